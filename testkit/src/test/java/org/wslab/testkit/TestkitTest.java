@@ -1,0 +1,58 @@
+package org.wslab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TestkitTest {
+
+    @Test
+    void hexRoundTrips() {
+        byte[] b = Hex.bytes("81 05 0x48 65\n6c 6c 6f");
+        assertArrayEquals(new byte[] {(byte) 0x81, 5, 'H', 'e', 'l', 'l', 'o'}, b);
+        assertEquals("81 05 48 65 6c 6c 6f", Hex.of(b));
+    }
+
+    // Splitting never loses, duplicates or reorders a byte: concatenating the chunks gives the input.
+    @Test
+    void splitsConcatenateToTheInput() {
+        Props.qt()
+                .forAll(ByteGens.bytes(0, 64), Splits.cutPoints(8))
+                .check((data, cuts) -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    Splits.apply(data, cuts).forEach(out::writeBytes);
+                    return java.util.Arrays.equals(data, out.toByteArray());
+                });
+    }
+
+    @Test
+    void everyTwoWaySplitCoversEachPoint() {
+        List<List<byte[]>> splits = Splits.everyTwoWaySplit(new byte[] {1, 2, 3});
+        assertEquals(4, splits.size());
+        assertEquals(1, splits.get(1).get(0).length);
+    }
+
+    // A failing property names the seed and the flags that replay it.
+    @Test
+    void failureCarriesReplayHint() {
+        AssertionError e = assertThrows(AssertionError.class, () ->
+                Props.qt().forAll(integers().between(0, 10)).check(i -> i < 0));
+        assertTrue(e.getMessage().contains("-Dwslab.seed="), e.getMessage());
+    }
+
+    @Test
+    void largeBytesHaveTheDrawnLength() {
+        Props.qt(20).forAll(ByteGens.largeBytes(0, 1 << 20)).check(b -> b.length <= 1 << 20);
+    }
+
+    @Test
+    void scaledKeepsAtLeastOne() {
+        assertTrue(Props.scaled(1) >= 1);
+    }
+}
