@@ -1,0 +1,111 @@
+package org.wslab.lab.cli;
+
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place where errors become output, for every command (DESIGN.md, "Command line
+ * conventions"): a usage error or an exception out of a command prints exactly one line on stderr,
+ * {@code wslab: <what went wrong>}, and exits {@link ExitCode#USAGE_OR_CONNECTION}; the stack trace
+ * follows only with {@code --verbose}.
+ */
+final class ErrorReporting implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("wslab: " + firstLine(ex.getMessage())
+                + " (see 'wslab " + commandPath(cmd) + "--help')");
+        if (verboseRequested(args)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.USAGE_OR_CONNECTION;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        err.println("wslab: " + oneLine(ex));
+        if (verboseMatched(parseResult)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.USAGE_OR_CONNECTION;
+    }
+
+    /** The one line that describes {@code ex} to a person. */
+    static String oneLine(Throwable ex) {
+        if (ex instanceof LabFailure) {
+            return firstLine(ex.getMessage());
+        }
+        if (ex instanceof ConnectException) {
+            return "connection refused (" + firstLine(ex.getMessage()) + "): is a server listening there?";
+        }
+        if (ex instanceof UnknownHostException) {
+            return "unknown host: " + firstLine(ex.getMessage());
+        }
+        if (ex instanceof NoRouteToHostException) {
+            return "no route to host: " + firstLine(ex.getMessage());
+        }
+        if (ex instanceof SocketTimeoutException) {
+            return "timed out: " + firstLine(ex.getMessage());
+        }
+        if (ex instanceof NoSuchFileException) {
+            return "no such file: " + ex.getMessage();
+        }
+        if (ex instanceof AccessDeniedException) {
+            return "cannot read " + ex.getMessage() + ": permission denied";
+        }
+        String message = ex.getMessage();
+        String kind = ex.getClass().getSimpleName();
+        return message == null || message.isBlank()
+                ? "unexpected " + kind + " (run again with --verbose for the stack trace)"
+                : kind + ": " + firstLine(message) + " (run again with --verbose for the stack trace)";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+
+    private static String commandPath(CommandLine cmd) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine c = cmd; c.getParent() != null; c = c.getParent()) {
+            path.insert(0, c.getCommandName() + " ");
+        }
+        return path.toString();
+    }
+
+    private static boolean verboseMatched(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean verboseRequested(String[] args) {
+        for (String arg : args) {
+            if ("--verbose".equals(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

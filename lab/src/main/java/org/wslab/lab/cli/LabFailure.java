@@ -1,0 +1,23 @@
+package org.wslab.lab.cli;
+
+/**
+ * A usage or connection error the lab reports as one line on stderr with exit code
+ * {@link ExitCode#USAGE_OR_CONNECTION}: the message is that line, written for a person
+ * (what went wrong and, where it helps, what to do instead).
+ *
+ * <p>Commands throw it; {@link ErrorReporting} turns it (and the usual I/O exceptions) into the
+ * line, so no command prints its own errors.
+ */
+public final class LabFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** A failure with the line to print. */
+    public LabFailure(String line) {
+        super(line);
+    }
+
+    /** A failure with the line to print and the exception behind it (shown with {@code --verbose}). */
+    public LabFailure(String line, Throwable cause) {
+        super(line, cause);
+    }
+}

@@ -1,0 +1,115 @@
+package org.wslab.lab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.util.concurrent.Callable;
+import org.wslab.lab.server.EndpointRegistry;
+import org.wslab.lab.server.Engine;
+import org.wslab.lab.server.LabEndpoint;
+import org.wslab.lab.server.LabServer;
+import org.wslab.lab.server.LabServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wslab serve}: runs the lab server (embedded Jetty 12) with the endpoints of
+ * {@link EndpointRegistry#defaults()}, prints their URLs, and runs until Ctrl-C (a shutdown hook
+ * stops it gracefully) or until the thread running it is interrupted (how tests stop it).
+ */
+@Command(name = "serve",
+        description = {
+            "Run the lab server: a WebSocket echo endpoint at /websocket/echo (text and binary,",
+            "permessage-deflate available) and an index page at /. Ctrl-C stops it."
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = LabServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "" + LabServerConfig.DEFAULT_PORT,
+            description = "Port to listen on; 0 picks a free one and prints it (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--max-message-size", defaultValue = "16MiB", converter = SizeConverter.class,
+            paramLabel = "SIZE",
+            description = "Largest frame and message accepted, text or binary; a bigger one closes with 1009 "
+                    + "(RFC 6455 §7.4.1). Jetty's own default is 64KiB. (default: ${DEFAULT-VALUE})")
+    long maxMessageSize;
+
+    @Option(names = "--engine", defaultValue = "jetty", paramLabel = "ENGINE",
+            description = "Server engine: ${COMPLETION-CANDIDATES} (default: jetty).")
+    Engine engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
+        }
+        LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(maxMessageSize);
+        LabServer server = start(config);
+        PrintWriter out = spec.commandLine().getOut();
+        printBanner(out, server, config);
+
+        Thread hook = new Thread(() -> {
+            out.println("wslab: stopping");
+            out.flush();
+            server.close();
+        }, "wslab-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            server.awaitStopped();
+        } catch (InterruptedException e) {
+            server.close();
+        } finally {
+            removeHook(hook);
+        }
+        out.println("wslab: stopped");
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private LabServer start(LabServerConfig config) throws Exception {
+        try {
+            return engine.start(config, EndpointRegistry.defaults());
+        } catch (IOException e) {
+            String where = config.host() + ":" + config.port();
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new LabFailure("cannot listen on " + where + ": "
+                        + (e.getMessage() == null ? "address unavailable" : e.getMessage())
+                        + " (is another server there? --port 0 picks a free port)", e);
+            }
+            throw new LabFailure("cannot listen on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void printBanner(PrintWriter out, LabServer server, LabServerConfig config) {
+        out.println("wslab serve: " + server.engine().cliName() + " engine listening on " + server.baseUri());
+        int width = 0;
+        for (LabEndpoint e : server.endpoints()) {
+            width = Math.max(width, server.webSocketUri(e).toString().length());
+        }
+        for (LabEndpoint e : server.endpoints()) {
+            String url = server.webSocketUri(e).toString();
+            out.println("  " + url + " ".repeat(width - url.length() + 2) + e.description());
+        }
+        out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message, idle timeout "
+                + DurationConverter.format(config.idleTimeout()) + "; Ctrl-C stops");
+        out.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already running the hook: nothing to remove
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.wslab.lab.server;
+
+import java.util.List;
+
+/**
+ * The small HTML page every engine serves at {@code /}: what the lab is and which WebSocket
+ * endpoints it has, each with its {@code ws://} URL and the command that tries it.
+ */
+public final class IndexPage {
+    private IndexPage() {}
+
+    /** The page for {@code server}, as HTML (UTF-8). */
+    public static String html(LabServer server) {
+        StringBuilder page = new StringBuilder(1024);
+        page.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .append("<title>wslab</title></head><body>\n")
+            .append("<h1>wslab</h1>\n<p>A lab for WebSocket (RFC 6455, RFC 7692) and STOMP over WebSocket, ")
+            .append("served by the <code>").append(server.engine().cliName()).append("</code> engine.</p>\n")
+            .append("<h2>Endpoints</h2>\n<ul>\n");
+        List<LabEndpoint> endpoints = server.endpoints();
+        for (LabEndpoint e : endpoints) {
+            String url = server.webSocketUri(e).toString();
+            page.append("<li><code>").append(escape(url)).append("</code> — ").append(escape(e.description()));
+            if (!e.subprotocols().isEmpty()) {
+                page.append(" (sub-protocols: ").append(escape(String.join(", ", e.subprotocols()))).append(')');
+            }
+            page.append("<br>try: <code>./wslab handshake ").append(escape(url)).append("</code></li>\n");
+        }
+        page.append("</ul>\n</body></html>\n");
+        return page.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

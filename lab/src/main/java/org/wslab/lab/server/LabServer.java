@@ -1,0 +1,37 @@
+package org.wslab.lab.server;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A running lab server: one engine (Jetty today; our own engine on plain sockets later) serving the
+ * endpoints of an {@link EndpointRegistry} under one {@link LabServerConfig}. Start it with
+ * {@link Engine#start}; {@link #close()} stops it gracefully and is idempotent.
+ */
+public interface LabServer extends AutoCloseable {
+
+    /** The engine serving. */
+    Engine engine();
+
+    /** The port actually bound (the chosen one when the config asked for 0). */
+    int port();
+
+    /** The endpoints served. */
+    List<LabEndpoint> endpoints();
+
+    /** The server's base URL, {@code http://host:port/}, where the index page is. */
+    URI baseUri();
+
+    /** The {@code ws://} URL of {@code endpoint}. */
+    default URI webSocketUri(LabEndpoint endpoint) {
+        URI base = baseUri();
+        return URI.create("ws://" + base.getRawAuthority() + endpoint.path());
+    }
+
+    /** Blocks until the server has stopped (by {@link #close()} from another thread). */
+    void awaitStopped() throws InterruptedException;
+
+    /** Stops accepting, lets open exchanges finish within the stop timeout, then closes the rest. */
+    @Override
+    void close();
+}

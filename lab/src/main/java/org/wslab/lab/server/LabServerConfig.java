@@ -1,0 +1,57 @@
+package org.wslab.lab.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings every lab server engine honours, with the lab's defaults.
+ *
+ * @param host            the address to bind ({@code 127.0.0.1} by default: the lab is not a public server)
+ * @param port            the port; 0 picks a free one (read it back from {@link LabServer#port()})
+ * @param maxMessageSize  the largest frame and the largest message in bytes, text or binary
+ *                        (RFC 6455 §10.4; a bigger one closes with 1009). Default 16 MiB, where Jetty's own
+ *                        default is 64 KiB.
+ * @param idleTimeout     a WebSocket connection silent this long is closed
+ * @param stopTimeout     how long a graceful stop waits for open connections before closing them
+ */
+public record LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout,
+                              Duration stopTimeout) {
+    /** Default bind address. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Default port. */
+    public static final int DEFAULT_PORT = 8080;
+    /** Default frame and message limit: 16 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 16L << 20;
+    /** Default idle timeout. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /** Default graceful-stop wait. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(2);
+
+    public LabServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (maxMessageSize < 1 || maxMessageSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("message size limit out of range: " + maxMessageSize);
+        }
+    }
+
+    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop. */
+    public static LabServerConfig defaults() {
+        return new LabServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_MESSAGE_SIZE,
+                DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT);
+    }
+
+    /** These settings on another address. */
+    public LabServerConfig withAddress(String newHost, int newPort) {
+        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout);
+    }
+
+    /** These settings with another frame and message limit. */
+    public LabServerConfig withMaxMessageSize(long bytes) {
+        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout);
+    }
+}

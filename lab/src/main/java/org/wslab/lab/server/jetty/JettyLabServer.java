@@ -1,0 +1,137 @@
+package org.wslab.lab.server.jetty;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.wslab.lab.server.Engine;
+import org.wslab.lab.server.EndpointRegistry;
+import org.wslab.lab.server.IndexPage;
+import org.wslab.lab.server.LabEndpoint;
+import org.wslab.lab.server.LabServer;
+import org.wslab.lab.server.LabServerConfig;
+
+/**
+ * The lab server on embedded Jetty 12: one connector, the WebSocket endpoints of the registry
+ * mounted on Jetty's {@link WebSocketUpgradeHandler} (which negotiates permessage-deflate, RFC 7692,
+ * by itself), the index page behind it, and a {@link GracefulHandler} so a stop lets requests finish.
+ *
+ * <p>Jetty's defaults of 64 KiB per frame and per message are raised to the lab's own limit
+ * ({@link LabServerConfig#maxMessageSize()}), for text and binary alike.
+ */
+public final class JettyLabServer implements LabServer {
+    /** Replies queued per connection before a send fails: bounds what a slow reader costs us. */
+    static final int MAX_OUTGOING_FRAMES = 1024;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final EndpointRegistry registry;
+    private final LabServerConfig config;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    private JettyLabServer(LabServerConfig config, EndpointRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("wslab-jetty");
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+
+        WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, this::configure);
+        webSockets.setHandler(new JettyIndexHandler(() -> IndexPage.html(this)));
+        server.setHandler(new GracefulHandler(webSockets));
+        server.setStopTimeout(config.stopTimeout().toMillis());
+        server.setStopAtShutdown(false);
+    }
+
+    /** Builds, binds and starts a Jetty lab server; running when this returns. */
+    public static JettyLabServer start(LabServerConfig config, EndpointRegistry registry) throws Exception {
+        JettyLabServer s = new JettyLabServer(config, registry);
+        try {
+            s.server.start();
+        } catch (Exception e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private void configure(ServerWebSocketContainer container) {
+        container.setMaxFrameSize(config.maxMessageSize());
+        container.setMaxTextMessageSize(config.maxMessageSize());
+        container.setMaxBinaryMessageSize(config.maxMessageSize());
+        container.setIdleTimeout(config.idleTimeout());
+        container.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
+        for (LabEndpoint endpoint : registry) {
+            container.addMapping(endpoint.path(), creatorFor(endpoint));
+        }
+    }
+
+    /** What Jetty runs for each kind of endpoint; a new kind must be added here. */
+    private static WebSocketCreator creatorFor(LabEndpoint endpoint) {
+        return switch (endpoint.kind()) {
+            case ECHO -> (request, response, callback) -> new JettyEchoEndpoint();
+        };
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.JETTY;
+    }
+
+    @Override
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public List<LabEndpoint> endpoints() {
+        return registry.endpoints();
+    }
+
+    @Override
+    public URI baseUri() {
+        String host = config.host();
+        if (host.isEmpty() || "0.0.0.0".equals(host)) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /** The Jetty server, for tests and for adapters that mount more on it. */
+    public Server jetty() {
+        return server;
+    }
+
+    @Override
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // a failed graceful stop still ends the server; nothing more to do
+        } finally {
+            stopped.countDown();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.wslab.lab.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One in-process run of the {@code wslab} command line with captured stdout and stderr, as the
+ * process would produce them.
+ */
+record CliRun(int exitCode, String out, String err) {
+
+    /** Runs {@code args} to completion. */
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** The stderr lines, without a trailing empty one. */
+    List<String> errLines() {
+        return err.isEmpty() ? List.of() : Arrays.asList(err.split("\r?\n"));
+    }
+
+    /** The stdout lines. */
+    List<String> outLines() {
+        return out.isEmpty() ? List.of() : Arrays.asList(out.split("\r?\n"));
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+    }
+}

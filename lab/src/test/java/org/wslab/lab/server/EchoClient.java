@@ -1,0 +1,99 @@
+package org.wslab.lab.server;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+/**
+ * Jetty's own {@link WebSocketClient} as a test peer of the lab server: sends messages, collects
+ * what comes back, and records the close code.
+ */
+final class EchoClient implements AutoCloseable {
+    /** Longest any single wait in these tests may take before the test fails (never a timing assertion). */
+    static final long WAIT_SECONDS = 30;
+
+    private final WebSocketClient client = new WebSocketClient();
+    private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final Session session;
+
+    EchoClient(URI uri, long maxMessageSize, String... extensions) throws Exception {
+        client.setMaxTextMessageSize(maxMessageSize);
+        client.setMaxBinaryMessageSize(maxMessageSize);
+        client.setMaxFrameSize(maxMessageSize);
+        client.start();
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        for (String e : extensions) {
+            request.addExtensions(e);
+        }
+        session = client.connect(new Collector(received, closeCode), uri, request)
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Public: Jetty reaches listener methods through a public lookup. */
+    public static final class Collector extends Session.Listener.AbstractAutoDemanding {
+        private final BlockingQueue<Object> received;
+        private final CompletableFuture<Integer> closeCode;
+
+        Collector(BlockingQueue<Object> received, CompletableFuture<Integer> closeCode) {
+            this.received = received;
+            this.closeCode = closeCode;
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            received.add(message);
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            byte[] copy = new byte[payload.remaining()];
+            payload.get(copy);
+            received.add(copy);
+            callback.succeed();
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            closeCode.complete(statusCode);
+        }
+    }
+
+    Session session() {
+        return session;
+    }
+
+    void sendText(String text) {
+        session.sendText(text, Callback.NOOP);
+    }
+
+    void sendBinary(byte[] bytes) {
+        session.sendBinary(ByteBuffer.wrap(bytes), Callback.NOOP);
+    }
+
+    /** The next message received: a String or a byte[]. */
+    Object next() throws InterruptedException {
+        Object message = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within " + WAIT_SECONDS + " s");
+        }
+        return message;
+    }
+
+    /** The close code the connection ended with. */
+    int closeCode() throws Exception {
+        return closeCode.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.stop();
+    }
+}
