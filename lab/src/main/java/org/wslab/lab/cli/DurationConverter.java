@@ -36,9 +36,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         return Duration.ofMillis(Math.round(millis));
     }
 
-    /** The short form a person would type back: {@code 300ms}, {@code 10s}, {@code 1500ms}. */
+    /** The short form a person would type back: {@code 300ms}, {@code 10s}, {@code 5m}, {@code 1500ms}. */
     public static String format(Duration d) {
         long ms = d.toMillis();
+        if (ms % 60_000 == 0) {
+            return (ms / 60_000) + "m";
+        }
         return ms % 1_000 == 0 ? (ms / 1_000) + "s" : ms + "ms";
     }
 }

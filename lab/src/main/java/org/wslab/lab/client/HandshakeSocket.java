@@ -1,0 +1,161 @@
+package org.wslab.lab.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.wslab.lab.cli.DurationConverter;
+import org.wslab.lab.cli.LabFailure;
+
+/**
+ * A plain TCP connection for one opening handshake (RFC 6455 §4.1): connect, send the request's
+ * bytes, read the answer until the {@link ResponseSink} has enough or the server closes. One
+ * deadline covers all of it ({@code --timeout}); every way it can go wrong ends in a
+ * {@link LabFailure} with one line that names the address and what happened.
+ */
+public final class HandshakeSocket implements AutoCloseable {
+    /** Most bytes read while waiting for a response head, whatever the sink says. */
+    public static final int MAX_RESPONSE_BYTES = 64 * 1024;
+
+    private final Socket socket;
+    private final WebSocketUrl url;
+    private final Duration timeout;
+    private final long deadlineNanos;
+
+    private HandshakeSocket(Socket socket, WebSocketUrl url, Duration timeout, long deadlineNanos) {
+        this.socket = socket;
+        this.url = url;
+        this.timeout = timeout;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** How the read ended. */
+    public enum Ending {
+        /** The sink had enough. */
+        SINK_DONE,
+        /** The server closed the connection first. */
+        PEER_CLOSED,
+        /** {@link #MAX_RESPONSE_BYTES} arrived and the sink still wanted more. */
+        TOO_LONG
+    }
+
+    /**
+     * What came back.
+     *
+     * @param received every byte read, possibly a few past the head
+     * @param ending   why reading stopped
+     */
+    public record Received(byte[] received, Ending ending) {}
+
+    /** Resolves and connects within {@code timeout}; the same deadline then bounds the exchange. */
+    public static HandshakeSocket connect(WebSocketUrl url, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(url.host());
+        } catch (UnknownHostException e) {
+            throw new LabFailure("unknown host '" + url.host() + "'", e);
+        }
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(address, url.port()), remainingMillis(deadline, timeout, url, "connecting to"));
+            return new HandshakeSocket(socket, url, timeout, deadline);
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw timedOut("connecting to", url, timeout, e);
+        } catch (ConnectException e) {
+            closeQuietly(socket);
+            throw new LabFailure("connection refused by " + url.address() + ": is a server listening there?", e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new LabFailure("cannot connect to " + url.address() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code bytes} and flushes. */
+    public void send(byte[] bytes) {
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new LabFailure("connection to " + url.address() + " failed while sending: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code bytes} if the connection still takes them; for a polite goodbye. */
+    public void sendQuietly(byte[] bytes) {
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException ignored) {
+            // the server may already have gone; a goodbye is best effort
+        }
+    }
+
+    /** Reads into {@code sink} until it has enough, the server closes, or the deadline passes. */
+    public Received readResponse(ResponseSink sink) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream(1024);
+        byte[] buffer = new byte[4096];
+        try {
+            InputStream in = socket.getInputStream();
+            while (true) {
+                socket.setSoTimeout(remainingMillis(deadlineNanos, timeout, url, "waiting for the response from"));
+                int want = Math.min(buffer.length, MAX_RESPONSE_BYTES - all.size());
+                if (want == 0) {
+                    return new Received(all.toByteArray(), Ending.TOO_LONG);
+                }
+                int n = in.read(buffer, 0, want);
+                if (n < 0) {
+                    return new Received(all.toByteArray(), Ending.PEER_CLOSED);
+                }
+                all.write(buffer, 0, n);
+                if (sink.accept(buffer, 0, n)) {
+                    return new Received(all.toByteArray(), Ending.SINK_DONE);
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            throw timedOut("waiting for the response from", url, timeout, e, all.size());
+        } catch (IOException e) {
+            throw new LabFailure("connection to " + url.address() + " failed after " + all.size()
+                    + " bytes of response: " + e.getMessage(), e);
+        }
+    }
+
+    private static int remainingMillis(long deadline, Duration timeout, WebSocketUrl url, String doing) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw timedOut(doing, url, timeout, null);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+
+    private static LabFailure timedOut(String doing, WebSocketUrl url, Duration timeout, Throwable cause) {
+        return new LabFailure("timed out after " + DurationConverter.format(timeout) + " " + doing + " "
+                + url.address() + " (--timeout sets the limit)", cause);
+    }
+
+    private static LabFailure timedOut(String doing, WebSocketUrl url, Duration timeout, Throwable cause, int got) {
+        return new LabFailure("timed out after " + DurationConverter.format(timeout) + " " + doing + " "
+                + url.address() + " (" + got + " bytes received; --timeout sets the limit)", cause);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a socket that failed to connect
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(socket);
+    }
+}

@@ -1,0 +1,60 @@
+package org.wslab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** {@code wslab serve} in-process: banner, index page, stop, and its usage errors. */
+class ServeCommandTest {
+
+    @Test
+    void servePrintsTheEchoUrlServesTheIndexAndStopsWithExitZero() throws Exception {
+        try (RunningServe serve = new RunningServe("--max-message-size", "1MiB")) {
+            assertTrue(serve.out().contains("jetty engine listening on http://127.0.0.1:" + serve.port() + "/"),
+                    serve.out());
+            assertTrue(serve.out().contains("limits: 1MiB per frame and per message"), serve.out());
+            HttpResponse<String> index = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, index.statusCode());
+            assertTrue(index.body().contains(serve.echoUrl()), index.body());
+            assertEquals(ExitCode.OK, serve.stop());
+            assertTrue(serve.out().endsWith("wslab: stopped" + System.lineSeparator()), serve.out());
+            assertEquals("", serve.err());
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneLineAndExitTwo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("serve", "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+            assertEquals(1, run.errLines().size(), run.toString());
+            assertTrue(run.err().startsWith("wslab: cannot listen on 127.0.0.1:" + taken.getLocalPort()), run.err());
+        }
+    }
+
+    @Test
+    void outOfRangeOptionsAreUsageErrors() {
+        for (String[] args : new String[][] {
+            {"serve", "--port", "65536"},
+            {"serve", "--port", "-1"},
+            {"serve", "--max-message-size", "0"},
+            {"serve", "--max-message-size", "3GiB"},
+            {"serve", "--max-message-size", "lots"},
+            {"serve", "--engine", "tomcat"},
+        }) {
+            CliRun run = CliRun.of(args);
+            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+            assertEquals(1, run.errLines().size(), run.toString());
+            assertTrue(run.err().startsWith("wslab: "), run.err());
+            assertTrue(run.out().isEmpty(), run.toString());
+        }
+    }
+}
