@@ -24,11 +24,19 @@ public final class HandshakeSocket implements AutoCloseable {
     public static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
     private final Socket socket;
-    private final WebSocketUrl url;
+    private final Address url;
     private final Duration timeout;
     private final long deadlineNanos;
 
-    private HandshakeSocket(Socket socket, WebSocketUrl url, Duration timeout, long deadlineNanos) {
+    /** Where to connect: a host name or IP literal (IPv6 without brackets) and a port. */
+    public record Address(String host, int port) {
+        /** {@code host:port}, IPv6 in brackets, for messages. */
+        public String text() {
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    private HandshakeSocket(Socket socket, Address url, Duration timeout, long deadlineNanos) {
         this.socket = socket;
         this.url = url;
         this.timeout = timeout;
@@ -54,7 +62,7 @@ public final class HandshakeSocket implements AutoCloseable {
     public record Received(byte[] received, Ending ending) {}
 
     /** Resolves and connects within {@code timeout}; the same deadline then bounds the exchange. */
-    public static HandshakeSocket connect(WebSocketUrl url, Duration timeout) {
+    public static HandshakeSocket connect(Address url, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         InetAddress address;
         try {
@@ -72,10 +80,10 @@ public final class HandshakeSocket implements AutoCloseable {
             throw timedOut("connecting to", url, timeout, e);
         } catch (ConnectException e) {
             closeQuietly(socket);
-            throw new LabFailure("connection refused by " + url.address() + ": is a server listening there?", e);
+            throw new LabFailure("connection refused by " + url.text() + ": is a server listening there?", e);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new LabFailure("cannot connect to " + url.address() + ": " + e.getMessage(), e);
+            throw new LabFailure("cannot connect to " + url.text() + ": " + e.getMessage(), e);
         }
     }
 
@@ -85,7 +93,7 @@ public final class HandshakeSocket implements AutoCloseable {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
         } catch (IOException e) {
-            throw new LabFailure("connection to " + url.address() + " failed while sending: " + e.getMessage(), e);
+            throw new LabFailure("connection to " + url.text() + " failed while sending: " + e.getMessage(), e);
         }
     }
 
@@ -123,12 +131,12 @@ public final class HandshakeSocket implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw timedOut("waiting for the response from", url, timeout, e, all.size());
         } catch (IOException e) {
-            throw new LabFailure("connection to " + url.address() + " failed after " + all.size()
+            throw new LabFailure("connection to " + url.text() + " failed after " + all.size()
                     + " bytes of response: " + e.getMessage(), e);
         }
     }
 
-    private static int remainingMillis(long deadline, Duration timeout, WebSocketUrl url, String doing) {
+    private static int remainingMillis(long deadline, Duration timeout, Address url, String doing) {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
             throw timedOut(doing, url, timeout, null);
@@ -136,14 +144,14 @@ public final class HandshakeSocket implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, left);
     }
 
-    private static LabFailure timedOut(String doing, WebSocketUrl url, Duration timeout, Throwable cause) {
+    private static LabFailure timedOut(String doing, Address url, Duration timeout, Throwable cause) {
         return new LabFailure("timed out after " + DurationConverter.format(timeout) + " " + doing + " "
-                + url.address() + " (--timeout sets the limit)", cause);
+                + url.text() + " (--timeout sets the limit)", cause);
     }
 
-    private static LabFailure timedOut(String doing, WebSocketUrl url, Duration timeout, Throwable cause, int got) {
+    private static LabFailure timedOut(String doing, Address url, Duration timeout, Throwable cause, int got) {
         return new LabFailure("timed out after " + DurationConverter.format(timeout) + " " + doing + " "
-                + url.address() + " (" + got + " bytes received; --timeout sets the limit)", cause);
+                + url.text() + " (" + got + " bytes received; --timeout sets the limit)", cause);
     }
 
     private static void closeQuietly(Socket socket) {
