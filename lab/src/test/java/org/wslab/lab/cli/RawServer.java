@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A hand-made server on a raw socket, port 0, for the handshake command's bad-server cases: it
@@ -17,10 +18,12 @@ final class RawServer implements AutoCloseable {
     private final ServerSocket server;
     private final Thread acceptor;
     private final List<Socket> open = new ArrayList<>();
+    private final AtomicReference<byte[]> answer;
 
     RawServer(byte[] answer) throws IOException {
-        server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> serve(answer), "raw-server");
+        this.answer = new AtomicReference<>(answer);
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        acceptor = new Thread(this::serve, "raw-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -28,6 +31,11 @@ final class RawServer implements AutoCloseable {
     /** A server that answers nothing, ever. */
     static RawServer silent() throws IOException {
         return new RawServer(null);
+    }
+
+    /** What the next connections are answered. */
+    void answer(byte[] bytes) {
+        answer.set(bytes);
     }
 
     int port() {
@@ -38,10 +46,11 @@ final class RawServer implements AutoCloseable {
         return "ws://127.0.0.1:" + port() + path;
     }
 
-    private void serve(byte[] answer) {
+    private void serve() {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                byte[] answer = this.answer.get();
                 synchronized (open) {
                     open.add(s);
                 }

@@ -1,0 +1,222 @@
+package org.wslab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wslab.testkit.Props.qt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
+import org.wslab.testkit.ByteGens;
+
+/**
+ * {@code wslab handshake} end to end, in-process: against {@code wslab serve} on port 0, and
+ * against hand-made servers for every way a server can fail to answer; each outcome is one exit
+ * code and, when not 0, exactly one line on stderr and no stack trace.
+ */
+class HandshakeCommandTest {
+    private static RunningServe serve;
+
+    @BeforeAll
+    static void startServe() throws Exception {
+        serve = new RunningServe();
+    }
+
+    @AfterAll
+    static void stopServe() throws Exception {
+        assertEquals(ExitCode.OK, serve.stop());
+    }
+
+    @Test
+    void handshakeAgainstServeIsAcceptedWithExitZero() {
+        CliRun run = CliRun.of("handshake", serve.echoUrl());
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+        assertEquals("", run.err(), run.toString());
+        assertTrue(run.out().contains("→ request to 127.0.0.1:" + serve.port() + ", as sent"), run.out());
+        assertTrue(run.out().contains("  GET /websocket/echo HTTP/1.1"), run.out());
+        assertTrue(run.out().contains("HTTP/1.1 101 Switching Protocols"), run.out());
+        assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("  Sec-WebSocket-Accept: ")
+                && l.contains("pass  [required]")), run.out());
+        assertTrue(run.out().contains("pass  ACCEPT_MATCHES_KEY"), run.out());
+        assertTrue(run.out().contains("verdict: accepted"), run.out());
+        assertFalse(run.out().contains("FAIL"), run.out());
+    }
+
+    @Test
+    void offersArePassedOnAndTheOutcomeShown() {
+        CliRun run = CliRun.of("handshake", serve.echoUrl(), "--protocol", "v11.stomp,v12.stomp",
+                "--extension", "permessage-deflate; client_max_window_bits", "--origin", "http://lab.test",
+                "--header", "X-Lab: yes");
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("  Sec-WebSocket-Protocol: v11.stomp, v12.stomp"), run.out());
+        assertTrue(run.out().contains("  Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"), run.out());
+        assertTrue(run.out().contains("  Origin: http://lab.test"), run.out());
+        assertTrue(run.out().contains("  X-Lab: yes"), run.out());
+        // the echo endpoint speaks no sub-protocol; Jetty accepts permessage-deflate (RFC 7692)
+        assertTrue(run.out().contains("sub-protocol: none; extensions: permessage-deflate"), run.out());
+    }
+
+    @Test
+    void jsonReportsTheVerdictAndEveryCheck() throws Exception {
+        CliRun run = CliRun.of("handshake", "--json", serve.echoUrl());
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertTrue(root.path("verdict").path("accepted").asBoolean(), run.out());
+        assertEquals(0, root.path("exitCode").asInt());
+        assertEquals("GET /websocket/echo HTTP/1.1", root.path("request").path("lines").get(0).path("line").asText());
+        boolean acceptPassed = false;
+        for (JsonNode check : root.path("checks")) {
+            if (check.path("rule").asText().equals("ACCEPT_MATCHES_KEY")) {
+                acceptPassed = check.path("outcome").asText().equals("pass");
+            }
+        }
+        assertTrue(acceptPassed, run.out());
+    }
+
+    @Test
+    void malformedUrlIsExitTwo() {
+        assertOneLineError(CliRun.of("handshake", "ws://[not-a-host/x"), ExitCode.USAGE_OR_CONNECTION,
+                "wslab: not a WebSocket URL");
+        assertOneLineError(CliRun.of("handshake", "ws://127.0.0.1/x#fragment"), ExitCode.USAGE_OR_CONNECTION,
+                "wslab: not a WebSocket URL");
+    }
+
+    @Test
+    void unknownSchemeIsExitTwo() {
+        assertOneLineError(CliRun.of("handshake", "http://127.0.0.1/"), ExitCode.USAGE_OR_CONNECTION,
+                "wslab: not a WebSocket URL 'http://127.0.0.1/': scheme must be ws or wss");
+    }
+
+    @Test
+    void wssIsRefusedForNowWithExitTwo() {
+        assertOneLineError(CliRun.of("handshake", "wss://127.0.0.1/"), ExitCode.USAGE_OR_CONNECTION,
+                "wslab: wss:// is not supported yet");
+    }
+
+    @Test
+    void badOffersAreUsageErrors() {
+        assertOneLineError(CliRun.of("handshake", serve.echoUrl(), "--extension", "permessage-deflate; =15"),
+                ExitCode.USAGE_OR_CONNECTION, "wslab: --extension 'permessage-deflate; =15' is not an extension offer");
+        assertOneLineError(CliRun.of("handshake", serve.echoUrl(), "--header", "no colon"),
+                ExitCode.USAGE_OR_CONNECTION, "wslab: --header 'no colon' is not K:V");
+        assertOneLineError(CliRun.of("handshake", serve.echoUrl(), "--protocol", "not a token"),
+                ExitCode.USAGE_OR_CONNECTION, "wslab: ");
+    }
+
+    @Test
+    void connectionRefusedOnAClosedPortIsExitTwo() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        assertOneLineError(CliRun.of("handshake", "ws://127.0.0.1:" + port + "/"), ExitCode.USAGE_OR_CONNECTION,
+                "wslab: connection refused by 127.0.0.1:" + port);
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutWithExitTwo() throws Exception {
+        try (RawServer silent = RawServer.silent()) {
+            assertOneLineError(CliRun.of("handshake", silent.url("/"), "--timeout", "300ms"),
+                    ExitCode.USAGE_OR_CONNECTION,
+                    "wslab: timed out after 300ms waiting for the response from 127.0.0.1:" + silent.port());
+        }
+    }
+
+    @Test
+    void aServerAnswering200FailsRuleStatus101WithExitOne() throws Exception {
+        try (RawServer ok = new RawServer(ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
+            CliRun run = CliRun.of("handshake", ok.url("/chat"));
+            assertOneLineError(run, ExitCode.CHECK_FAILED,
+                    "wslab: handshake rejected by rule STATUS_101 (RFC 6455 §4.1 (response 1)): status 200 OK");
+            assertTrue(run.out().contains("verdict: rejected — STATUS_101"), run.out());
+            assertTrue(run.out().contains("  HTTP/1.1 200 OK"), run.out());
+        }
+    }
+
+    @Test
+    void aWrongAcceptFailsRuleAcceptMatchesKeyWithExitOne() throws Exception {
+        try (RawServer liar = new RawServer(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n"))) {
+            CliRun run = CliRun.of("handshake", liar.url("/"));
+            assertOneLineError(run, ExitCode.CHECK_FAILED, "wslab: handshake rejected by rule ACCEPT_MATCHES_KEY");
+            assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("  Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+                    && l.contains("FAIL")), run.out());
+        }
+    }
+
+    @Test
+    void garbageBytesAreNotHttpWithExitTwo() throws Exception {
+        try (RawServer garbage = new RawServer(new byte[] {0x00, (byte) 0xFF, 'g', 'a', 'r', 'b', 'a', 'g', 'e', '\n', '\n'})) {
+            CliRun run = CliRun.of("handshake", garbage.url("/"));
+            assertOneLineError(run, ExitCode.USAGE_OR_CONNECTION, "wslab: 127.0.0.1:" + garbage.port()
+                    + " answered 11 bytes that are not an HTTP response");
+            assertTrue(run.out().contains("0000  00 ff 67 61 72 62 61 67 65 0a 0a"), run.out());
+        }
+    }
+
+    @Test
+    void aServerClosingEarlyIsExitTwo() throws Exception {
+        try (RawServer mute = new RawServer(new byte[0])) {
+            assertOneLineError(CliRun.of("handshake", mute.url("/")), ExitCode.USAGE_OR_CONNECTION,
+                    "wslab: 127.0.0.1:" + mute.port() + " closed the connection without answering");
+        }
+        try (RawServer cut = new RawServer(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: web"))) {
+            assertOneLineError(CliRun.of("handshake", cut.url("/")), ExitCode.USAGE_OR_CONNECTION,
+                    "wslab: 127.0.0.1:" + cut.port() + " closed the connection after 46 bytes, before the response head ended");
+        }
+    }
+
+    @Test
+    void httpThatBreaksSyntaxNamesTheRuleWithExitOne() throws Exception {
+        try (RawServer broken = new RawServer(ascii("HTTP/1.1 101 Switching Protocols\r\nNot a header line\r\n\r\n"))) {
+            CliRun run = CliRun.of("handshake", broken.url("/"));
+            assertOneLineError(run, ExitCode.CHECK_FAILED, "wslab: the response breaks ");
+            assertTrue(run.err().contains("RFC 9112") || run.err().contains("RFC 9110"), run.err());
+        }
+    }
+
+    @Test
+    void anyAnswerEndsInOneExitCodeAndOneStderrLineNeverAStackTrace() throws Exception {
+        // RFC 6455 §4.1 + DESIGN.md exit codes: whatever bytes a server answers (then closing),
+        // the command ends in 1 (HTTP that breaks a rule) or 2 (no HTTP to judge), with one line
+        Gen<byte[]> httpish = ByteGens.bytesFrom("HTTP/1.1 101 Switching\r\n:Upgrade websocket\t\u00ff", 0, 120);
+        Gen<byte[]> answers = SourceDSL.booleans().all().zip(ByteGens.bytes(0, 120), httpish,
+                (prefixed, random, http) -> prefixed ? concat(ascii("HTTP/1.1 "), http) : random);
+        try (RawServer server = new RawServer(new byte[0])) {
+            qt(40).forAll(answers).checkAssert(answer -> {
+                server.answer(answer);
+                CliRun run = CliRun.of("handshake", server.url("/"), "--timeout", "10s");
+                assertTrue(run.exitCode() == ExitCode.CHECK_FAILED || run.exitCode() == ExitCode.USAGE_OR_CONNECTION,
+                        run.toString());
+                assertEquals(1, run.errLines().size(), run.toString());
+                assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run.toString());
+            });
+        }
+    }
+
+    private static void assertOneLineError(CliRun run, int exitCode, String prefix) {
+        assertEquals(exitCode, run.exitCode(), run.toString());
+        assertEquals(1, run.errLines().size(), run.toString());
+        assertTrue(run.err().startsWith(prefix), () -> "expected stderr to start with: " + prefix + "\n" + run);
+        assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run.toString());
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
