@@ -4,13 +4,15 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.wslab.handshake.SubprotocolPolicy;
 
 /**
  * An embedded Jetty 12 server on an ephemeral port with an echo endpoint at {@code /echo}. Its
- * creator picks a sub-protocol from {@code supported} with the given policy, the way an
- * application on Jetty does (Jetty itself picks none); permessage-deflate is Jetty's own.
+ * creator picks a sub-protocol from {@code supported} with the given policy, written the way an
+ * application on Jetty does it (Jetty itself picks none); permessage-deflate is Jetty's own.
  */
 public final class JettyEchoServer implements AutoCloseable {
     private final Server server;
@@ -24,10 +26,30 @@ public final class JettyEchoServer implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(WebSocketUpgradeHandler.from(server, container ->
                 container.addMapping("/echo", (req, resp, cb) -> {
-                    policy.choose(req.getSubProtocols(), supported).ifPresent(resp::setAcceptedSubProtocol);
+                    chooseTheJettyWay(policy, supported, req, resp);
                     return new EchoEndpoint();
                 })));
         server.start();
+    }
+
+    /** Sub-protocol choice written against Jetty's own API, independent of SubprotocolPolicy.choose. */
+    private static void chooseTheJettyWay(SubprotocolPolicy policy, List<String> supported,
+                                          ServerUpgradeRequest req, ServerUpgradeResponse resp) {
+        if (policy == SubprotocolPolicy.CLIENT_ORDER) {
+            for (String offered : req.getSubProtocols()) {
+                if (supported.contains(offered)) {
+                    resp.setAcceptedSubProtocol(offered);
+                    return;
+                }
+            }
+        } else {
+            for (String mine : supported) {
+                if (req.hasSubProtocol(mine)) {
+                    resp.setAcceptedSubProtocol(mine);
+                    return;
+                }
+            }
+        }
     }
 
     /** Starts a server supporting these sub-protocols (in preference order). */
