@@ -78,9 +78,14 @@ final class RunningServe implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException {
         if (!exit.isDone()) {
-            stop();
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping serve", e);
+            }
         }
     }
 }

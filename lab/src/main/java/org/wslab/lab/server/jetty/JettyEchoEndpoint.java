@@ -24,4 +24,14 @@ public final class JettyEchoEndpoint extends Session.Listener.AbstractAutoDemand
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         getSession().sendBinary(payload, callback);
     }
+
+    /**
+     * A peer that vanishes, or a message over the limit, ends here after Jetty has already closed
+     * the session with the right code (1006, 1009, …); the echo has nothing to add, and without
+     * this method Jetty would log every such end as an "Unhandled Error" warning.
+     */
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        // the session is closed by Jetty with the code the error leads to
+    }
 }
