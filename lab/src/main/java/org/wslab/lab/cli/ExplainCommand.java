@@ -28,16 +28,17 @@ import picocli.CommandLine.Spec;
  * plus findings (obsolete hixie-76 fields, the sub-protocol picked, the permessage-deflate outcome).
  */
 @Command(name = "explain",
-        description = {
-            "Explain a recorded opening handshake: FILE holds the request, an empty line, then the",
-            "response (as copied from browser dev tools; LF or CRLF line ends). Prints each header with",
-            "what it is and whether it passes, every rule checked with its section, and the verdict."
-        },
+        header = "Explain a recorded opening handshake, rule by rule.",
+        description = "FILE holds a request, an empty line, then the response (as copied from browser dev "
+                + "tools; LF or CRLF line ends). Prints each header with what it is and whether it passes, "
+                + "every rule checked with its section (RFC 6455 §4.1, §4.2; RFC 7692 §7.1), findings, "
+                + "and the verdict.",
         footerHeading = "%nWhich exit code when:%n",
         footer = {
             "  0  every rule holds: this handshake would succeed as recorded",
-            "  1  a rule fails (stdout lists each; stderr names the first in one line)",
-            "  2  FILE cannot be read, is larger than 1MiB, or has no request / empty line / response"
+            "  1  a rule fails: stdout lists each, stderr names the first in one line",
+            "  2  FILE cannot be read, is larger than 1MiB, or is not a request,",
+            "     an empty line and a response"
         })
 final class ExplainCommand implements Callable<Integer> {
     /** Largest file read: far above any header section (the parsers stop at 8 KiB per head). */

@@ -24,21 +24,22 @@ import picocli.CommandLine.Spec;
  * printed and how it exits is decided by {@link HandshakeOutput}.
  */
 @Command(name = "handshake",
-        description = {
-            "Open a WebSocket connection to URL with a real opening handshake (RFC 6455 §4.1) over a",
-            "plain socket, print the request as sent and the response as received with every header",
-            "annotated, every rule checked, and the verdict. After an accepted handshake it closes",
-            "with a Close frame (1000)."
-        },
+        header = "Perform a real opening handshake against a server and judge it.",
+        description = "Opens a TCP connection to URL, sends an opening handshake (RFC 6455 §4.1), and prints "
+                + "the request as sent and the response as received with every header annotated, every "
+                + "rule checked and the verdict. After an accepted handshake it closes with a Close "
+                + "frame (1000).",
         footerHeading = "%nWhich exit code when:%n",
         footer = {
-            "  0  the server accepted: 101 and every rule of RFC 6455 §4.1 holds",
-            "  1  the server answered HTTP that breaks a rule: a status other than 101 (e.g. 200),",
-            "     a wrong Sec-WebSocket-Accept, an unoffered sub-protocol, a malformed header line, ...",
-            "     stdout names the rule and its section; stderr has the same in one line",
-            "  2  nothing to judge: bad URL or option, wss:// (not supported yet), unknown host,",
-            "     connection refused, --timeout passed, or an answer that is not HTTP at all",
-            "     (no \"HTTP/\" status line) or that ends before its header section does"
+            "  0  the server accepted: 101, and every rule of RFC 6455 §4.1 holds",
+            "  1  the server answered HTTP that breaks a rule: a status other than 101",
+            "     (e.g. 200), a wrong Sec-WebSocket-Accept, an unoffered sub-protocol,",
+            "     a malformed header line... stdout names the rule and its section,",
+            "     stderr repeats the first in one line",
+            "  2  nothing to judge: a bad URL or option, wss:// (not supported yet),",
+            "     an unknown host, connection refused, --timeout passed, or an answer",
+            "     that is not HTTP at all (no \"HTTP/\" status line) or that ends",
+            "     before its header section does"
         })
 final class HandshakeCommand implements Callable<Integer> {
 

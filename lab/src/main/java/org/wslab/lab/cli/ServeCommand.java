@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
  * stops it gracefully) or until the thread running it is interrupted (how tests stop it).
  */
 @Command(name = "serve",
-        description = {
-            "Run the lab server: a WebSocket echo endpoint at /websocket/echo (text and binary,",
-            "permessage-deflate available) and an index page at /. Ctrl-C stops it."
-        })
+        header = "Run the lab server (embedded Jetty 12) until Ctrl-C.",
+        description = "Serves a WebSocket echo endpoint at /websocket/echo (text and binary; "
+                + "permessage-deflate when offered) and an index page at /, and prints their URLs. "
+                + "Ctrl-C stops it gracefully.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = LabServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
