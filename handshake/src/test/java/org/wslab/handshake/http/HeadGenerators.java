@@ -18,7 +18,7 @@ import org.quicktheories.generators.Generate;
  * HTAB and obs-text without surrounding whitespace. They shrink towards few fields, original
  * case, short values.
  */
-final class HeadGenerators {
+public final class HeadGenerators {
     private HeadGenerators() {}
 
     static final List<String> NAMES = List.of("Upgrade", "Connection", "Sec-WebSocket-Key", "Sec-WebSocket-Version",
@@ -66,7 +66,7 @@ final class HeadGenerators {
     }
 
     /** GET requests with exactly one Host (the parser's own rules) somewhere among the fields. */
-    static Gen<RequestHead> requests() {
+    public static Gen<RequestHead> requests() {
         Gen<HttpVersion> versions = Generate.pick(List.of(HttpVersion.HTTP_1_1, new HttpVersion(1, 0), new HttpVersion(2, 0)));
         Gen<List<HeaderField>> withHost = fields(NAMES, 10).zip(integers().between(0, 10), names(List.of("Host")),
                 (fs, at, host) -> {
@@ -78,7 +78,7 @@ final class HeadGenerators {
     }
 
     /** Responses with any three-digit status, any reason, any fields. */
-    static Gen<ResponseHead> responses() {
+    public static Gen<ResponseHead> responses() {
         Gen<String> reasons = stringFrom("Switching Protocols OK\t\u00e9", 0, 20).map(HttpChars::trimOws);
         return integers().between(100, 999).zip(reasons, fields(NAMES, 10),
                 (s, r, fs) -> new ResponseHead(HttpVersion.HTTP_1_1, s, r, new Headers(fs)));
