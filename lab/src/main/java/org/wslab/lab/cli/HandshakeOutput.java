@@ -7,6 +7,7 @@ import org.wslab.handshake.ClientVerdict;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.explain.Explanation;
 import org.wslab.handshake.explain.HeaderCatalog;
+import org.wslab.handshake.extension.ExtensionHeader;
 import org.wslab.handshake.http.HttpParseFailure;
 import org.wslab.handshake.http.RequestHead;
 import org.wslab.handshake.spec.RuleCheck;
@@ -69,7 +70,7 @@ final class HandshakeOutput {
             if (verdict instanceof ClientVerdict.Accepted ok) {
                 v.put("accepted", true);
                 v.put("subprotocol", ok.subprotocol().orElse(null));
-                v.put("extensions", org.wslab.handshake.extension.ExtensionHeader.format(ok.extensions()));
+                v.put("extensions", ExtensionHeader.format(ok.extensions()));
             } else {
                 ClientVerdict.Rejected no = (ClientVerdict.Rejected) verdict;
                 v.put("accepted", false);
@@ -92,7 +93,7 @@ final class HandshakeOutput {
                 out.println("verdict: accepted — the WebSocket connection is open (RFC 6455 §4.1); sub-protocol: "
                         + ok.subprotocol().orElse("none") + "; extensions: "
                         + (ok.extensions().isEmpty() ? "none"
-                            : org.wslab.handshake.extension.ExtensionHeader.format(ok.extensions())));
+                            : ExtensionHeader.format(ok.extensions())));
                 out.println("then closed with a masked Close frame, status 1000 (RFC 6455 §5.5.1)");
             }
             out.flush();

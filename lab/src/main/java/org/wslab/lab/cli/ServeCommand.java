@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "" + LabServerConfig.DEFAULT_PORT,
+    @Option(names = "--port", defaultValue = "" + LabServerConfig.DEFAULT_PORT, paramLabel = "PORT",
             description = "Port to listen on; 0 picks a free one and prints it (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -41,9 +41,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "(RFC 6455 §7.4.1). Jetty's own default is 64KiB. (default: ${DEFAULT-VALUE})")
     long maxMessageSize;
 
-    @Option(names = "--engine", defaultValue = "jetty", paramLabel = "ENGINE",
-            description = "Server engine: ${COMPLETION-CANDIDATES} (default: jetty).")
+    @Option(names = "--engine", defaultValue = "jetty", paramLabel = "ENGINE", completionCandidates = EngineNames.class,
+            description = "Server engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Engine engine;
+
+    /** The engines' command-line names, for --help. */
+    static final class EngineNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Engine.values()).map(Engine::cliName).iterator();
+        }
+    }
 
     @Spec
     CommandSpec spec;

@@ -78,8 +78,11 @@ public final class JettyLabServer implements LabServer {
         }
     }
 
-    /** What Jetty runs for each kind of endpoint; a new kind must be added here. */
-    private static WebSocketCreator creatorFor(LabEndpoint endpoint) {
+    /**
+     * What Jetty runs for each kind of endpoint; a new kind must be added here. An instance method
+     * so that endpoints with shared state (a STOMP broker) can reach it from this server's fields.
+     */
+    private WebSocketCreator creatorFor(LabEndpoint endpoint) {
         return switch (endpoint.kind()) {
             case ECHO -> (request, response, callback) -> new JettyEchoEndpoint();
         };
