@@ -142,6 +142,21 @@ class HandshakeCommandTest {
     }
 
     @Test
+    void jsonNamesTheFailedRuleOfARejectedHandshake() throws Exception {
+        try (RawServer ok = new RawServer(ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
+            CliRun run = CliRun.of("handshake", "--json", ok.url("/"));
+            assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
+            assertEquals(1, run.errLines().size(), run.toString());
+            JsonNode root = new ObjectMapper().readTree(run.out());
+            assertFalse(root.path("verdict").path("accepted").asBoolean(), run.out());
+            assertEquals("STATUS_101", root.path("verdict").path("rule").asText(), run.out());
+            assertEquals("RFC 6455 §4.1 (response 1)", root.path("verdict").path("section").asText(), run.out());
+            assertEquals(1, root.path("exitCode").asInt());
+            assertEquals("fail", root.path("response").path("lines").get(0).path("outcome").asText(), run.out());
+        }
+    }
+
+    @Test
     void aWrongAcceptFailsRuleAcceptMatchesKeyWithExitOne() throws Exception {
         try (RawServer liar = new RawServer(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n"))) {
