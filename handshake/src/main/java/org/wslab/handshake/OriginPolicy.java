@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which {@code Origin} values a server accepts (RFC 6455 §4.2.2 (1), §10.2); a rejected origin
+ * Which {@code Origin} values a server accepts (RFC 6455 §4.2.2 (4) /origin/, §10.2); a rejected origin
  * gets 403 Forbidden. Non-browser clients usually send no Origin.
  */
 @FunctionalInterface

@@ -15,7 +15,7 @@ import org.wslab.handshake.spec.RuleCheck;
 import org.wslab.handshake.spec.SpecRule;
 
 /**
- * Every server-side rule of RFC 6455 §4.2.1 (and §4.2.2 (1) for Origin) checked on a request
+ * Every server-side rule of RFC 6455 §4.2.1 (and §4.2.2 (4) for Origin and version) checked on a request
  * head, each as a {@link RuleCheck}. {@link ServerHandshake} refuses on the first failure; the
  * transcript explainer lists them all.
  */
@@ -71,7 +71,7 @@ public final class RequestRules {
 
     /**
      * The status a failed rule is answered with: 426 for the version (with
-     * {@code Sec-WebSocket-Version: 13}, §4.4), 403 for the Origin (§4.2.2 (1)), 431 for a head over
+     * {@code Sec-WebSocket-Version: 13}, §4.4), 403 for the Origin (§4.2.2 (4)), 431 for a head over
      * the size limit (RFC 6585 §5), 400 for everything else.
      */
     public static int statusFor(SpecRule rule) {
@@ -95,7 +95,7 @@ public final class RequestRules {
                 return RuleCheck.fail(HandshakeRule.REQUEST_TARGET, "absolute-form with scheme " + a.scheme());
             }
             String note = a.scheme().startsWith("ws")
-                    ? " (RFC 6455 §4.1 (2) names http/https here; a ws: target is what browser dev tools display)" : "";
+                    ? " (RFC 6455 §4.1 (3) names http/https here; a ws: target is what browser dev tools display)" : "";
             return RuleCheck.pass(HandshakeRule.REQUEST_TARGET, "absolute-form " + a.raw()
                     + ", resource name " + a.resourceName() + note);
         }

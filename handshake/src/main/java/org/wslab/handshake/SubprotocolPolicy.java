@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a server picks one sub-protocol (RFC 6455 §4.2.2 (5.4), §1.9) from the client's
+ * How a server picks one sub-protocol (RFC 6455 §4.2.2 (4) /subprotocol/, §1.9) from the client's
  * {@code Sec-WebSocket-Protocol} list and its own supported list. Names compare exactly
  * (case-sensitive), as RFC 6455 §4.1 (10) treats them as opaque strings.
  */

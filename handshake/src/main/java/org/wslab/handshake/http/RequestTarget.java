@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A GET request-target (RFC 9112 §3.2): origin-form {@code /chat?x=1} or absolute-form
- * {@code http://host:port/chat}. RFC 6455 §4.1 (2) lets a client send either; the notes' browser
+ * {@code http://host:port/chat}. RFC 6455 §4.1 (3) lets a client send either; the notes' browser
  * trace shows {@code GET ws://localhost:8080/websocket/app}, absolute-form with a ws scheme.
  */
 public sealed interface RequestTarget {
