@@ -101,7 +101,7 @@ public final class TextReport {
 
     static String startLineLabel(boolean request) {
         return request
-                ? "[request line] RFC 6455 §4.1 (2): GET, the resource name, HTTP/1.1 or later"
+                ? "[request line] RFC 6455 §4.1 (2)-(3): GET, the resource name, HTTP/1.1 or later"
                 : "[status line] RFC 6455 §4.1: 101 Switching Protocols, or the handshake failed";
     }
 }
