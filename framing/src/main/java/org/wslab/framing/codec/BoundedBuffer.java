@@ -51,7 +51,17 @@ public final class BoundedBuffer {
 
     /** A copy of the content, exact length. */
     public byte[] toByteArray() {
-        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        return Arrays.copyOf(bytes, size);
+    }
+
+    /** The content, exact length, and an empty buffer: hands over the array when it fits exactly. */
+    public byte[] take() {
+        byte[] out = size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        if (out == bytes) {
+            bytes = new byte[0];
+        }
+        size = 0;
+        return out;
     }
 
     /** Empties the buffer, dropping large backing arrays. */

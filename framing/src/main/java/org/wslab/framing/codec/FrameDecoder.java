@@ -120,6 +120,9 @@ public final class FrameDecoder {
         if (settings.localRole() == Role.CLIENT && masked) {
             return new ProtocolError(Violation.MASKED_SERVER_FRAME, opcode + " frame");
         }
+        if (len7 <= 125 && len7 > settings.maxFramePayload()) {
+            return new ProtocolError(Violation.FRAME_TOO_BIG, len7 + " bytes > limit " + settings.maxFramePayload());
+        }
         int ext = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
         headNeed = 2 + ext + (masked ? 4 : 0);
         return null;
