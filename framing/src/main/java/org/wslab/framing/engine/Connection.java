@@ -14,7 +14,7 @@ import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.codec.ProtocolError;
 import org.wslab.framing.codec.Role;
 import org.wslab.framing.codec.Violation;
-import org.wslab.framing.deflate.DeflateParameters;
+import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.framing.deflate.MessageCompressor;
 import org.wslab.framing.deflate.MessageDecompressor;
 
@@ -93,10 +93,10 @@ public final class Connection implements AutoCloseable {
         decoder = new FrameDecoder(new DecoderSettings(role, allowedRsv, settings.maxFramePayload(),
                 settings.strictLengths()));
         MessageDecompressor inflater = negotiated
-                .map(p -> new MessageDecompressor(p.noContextTakeover(role.peer()))).orElse(null);
+                .map(p -> new MessageDecompressor(p.peerNoContextTakeover(role == Role.SERVER))).orElse(null);
         assembler = new MessageAssembler(settings.maxMessageSize(), inflater);
         negotiated.ifPresent(p -> out.enableCompression(
-                new MessageCompressor(p.noContextTakeover(role), p.maxWindowBits(role))));
+                new MessageCompressor(p.ownNoContextTakeover(role == Role.SERVER), p.ownMaxWindowBits(role == Role.SERVER))));
         state = ConnectionState.OPEN;
         connectDeadline = Long.MAX_VALUE;
     }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.ProtocolError;
-import org.wslab.framing.deflate.DeflateParameters;
+import org.wslab.handshake.deflate.DeflateParameters;
 
 /** What {@link Connection} reports to the application (RFC 6455 §6.2, §7). */
 public sealed interface Event {

@@ -2,7 +2,7 @@ package org.wslab.framing.engine;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import org.wslab.framing.deflate.DeflateParameters;
+import org.wslab.handshake.deflate.DeflateParameters;
 
 /**
  * One side of the opening handshake (RFC 6455 §4) as the engine drives it while CONNECTING:

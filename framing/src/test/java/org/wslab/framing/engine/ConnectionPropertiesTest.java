@@ -17,7 +17,7 @@ import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameEncoder;
 import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.codec.Role;
-import org.wslab.framing.deflate.DeflateParameters;
+import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.testkit.ByteGens;
 import org.wslab.testkit.Props;
 import org.wslab.testkit.Splits;

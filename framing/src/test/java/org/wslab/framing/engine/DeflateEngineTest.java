@@ -13,7 +13,7 @@ import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.codec.Role;
 import org.wslab.framing.codec.Violation;
-import org.wslab.framing.deflate.DeflateParameters;
+import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.testkit.Hex;
 
 /** permessage-deflate inside the engine (RFC 7692 §6, §7.2.3, §8.1). */

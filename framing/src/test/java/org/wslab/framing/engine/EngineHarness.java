@@ -10,7 +10,7 @@ import org.wslab.framing.codec.DecoderSettings;
 import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameDecoder;
 import org.wslab.framing.codec.Role;
-import org.wslab.framing.deflate.DeflateParameters;
+import org.wslab.handshake.deflate.DeflateParameters;
 
 /** Helpers for engine tests: open connections, drain output, decode what an engine sent. */
 final class EngineHarness {
