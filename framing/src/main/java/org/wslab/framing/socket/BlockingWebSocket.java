@@ -35,6 +35,7 @@ import org.wslab.framing.engine.Event;
  */
 public final class BlockingWebSocket implements AutoCloseable {
     private static final int READ_BUFFER = 64 * 1024;
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long MAX_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(1);
 
     private final Socket socket;
@@ -113,7 +114,7 @@ public final class BlockingWebSocket implements AutoCloseable {
                 return lastEvent;
             }
             if (connection.state() == ConnectionState.CLOSED) {
-                shutdown();
+                shutdown(true);
                 return null;
             }
             readOnce();
@@ -190,11 +191,18 @@ public final class BlockingWebSocket implements AutoCloseable {
         return ok;
     }
 
-    private void shutdown() {
+    private void shutdown(boolean linger) {
         if (socketClosed) {
             return;
         }
         socketClosed = true;
+        try {
+            if (linger) {
+                lingeringClose();
+            }
+        } catch (IOException ignored) {
+            // the peer is gone already
+        }
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -202,10 +210,33 @@ public final class BlockingWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * RFC 6455 §7.1.1: after the closing handshake the server closes TCP first. Closing a socket
+     * with unread input makes TCP send a reset, which can destroy the close frame we just sent
+     * before the peer reads it; so send FIN first and drain what the peer still sends, briefly.
+     */
+    private void lingeringClose() throws IOException {
+        if (socket.isClosed() || socket.isOutputShutdown()) {
+            return;
+        }
+        socket.shutdownOutput();
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        socket.setSoTimeout(100);
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                if (in.read(readBuffer) < 0) {
+                    return;
+                }
+            } catch (SocketTimeoutException stillOpen) {
+                // keep waiting for the peer's FIN until the deadline
+            }
+        }
+    }
+
     /** Closes the socket at once (no closing handshake) and frees the engine. */
     @Override
     public void close() {
-        shutdown();
+        shutdown(false);
         connection.close();
     }
 }
