@@ -9,7 +9,8 @@ import java.util.Objects;
  * pasted into files); RFC 9112 §2.2 lets a recipient accept a lone LF, and the parsers do.
  *
  * @param request  the request's bytes up to and including the empty line
- * @param response the rest: the response head (its final empty line may be missing)
+ * @param response the rest: the response head, its final empty line added by {@link #read} if the
+ *                 file ended without it
  */
 public record Transcript(byte[] request, byte[] response) {
     public Transcript {
@@ -59,10 +60,22 @@ public record Transcript(byte[] request, byte[] response) {
             if (rest == file.length) {
                 return new Reading.Invalid("no response after the request's empty line");
             }
+            boolean crlf = file[end - 2] == '\r';
             return new Reading.Split(new Transcript(Arrays.copyOfRange(file, 0, end),
-                    Arrays.copyOfRange(file, rest, file.length)));
+                    completed(Arrays.copyOfRange(file, rest, file.length), crlf)));
         }
         return new Reading.Invalid("no empty line between request and response");
+    }
+
+    /** The response with its head's final empty line, in the file's line-end style. */
+    private static byte[] completed(byte[] response, boolean crlf) {
+        String eol = crlf ? "\r\n" : "\n";
+        String text = new String(response, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String trimmed = text.stripTrailing();
+        if (!trimmed.equals(text.replaceAll("[\r\n]+$", ""))) {
+            return response; // trailing spaces or tabs: leave the bytes as they are for the parser to judge
+        }
+        return (trimmed + eol + eol).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     @Override
