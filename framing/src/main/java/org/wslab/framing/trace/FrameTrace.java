@@ -1,6 +1,9 @@
 package org.wslab.framing.trace;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameEncoder;
 import org.wslab.framing.codec.Opcode;
@@ -24,6 +27,15 @@ public final class FrameTrace {
 
     private FrameTrace() {}
 
+    /**
+     * One labelled run of wire bytes.
+     *
+     * @param offset where the bytes start in the encoded frame
+     * @param bytes  the bytes (for the payload: at most the number asked to show)
+     * @param label  what they are
+     */
+    public record Field(int offset, byte[] bytes, String label) {}
+
     /** The annotated dump of {@code frame} as it is encoded (its own mask key, if any). */
     public static String render(Frame frame) {
         return render(frame, DEFAULT_PAYLOAD_BYTES);
@@ -31,38 +43,51 @@ public final class FrameTrace {
 
     /** Like {@link #render(Frame)}, showing at most {@code maxPayloadBytes} payload bytes. */
     public static String render(Frame frame, int maxPayloadBytes) {
-        byte[] wire = FrameEncoder.toBytes(frame);
         StringBuilder out = new StringBuilder();
+        for (Field f : fields(frame, maxPayloadBytes)) {
+            line(out, f.bytes(), f.label());
+        }
+        return out.toString();
+    }
+
+    /** The frame's wire bytes cut into labelled fields, in order (payload cut at {@code maxPayloadBytes}). */
+    public static List<Field> fields(Frame frame, int maxPayloadBytes) {
+        byte[] wire = FrameEncoder.toBytes(frame);
+        List<Field> fields = new ArrayList<>(5);
         int b0 = wire[0] & 0xFF;
-        line(out, wire, 0, 1, String.format("FIN=%d RSV=%s opcode=0x%X (%s)%s", b0 >>> 7,
+        fields.add(field(wire, 0, 1, String.format("FIN=%d RSV=%s opcode=0x%X (%s)%s", b0 >>> 7,
                 bits3(frame.rsv()), frame.opcode().code(), frame.opcode(),
-                frame.rsv1() ? " RSV1: per-message compressed" : ""));
+                frame.rsv1() ? " RSV1: per-message compressed" : "")));
         int len7 = wire[1] & 0x7F;
         int p = 2;
         String form = len7 <= 125 ? "7-bit form" : len7 == 126 ? "16-bit form follows" : "64-bit form follows";
-        line(out, wire, 1, 1, String.format("MASK=%d payload length code=%d (%s)", (wire[1] & 0x80) >>> 7, len7, form));
+        fields.add(field(wire, 1, 1, String.format("MASK=%d payload length code=%d (%s)", (wire[1] & 0x80) >>> 7, len7, form)));
         if (len7 == 126) {
-            line(out, wire, 2, 2, "extended payload length=" + frame.length());
+            fields.add(field(wire, 2, 2, "extended payload length=" + frame.length()));
             p = 4;
         } else if (len7 == 127) {
-            line(out, wire, 2, 8, "extended payload length=" + frame.length());
+            fields.add(field(wire, 2, 8, "extended payload length=" + frame.length()));
             p = 10;
         }
         if (frame.masked()) {
-            line(out, wire, p, 4, "masking key");
+            fields.add(field(wire, p, 4, "masking key"));
             p += 4;
         }
         int n = frame.length();
         if (n == 0) {
-            out.append(pad("")).append("(empty payload)\n");
-            return out.toString();
+            fields.add(new Field(p, new byte[0], "(empty payload)"));
+            return fields;
         }
         int shown = Math.min(n, maxPayloadBytes);
         String label = (frame.masked() ? "payload, masked on the wire" : "payload")
                 + (shown < n ? " (first " + shown + " of " + n + " bytes)" : " (" + n + " bytes)")
                 + preview(frame);
-        line(out, wire, p, shown, label);
-        return out.toString();
+        fields.add(field(wire, p, shown, label));
+        return fields;
+    }
+
+    private static Field field(byte[] wire, int from, int count, String label) {
+        return new Field(from, Arrays.copyOfRange(wire, from, from + count), label);
     }
 
     private static String preview(Frame frame) {
@@ -86,7 +111,7 @@ public final class FrameTrace {
         if (n <= 0) {
             return "";
         }
-        byte[] slice = java.util.Arrays.copyOfRange(payload, from, from + n);
+        byte[] slice = Arrays.copyOfRange(payload, from, from + n);
         if (Utf8Validator.firstInvalid(slice) >= 0) {
             return "";
         }
@@ -98,16 +123,20 @@ public final class FrameTrace {
         return "" + ((rsv >> 2) & 1) + ((rsv >> 1) & 1) + (rsv & 1);
     }
 
-    private static void line(StringBuilder out, byte[] wire, int from, int count, String label) {
+    private static void line(StringBuilder out, byte[] bytes, String label) {
         StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < bytes.length; i++) {
             if (i > 0 && i % 16 == 0) {
-                out.append(hex).append('\n');
+                out.append(i == 16 ? pad(hex.toString()) + label : hex.toString().stripTrailing()).append('\n');
                 hex.setLength(0);
             }
-            hex.append(String.format("%02x ", wire[from + i] & 0xFF));
+            hex.append(String.format("%02x ", bytes[i] & 0xFF));
         }
-        out.append(pad(hex.toString())).append(label).append('\n');
+        if (bytes.length <= 16) {
+            out.append(pad(hex.toString())).append(label).append('\n');
+        } else {
+            out.append(hex.toString().stripTrailing()).append('\n');
+        }
     }
 
     private static String pad(String s) {
