@@ -301,7 +301,10 @@ public final class Connection implements AutoCloseable {
      */
     public boolean close(int code, String reason, long nowNanos) {
         if (state == ConnectionState.CONNECTING) {
-            finishQuietly(code, reason);
+            // no WebSocket connection yet, so no close frame: just give up (§7.1.1)
+            state = ConnectionState.CLOSED;
+            handshake = null;
+            release();
             return true;
         }
         if (state != ConnectionState.OPEN) {
@@ -311,12 +314,6 @@ public final class Connection implements AutoCloseable {
         state = ConnectionState.CLOSING;
         closeDeadline = nowNanos + settings.closeTimeoutNanos();
         return true;
-    }
-
-    private void finishQuietly(int code, String reason) {
-        state = ConnectionState.CLOSED;
-        handshake = null;
-        release();
     }
 
     /** Whether bytes are waiting to be written. */
