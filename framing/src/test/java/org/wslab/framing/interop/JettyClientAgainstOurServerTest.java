@@ -71,11 +71,11 @@ class JettyClientAgainstOurServerTest {
     private void connect(boolean deflate) throws Exception {
         endpoint = new JettyClientEndpoint();
         URI uri = URI.create("ws://127.0.0.1:" + ours.port() + "/websocket/echo");
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
         if (deflate) {
             request.addExtensions("permessage-deflate");
         }
-        session = jetty.connect(endpoint, uri, request).get(10, TimeUnit.SECONDS);
+        session = jetty.connect(endpoint, request).get(10, TimeUnit.SECONDS);
         boolean negotiated = session.getUpgradeResponse().getExtensions().stream()
                 .anyMatch(x -> x.getName().equals("permessage-deflate"));
         assertEquals(deflate, negotiated, "permessage-deflate negotiated as offered");

@@ -30,8 +30,9 @@ public final class JettyClientEndpoint implements Session.Listener.AutoDemanding
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         received.add("close:" + statusCode + ":" + reason);
+        callback.succeed();
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * {@code /echo}. A text message {@code "close CODE REASON"} makes it close with that code; every
  * close code it receives is recorded.
  */
-public final class JettyEchoServer implements AutoCloseable {
+public final class JettyEchoServer {
     static final long LIMIT = 32L * 1024 * 1024;
 
     final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
@@ -43,8 +43,7 @@ public final class JettyEchoServer implements AutoCloseable {
         return "ws://127.0.0.1:" + port() + "/echo";
     }
 
-    @Override
-    public void close() throws Exception {
+    void stop() throws Exception {
         server.stop();
     }
 
@@ -85,8 +84,9 @@ public final class JettyEchoServer implements AutoCloseable {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             closeCodes.add(statusCode);
+            callback.succeed();
         }
     }
 }

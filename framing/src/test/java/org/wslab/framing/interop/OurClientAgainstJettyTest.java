@@ -37,7 +37,7 @@ class OurClientAgainstJettyTest {
 
     @AfterAll
     static void stopJetty() throws Exception {
-        jetty.close();
+        jetty.stop();
     }
 
     @AfterEach
