@@ -6,7 +6,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.engine.Connection;
+import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.ServerOpening;
@@ -19,7 +21,10 @@ import org.wslab.handshake.ServerHandshake;
  * for production load.
  */
 public final class SocketServer implements AutoCloseable {
-    /** Serves one open connection; return when done (the socket is then closed). */
+    /**
+     * Serves one open connection. When it returns, the server closes with 1000 if the connection
+     * is still OPEN, finishes the closing handshake and closes the socket.
+     */
     @FunctionalInterface
     public interface Handler {
         /**
@@ -94,6 +99,9 @@ public final class SocketServer implements AutoCloseable {
             Event.HandshakeCompleted opened = ws.awaitOpen();
             if (opened != null) {
                 handler.serve(ws, opened);
+            }
+            if (connection.state() == ConnectionState.OPEN) {
+                ws.close(CloseCode.NORMAL.code(), ""); // the handler is done: start the closing handshake
             }
             while (ws.next() != null) {
                 // drain to CLOSED so the closing handshake completes
