@@ -3,9 +3,17 @@ package org.wslab.framing.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +99,25 @@ class OurServerLimitsTest {
             }
             Event.Closed closed = closeOf(ws);
             assertEquals(1009, closed.code(), closed.describe());
+        }
+        stillServesOthers();
+    }
+
+    @Test
+    void jettysClientSeesOur1009() throws Exception {
+        WebSocketClient jetty = new WebSocketClient();
+        jetty.start();
+        try {
+            JettyClientEndpoint endpoint = new JettyClientEndpoint();
+            URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/websocket/echo");
+            Session session = jetty.connect(endpoint,
+                    new ClientUpgradeRequest(uri)).get(10, TimeUnit.SECONDS);
+            session.sendBinary(ByteBuffer.allocate(MESSAGE_LIMIT + 1), Callback.NOOP);
+            Object got = endpoint.received.poll(10, TimeUnit.SECONDS);
+            assertNotNull(got);
+            assertTrue(got.toString().startsWith("close:1009:"), got.toString());
+        } finally {
+            jetty.stop();
         }
         stillServesOthers();
     }
