@@ -1,0 +1,179 @@
+package org.wslab.framing.codec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Incremental frame reader (RFC 6455 §5.2): feed byte buffers split anywhere, get frames one at a
+ * time. Every header rule is checked as soon as the bytes that break it have arrived, and the
+ * frame-size limit is checked from the header <em>before</em> the payload array is allocated,
+ * so a header claiming 2^62 bytes costs nothing. After a failure the decoder stays failed.
+ *
+ * <p>Usage: {@code while ((r = decoder.decode(buf)) instanceof Decoded d) { ... }} — then
+ * {@code r} is {@link DecodeResult.NeedMore} (feed more) or {@link DecodeResult.Failed}.
+ */
+public final class FrameDecoder {
+    private static final int FIN = 0x80;
+    private static final int RSV_MASK = 0x70;
+    private static final int OPCODE_MASK = 0x0F;
+    private static final int MASK_BIT = 0x80;
+    private static final int LEN7_MASK = 0x7F;
+
+    private final DecoderSettings settings;
+    private final byte[] head = new byte[14];
+    private int headHave;
+    private int headNeed = 2;
+    private byte[] payload;
+    private int payloadHave;
+    private boolean fin;
+    private int rsv;
+    private Opcode opcode;
+    private boolean masked;
+    private int maskKey;
+    private DecodeResult.Failed failure;
+
+    /** A decoder enforcing {@code settings}. */
+    public FrameDecoder(DecoderSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The settings in force. */
+    public DecoderSettings settings() {
+        return settings;
+    }
+
+    /** Whether the decoder sits between frames (no partial header or payload buffered). */
+    public boolean atFrameBoundary() {
+        return headHave == 0 && payload == null;
+    }
+
+    /**
+     * Consumes bytes from {@code in} until one frame is complete, the buffer is empty, or a rule
+     * is broken. Never throws for any input.
+     */
+    public DecodeResult decode(ByteBuffer in) {
+        if (failure != null) {
+            return failure;
+        }
+        if (payload == null) {
+            while (headHave < headNeed) {
+                if (!in.hasRemaining()) {
+                    return DecodeResult.NeedMore.INSTANCE;
+                }
+                head[headHave++] = in.get();
+                if (headHave == 2) {
+                    ProtocolError e = checkFirstTwo();
+                    if (e != null) {
+                        return fail(e);
+                    }
+                }
+            }
+            ProtocolError e = startPayload();
+            if (e != null) {
+                return fail(e);
+            }
+        }
+        int want = payload.length - payloadHave;
+        int take = Math.min(want, in.remaining());
+        if (take > 0) {
+            in.get(payload, payloadHave, take);
+            if (masked) {
+                Masking.apply(payload, payloadHave, take, maskKey, payloadHave);
+            }
+            payloadHave += take;
+        }
+        if (payloadHave < payload.length) {
+            return DecodeResult.NeedMore.INSTANCE;
+        }
+        Frame frame = new Frame(fin, rsv, opcode, masked, masked ? maskKey : 0, payload);
+        payload = null;
+        payloadHave = 0;
+        headHave = 0;
+        headNeed = 2;
+        return new DecodeResult.Decoded(frame);
+    }
+
+    private ProtocolError checkFirstTwo() {
+        int b0 = head[0] & 0xFF;
+        int b1 = head[1] & 0xFF;
+        fin = (b0 & FIN) != 0;
+        rsv = (b0 & RSV_MASK) >>> 4;
+        if ((rsv & ~settings.allowedRsv()) != 0) {
+            return new ProtocolError(Violation.RESERVED_BITS, "RSV bits " + Integer.toBinaryString(rsv));
+        }
+        opcode = Opcode.orNull(b0 & OPCODE_MASK);
+        if (opcode == null) {
+            return new ProtocolError(Violation.RESERVED_OPCODE, String.format("opcode 0x%X", b0 & OPCODE_MASK));
+        }
+        int len7 = b1 & LEN7_MASK;
+        if (opcode.isControl()) {
+            if (!fin) {
+                return new ProtocolError(Violation.CONTROL_FRAGMENTED, opcode + " without FIN");
+            }
+            if (len7 > 125) {
+                return new ProtocolError(Violation.CONTROL_TOO_LONG, opcode + " with length code " + len7);
+            }
+        }
+        masked = (b1 & MASK_BIT) != 0;
+        if (settings.localRole() == Role.SERVER && !masked) {
+            return new ProtocolError(Violation.UNMASKED_CLIENT_FRAME, opcode + " frame");
+        }
+        if (settings.localRole() == Role.CLIENT && masked) {
+            return new ProtocolError(Violation.MASKED_SERVER_FRAME, opcode + " frame");
+        }
+        if (len7 <= 125 && len7 > settings.maxFramePayload()) {
+            return new ProtocolError(Violation.FRAME_TOO_BIG, len7 + " bytes > limit " + settings.maxFramePayload());
+        }
+        int ext = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
+        headNeed = 2 + ext + (masked ? 4 : 0);
+        return null;
+    }
+
+    private ProtocolError startPayload() {
+        int len7 = head[1] & LEN7_MASK;
+        long length;
+        int p;
+        if (len7 == 126) {
+            length = ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+            p = 4;
+            if (settings.strictLengths() && length <= 125) {
+                return new ProtocolError(Violation.NON_MINIMAL_LENGTH, "16-bit length " + length);
+            }
+        } else if (len7 == 127) {
+            length = 0;
+            for (int i = 2; i < 10; i++) {
+                length = (length << 8) | (head[i] & 0xFF);
+            }
+            p = 10;
+            if (length < 0) {
+                return new ProtocolError(Violation.LENGTH_TOP_BIT, "64-bit length 0x" + Long.toHexString(length));
+            }
+            if (settings.strictLengths() && length <= 0xFFFF) {
+                return new ProtocolError(Violation.NON_MINIMAL_LENGTH, "64-bit length " + length);
+            }
+        } else {
+            length = len7;
+            p = 2;
+        }
+        if (length > settings.maxFramePayload()) {
+            return new ProtocolError(Violation.FRAME_TOO_BIG,
+                    length + " bytes > limit " + settings.maxFramePayload());
+        }
+        if (masked) {
+            maskKey = ((head[p] & 0xFF) << 24) | ((head[p + 1] & 0xFF) << 16)
+                    | ((head[p + 2] & 0xFF) << 8) | (head[p + 3] & 0xFF);
+        } else {
+            maskKey = 0;
+        }
+        payload = length == 0 ? EMPTY : new byte[(int) length];
+        payloadHave = 0;
+        return null;
+    }
+
+    private DecodeResult fail(ProtocolError error) {
+        failure = new DecodeResult.Failed(error);
+        payload = null;
+        return failure;
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+}

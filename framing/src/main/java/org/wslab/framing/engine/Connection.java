@@ -1,0 +1,342 @@
+package org.wslab.framing.engine;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.wslab.framing.codec.CloseCode;
+import org.wslab.framing.codec.DecodeResult;
+import org.wslab.framing.codec.DecoderSettings;
+import org.wslab.framing.codec.Frame;
+import org.wslab.framing.codec.FrameDecoder;
+import org.wslab.framing.codec.FrameEncoder;
+import org.wslab.framing.codec.Opcode;
+import org.wslab.framing.codec.ProtocolError;
+import org.wslab.framing.codec.Role;
+import org.wslab.framing.codec.Violation;
+import org.wslab.handshake.deflate.DeflateParameters;
+import org.wslab.framing.deflate.MessageCompressor;
+import org.wslab.framing.deflate.MessageDecompressor;
+
+/**
+ * A sans-I/O WebSocket connection for either role (RFC 6455 §4–§7, RFC 7692): bytes in, events
+ * out; calls in, bytes to write out. No sockets, threads or clocks: the caller passes
+ * {@code nowNanos} and drives timeouts with {@link #tick}.
+ *
+ * <pre>
+ *   conn = Connection.client(handshake, settings, now)   // or server(...) / open(...)
+ *   write(conn.takeOutput())                              // the request, for a client
+ *   loop: events = conn.receive(bytesRead, now); write(conn.takeOutput()); handle(events)
+ *         on EOF: conn.receiveEof(now); on wake-up: conn.tick(now) (see nextDeadlineNanos)
+ *         until conn.state() == CLOSED: write the last output, close the socket
+ * </pre>
+ *
+ * It answers pings (§5.5.2), reassembles fragments with control frames between them (§5.4),
+ * validates text (§8.1), enforces frame and message limits (1009), runs the closing handshake
+ * (§7.1.2–§7.1.5: echoes the code, reports 1005 for an empty close) and fails the connection
+ * with the rule's close code on every protocol error (§7.1.7), after which it sends nothing.
+ */
+public final class Connection implements AutoCloseable {
+    private final Role role;
+    private final EngineSettings settings;
+    private final OutboundFrames out;
+    private OpeningHandshake handshake;
+    private FrameDecoder decoder;
+    private MessageAssembler assembler;
+    private ConnectionState state;
+    private Optional<DeflateParameters> deflate = Optional.empty();
+    private long lastInputNanos;
+    private long connectDeadline = Long.MAX_VALUE;
+    private long closeDeadline = Long.MAX_VALUE;
+
+    private Connection(Role role, EngineSettings settings, long nowNanos) {
+        this.role = role;
+        this.settings = settings;
+        FrameEncoder encoder = settings.maskKeys() == null ? new FrameEncoder(role)
+                : new FrameEncoder(role, settings.maskKeys());
+        this.out = new OutboundFrames(encoder, settings.listener());
+        this.lastInputNanos = nowNanos;
+    }
+
+    /** A client that starts the opening handshake (the request is in {@link #takeOutput()}). */
+    public static Connection client(OpeningHandshake handshake, EngineSettings settings, long nowNanos) {
+        return handshaking(Role.CLIENT, handshake, settings, nowNanos);
+    }
+
+    /** A server waiting for the client's opening handshake. */
+    public static Connection server(OpeningHandshake handshake, EngineSettings settings, long nowNanos) {
+        return handshaking(Role.SERVER, handshake, settings, nowNanos);
+    }
+
+    private static Connection handshaking(Role role, OpeningHandshake hs, EngineSettings settings, long now) {
+        Connection c = new Connection(role, settings, now);
+        c.state = ConnectionState.CONNECTING;
+        c.handshake = hs;
+        if (settings.handshakeTimeoutNanos() > 0) {
+            c.connectDeadline = now + settings.handshakeTimeoutNanos();
+        }
+        c.out.queueRaw(hs.start());
+        return c;
+    }
+
+    /** A connection whose handshake happened elsewhere: OPEN at once, with the negotiated deflate. */
+    public static Connection open(Role role, Optional<DeflateParameters> deflate, EngineSettings settings,
+                                  long nowNanos) {
+        Connection c = new Connection(role, settings, nowNanos);
+        c.becomeOpen(deflate);
+        return c;
+    }
+
+    private void becomeOpen(Optional<DeflateParameters> negotiated) {
+        deflate = negotiated;
+        int allowedRsv = negotiated.isPresent() ? Frame.RSV1 : 0;
+        decoder = new FrameDecoder(new DecoderSettings(role, allowedRsv, settings.maxFramePayload(),
+                settings.strictLengths()));
+        MessageDecompressor inflater = negotiated
+                .map(p -> new MessageDecompressor(p.peerNoContextTakeover(role == Role.SERVER))).orElse(null);
+        assembler = new MessageAssembler(settings.maxMessageSize(), inflater);
+        negotiated.ifPresent(p -> out.enableCompression(
+                new MessageCompressor(p.ownNoContextTakeover(role == Role.SERVER), p.ownMaxWindowBits(role == Role.SERVER))));
+        state = ConnectionState.OPEN;
+        connectDeadline = Long.MAX_VALUE;
+    }
+
+    /** Our role. */
+    public Role role() {
+        return role;
+    }
+
+    /** The current state. */
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** The negotiated permessage-deflate parameters, once OPEN. */
+    public Optional<DeflateParameters> deflate() {
+        return deflate;
+    }
+
+    /**
+     * Feeds bytes read from the transport. Consumes all of {@code in} (bytes after the connection
+     * closed are discarded) and returns the events they complete, in order.
+     */
+    public List<Event> receive(ByteBuffer in, long nowNanos) {
+        List<Event> events = new ArrayList<>(2);
+        lastInputNanos = nowNanos;
+        if (state == ConnectionState.CONNECTING) {
+            handshakeInput(in, events);
+        }
+        while (state == ConnectionState.OPEN || state == ConnectionState.CLOSING) {
+            DecodeResult r = decoder.decode(in);
+            if (r instanceof DecodeResult.Decoded d) {
+                settings.listener().onFrame(FrameListener.Direction.RECEIVED, d.frame());
+                onFrame(d.frame(), nowNanos, events);
+            } else if (r instanceof DecodeResult.Failed f) {
+                fail(f.error(), events);
+            } else {
+                break;
+            }
+        }
+        in.position(in.limit());
+        return events;
+    }
+
+    private void handshakeInput(ByteBuffer in, List<Event> events) {
+        OpeningHandshake.Step step = handshake.receive(in);
+        if (step instanceof OpeningHandshake.Step.Completed done) {
+            out.queueRaw(done.toSend());
+            handshake = null;
+            becomeOpen(done.deflate());
+            events.add(new Event.HandshakeCompleted(done.subprotocol(), done.deflate(), done.details()));
+        } else if (step instanceof OpeningHandshake.Step.Rejected no) {
+            out.queueRaw(no.toSend());
+            handshake = null;
+            state = ConnectionState.CLOSED;
+            events.add(new Event.HandshakeFailed(no.reason(), no.details()));
+            events.add(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), no.reason(), false, Optional.empty()));
+        }
+    }
+
+    private void onFrame(Frame frame, long now, List<Event> events) {
+        Opcode op = frame.opcode();
+        if (op.isControl() && frame.rsv1()) {
+            fail(new ProtocolError(Violation.COMPRESSED_CONTROL, op + " with RSV1"), events);
+            return;
+        }
+        switch (op) {
+            case PING -> {
+                events.add(new Event.PingReceived(frame.payload()));
+                if (state == ConnectionState.OPEN) {
+                    out.control(Opcode.PONG, frame.payload());
+                }
+            }
+            case PONG -> events.add(new Event.PongReceived(frame.payload()));
+            case CLOSE -> onClose(frame, events);
+            default -> {
+                MessageAssembler.Step step = assembler.onDataFrame(frame);
+                if (step instanceof MessageAssembler.Step.Message m) {
+                    events.add(m.event());
+                } else if (step instanceof MessageAssembler.Step.Failed f) {
+                    fail(f.error(), events);
+                }
+            }
+        }
+    }
+
+    private void onClose(Frame frame, List<Event> events) {
+        CloseBody.Parsed parsed = CloseBody.parse(frame.payload());
+        if (parsed instanceof CloseBody.Parsed.Invalid bad) {
+            fail(bad.error(), events);
+            return;
+        }
+        CloseBody body = ((CloseBody.Parsed.Valid) parsed).body();
+        if (state == ConnectionState.OPEN) {
+            // §5.5.1: answer with a close, typically echoing the status code received
+            out.control(Opcode.CLOSE, new CloseBody(body.code(), "").toPayload());
+        }
+        finish(events, new Event.Closed(body.code(), body.reason(), true, Optional.empty()));
+    }
+
+    /** §7.1.7 _Fail the WebSocket Connection_: send a close with the rule's code (if we still may), stop. */
+    private void fail(ProtocolError error, List<Event> events) {
+        int code = error.closeCode().code();
+        if (state == ConnectionState.OPEN && CloseCode.validOnWire(code)) {
+            out.control(Opcode.CLOSE, new CloseBody(code, error.reason()).toPayload());
+        }
+        finish(events, new Event.Closed(code, error.reason(), false, Optional.of(error)));
+    }
+
+    private void finish(List<Event> events, Event.Closed closed) {
+        state = ConnectionState.CLOSED;
+        closeDeadline = Long.MAX_VALUE;
+        events.add(closed);
+        release();
+    }
+
+    /** The transport reached end of stream (§7.1.5: 1006 unless the closing handshake finished). */
+    public List<Event> receiveEof(long nowNanos) {
+        if (state == ConnectionState.CLOSED) {
+            return List.of();
+        }
+        List<Event> events = new ArrayList<>(1);
+        if (state == ConnectionState.CONNECTING) {
+            events.add(new Event.HandshakeFailed("connection closed during the opening handshake", null));
+        }
+        finish(events, new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), "connection closed without a close frame",
+                false, Optional.empty()));
+        return events;
+    }
+
+    /** Runs the clock: handshake, close and idle timeouts. Returns the events they cause. */
+    public List<Event> tick(long nowNanos) {
+        List<Event> events = new ArrayList<>(1);
+        if (state == ConnectionState.CONNECTING && nowNanos - connectDeadline >= 0) {
+            events.add(new Event.HandshakeFailed("opening handshake timed out", null));
+            finish(events, new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), "handshake timeout", false,
+                    Optional.empty()));
+        } else if (state == ConnectionState.CLOSING && nowNanos - closeDeadline >= 0) {
+            finish(events, new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), "no close frame within the close timeout",
+                    false, Optional.empty()));
+        } else if (state == ConnectionState.OPEN && settings.idleTimeoutNanos() > 0
+                && nowNanos - lastInputNanos >= settings.idleTimeoutNanos()) {
+            close(CloseCode.GOING_AWAY.code(), "idle timeout", nowNanos);
+        }
+        return events;
+    }
+
+    /** When {@link #tick} next has something to do; {@link Long#MAX_VALUE} when nothing is pending. */
+    public long nextDeadlineNanos() {
+        return switch (state) {
+            case CONNECTING -> connectDeadline;
+            case CLOSING -> closeDeadline;
+            case OPEN -> settings.idleTimeoutNanos() > 0 ? lastInputNanos + settings.idleTimeoutNanos() : Long.MAX_VALUE;
+            case CLOSED -> Long.MAX_VALUE;
+        };
+    }
+
+    /** Sends a text message in one frame; false (nothing sent) unless OPEN. */
+    public boolean sendText(String text) {
+        return sendFragment(Opcode.TEXT, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+    }
+
+    /** Sends a binary message in one frame; false (nothing sent) unless OPEN. */
+    public boolean sendBinary(byte[] data) {
+        return sendFragment(Opcode.BINARY, data, true);
+    }
+
+    /**
+     * Sends the next fragment of a {@code type} (TEXT or BINARY) message (§5.4); {@code fin} ends
+     * it. Pings and pongs may be sent between fragments. False (nothing sent) unless OPEN.
+     * A text message's fragments may split code points; the whole must be UTF-8.
+     */
+    public boolean sendFragment(Opcode type, byte[] piece, boolean fin) {
+        if (state != ConnectionState.OPEN) {
+            return false;
+        }
+        out.fragment(type, piece, fin);
+        return true;
+    }
+
+    /** Sends a ping (≤ 125 bytes, §5.5.2); false unless OPEN. */
+    public boolean sendPing(byte[] payload) {
+        return sendControl(Opcode.PING, payload);
+    }
+
+    /** Sends an unsolicited pong (≤ 125 bytes, §5.5.3); false unless OPEN. */
+    public boolean sendPong(byte[] payload) {
+        return sendControl(Opcode.PONG, payload);
+    }
+
+    private boolean sendControl(Opcode op, byte[] payload) {
+        if (state != ConnectionState.OPEN) {
+            return false;
+        }
+        out.control(op, payload);
+        return true;
+    }
+
+    /**
+     * Starts the closing handshake (§7.1.2): sends a close with {@code code} (1005 = no code) and
+     * waits up to the close timeout for the peer's. False when already closing or closed.
+     */
+    public boolean close(int code, String reason, long nowNanos) {
+        if (state == ConnectionState.CONNECTING) {
+            // no WebSocket connection yet, so no close frame: just give up (§7.1.1)
+            state = ConnectionState.CLOSED;
+            handshake = null;
+            release();
+            return true;
+        }
+        if (state != ConnectionState.OPEN) {
+            return false;
+        }
+        out.control(Opcode.CLOSE, new CloseBody(code, reason).toPayload());
+        state = ConnectionState.CLOSING;
+        closeDeadline = nowNanos + settings.closeTimeoutNanos();
+        return true;
+    }
+
+    /** Whether bytes are waiting to be written. */
+    public boolean hasOutput() {
+        return out.hasOutput();
+    }
+
+    /** The bytes to write, in order; the queue is emptied. */
+    public List<ByteBuffer> takeOutput() {
+        return out.take();
+    }
+
+    private void release() {
+        if (assembler != null) {
+            assembler.close();
+        }
+        out.close();
+    }
+
+    /** Frees native zlib state; the connection is CLOSED afterwards. */
+    @Override
+    public void close() {
+        state = ConnectionState.CLOSED;
+        release();
+    }
+}

@@ -1,0 +1,60 @@
+package org.wslab.framing.engine;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.wslab.framing.codec.CloseCode;
+import org.wslab.framing.codec.ProtocolError;
+import org.wslab.handshake.deflate.DeflateParameters;
+
+/** What {@link Connection} reports to the application (RFC 6455 §6.2, §7). */
+public sealed interface Event {
+    /** The opening handshake succeeded (§4.1, §4.2.2); the connection is OPEN. */
+    record HandshakeCompleted(Optional<String> subprotocol, Optional<DeflateParameters> deflate,
+                              Object details) implements Event {}
+
+    /** The opening handshake failed (§4.1 "_Fail the WebSocket Connection_"). */
+    record HandshakeFailed(String reason, Object details) implements Event {}
+
+    /** A complete, valid text message (§6.2). */
+    record TextMessage(String text) implements Event {}
+
+    /** A complete binary message (§6.2). */
+    record BinaryMessage(byte[] data) implements Event {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BinaryMessage b && Arrays.equals(data, b.data);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "BinaryMessage[" + data.length + " bytes]";
+        }
+    }
+
+    /** A ping (§5.5.2); the engine has already queued the pong. */
+    record PingReceived(byte[] data) implements Event {}
+
+    /** A pong (§5.5.3). */
+    record PongReceived(byte[] data) implements Event {}
+
+    /**
+     * The connection is CLOSED (§7.1.4–§7.1.6): close the transport once the output is written.
+     *
+     * @param code   the close code: the peer's in a clean close (1005 when it sent none), ours when
+     *               we failed the connection, 1006 when it ended without a closing handshake
+     * @param reason the close reason
+     * @param clean  whether both close frames were exchanged (§7.1.4 "closed cleanly")
+     * @param error  the rule the peer broke, when we failed the connection
+     */
+    record Closed(int code, String reason, boolean clean, Optional<ProtocolError> error) implements Event {
+        /** The code's meaning, e.g. {@code "1000 normal closure"}. */
+        public String describe() {
+            return CloseCode.describe(code) + (reason.isEmpty() ? "" : ": " + reason);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.wslab.framing.engine;
+
+import java.nio.ByteBuffer;
+import org.wslab.handshake.ServerDecision;
+import org.wslab.handshake.ServerHandshake;
+import org.wslab.handshake.http.HeadLimits;
+import org.wslab.handshake.http.ParseResult;
+import org.wslab.handshake.http.RequestHead;
+import org.wslab.handshake.http.RequestHeadParser;
+
+/**
+ * The server's opening handshake (RFC 6455 §4.2) for the engine, on the {@code handshake}
+ * module: parses the request head incrementally and answers with {@link ServerHandshake}'s
+ * decision — 101 (the connection opens) or a refusal naming the broken rule (the connection
+ * closes after it is written). Details of the outcome: {@link Details}, whose request tells a
+ * server which resource was asked for.
+ */
+public final class ServerOpening implements OpeningHandshake {
+    /**
+     * What {@link Event.HandshakeCompleted#details()} / {@link Event.HandshakeFailed#details()} hold.
+     *
+     * @param request  the request head, null when it did not parse
+     * @param decision the server's answer
+     */
+    public record Details(RequestHead request, ServerDecision decision) {}
+
+    private final ServerHandshake server;
+    private final RequestHeadParser parser;
+
+    /** A server opening with default head limits. */
+    public ServerOpening(ServerHandshake server) {
+        this(server, HeadLimits.defaults());
+    }
+
+    /** A server opening with the given limits on the request head (431 beyond them). */
+    public ServerOpening(ServerHandshake server, HeadLimits limits) {
+        this.server = server;
+        this.parser = new RequestHeadParser(limits);
+    }
+
+    @Override
+    public byte[] start() {
+        return new byte[0];
+    }
+
+    @Override
+    public Step receive(ByteBuffer in) {
+        ParseResult<RequestHead> r = parser.feed(in);
+        if (r instanceof ParseResult.Parsed<RequestHead> parsed) {
+            ServerDecision decision = server.respond(parsed.head());
+            Details details = new Details(parsed.head(), decision);
+            if (decision instanceof ServerDecision.Accept ok) {
+                return new Step.Completed(ok.bytes(), ok.subprotocol(), ok.deflateParameters(), details);
+            }
+            ServerDecision.Refuse no = (ServerDecision.Refuse) decision;
+            return new Step.Rejected(no.bytes(), no.rule().cite() + " (" + no.detail() + ")", details);
+        }
+        if (r instanceof ParseResult.Failed<RequestHead> failed) {
+            ServerDecision.Refuse no = server.refuse(failed.failure());
+            return new Step.Rejected(no.bytes(), no.rule().cite() + " (" + no.detail() + ")",
+                    new Details(null, no));
+        }
+        return new Step.NeedMore();
+    }
+}

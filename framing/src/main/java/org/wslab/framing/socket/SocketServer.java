@@ -1,0 +1,124 @@
+package org.wslab.framing.socket;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.wslab.framing.codec.CloseCode;
+import org.wslab.framing.engine.Connection;
+import org.wslab.framing.engine.ConnectionState;
+import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.engine.Event;
+import org.wslab.framing.engine.ServerOpening;
+import org.wslab.handshake.ServerHandshake;
+
+/**
+ * A small thread-per-connection WebSocket server on plain sockets and our engine: accepts TCP
+ * connections, runs the opening handshake (RFC 6455 §4.2) with {@link ServerHandshake}, then
+ * hands each open connection to a {@link Handler}. Meant for the lab and for interop tests, not
+ * for production load.
+ */
+public final class SocketServer implements AutoCloseable {
+    /**
+     * Serves one open connection. When it returns, the server closes with 1000 if the connection
+     * is still OPEN, finishes the closing handshake and closes the socket.
+     */
+    @FunctionalInterface
+    public interface Handler {
+        /**
+         * @param ws     the connection, OPEN
+         * @param opened the handshake outcome; its details are a {@link ServerOpening.Details}
+         *               (the request head says which resource was asked for)
+         */
+        void serve(BlockingWebSocket ws, Event.HandshakeCompleted opened) throws IOException;
+    }
+
+    /** Echoes every text and binary message back until the peer closes (the lab's /websocket/echo). */
+    public static final Handler ECHO = (ws, opened) -> {
+        for (Event e; (e = ws.next()) != null; ) {
+            if (e instanceof Event.TextMessage t) {
+                ws.sendText(t.text());
+            } else if (e instanceof Event.BinaryMessage b) {
+                ws.sendBinary(b.data());
+            }
+        }
+    };
+
+    private final ServerSocket listener;
+    private final ServerHandshake handshake;
+    private final EngineSettings settings;
+    private final Handler handler;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+
+    private SocketServer(ServerSocket listener, ServerHandshake handshake, EngineSettings settings, Handler handler) {
+        this.listener = listener;
+        this.handshake = handshake;
+        this.settings = settings;
+        this.handler = handler;
+        this.acceptor = new Thread(this::acceptLoop, "wslab-accept-" + listener.getLocalPort());
+        this.acceptor.setDaemon(true);
+    }
+
+    /** Binds {@code address} (port 0 for an ephemeral port) and starts accepting. */
+    public static SocketServer start(InetSocketAddress address, ServerHandshake handshake, EngineSettings settings,
+                                     Handler handler) throws IOException {
+        ServerSocket listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(address);
+        SocketServer server = new SocketServer(listener, handshake, settings, handler);
+        server.acceptor.start();
+        return server;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                open.add(socket);
+                Thread t = new Thread(() -> serve(socket), "wslab-conn-" + socket.getPort());
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        Connection connection = Connection.server(new ServerOpening(handshake), settings, System.nanoTime());
+        try (BlockingWebSocket ws = new BlockingWebSocket(socket, connection)) {
+            Event.HandshakeCompleted opened = ws.awaitOpen();
+            if (opened != null) {
+                handler.serve(ws, opened);
+            }
+            if (connection.state() == ConnectionState.OPEN) {
+                ws.close(CloseCode.NORMAL.code(), ""); // the handler is done: start the closing handshake
+            }
+            while (ws.next() != null) {
+                // drain to CLOSED so the closing handshake completes
+            }
+        } catch (IOException | RuntimeException e) {
+            // the connection is lost; the others go on
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    /** Stops accepting and closes every open connection. */
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        for (Socket s : open) {
+            s.close();
+        }
+    }
+}

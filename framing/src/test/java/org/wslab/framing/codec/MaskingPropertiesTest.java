@@ -1,0 +1,59 @@
+package org.wslab.framing.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import org.junit.jupiter.api.Test;
+import org.wslab.testkit.ByteGens;
+import org.wslab.testkit.Hex;
+import org.wslab.testkit.Props;
+
+/** RFC 6455 §5.3 masking: the word-at-a-time path against the byte-loop reference. */
+class MaskingPropertiesTest {
+    @Test
+    void specExampleMasksHello() {
+        byte[] hello = "Hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Masking.apply(hello, 0, 5, 0x37fa213d, 0);
+        assertArrayEquals(Hex.bytes("7f 9f 4d 51 58"), hello);
+    }
+
+    @Test
+    void fastPathEqualsByteLoopAtEveryOffsetAndLength() {
+        // §5.3: octet i is XORed with key octet (i mod 4), whatever slice of the payload we hold
+        Props.qt().forAll(ByteGens.bytes(0, 80), integers().all(), integers().between(0, 80), integers().between(0, 1000))
+                .checkAssert((data, key, from, payloadOffset) -> {
+                    int off = Math.min(from, data.length);
+                    int len = data.length - off;
+                    byte[] fast = data.clone();
+                    byte[] slow = data.clone();
+                    Masking.apply(fast, off, len, key, payloadOffset);
+                    Masking.applyByteLoop(slow, off, len, key, payloadOffset);
+                    assertArrayEquals(slow, fast);
+                });
+    }
+
+    @Test
+    void maskingTwiceIsTheIdentity() {
+        // §5.3: the same algorithm masks and unmasks
+        Props.qt().forAll(ByteGens.bytes(0, 200), integers().all(), integers().between(0, 7)).checkAssert((data, key, offset) -> {
+            byte[] copy = data.clone();
+            Masking.apply(copy, 0, copy.length, key, offset);
+            Masking.apply(copy, 0, copy.length, key, offset);
+            assertArrayEquals(data, copy);
+        });
+    }
+
+    @Test
+    void maskingInPiecesEqualsMaskingWhole() {
+        // the decoder unmasks each chunk as it arrives, at its payload offset
+        Props.qt().forAll(ByteGens.bytes(0, 200), integers().all(), integers().between(0, 200)).checkAssert((data, key, cut) -> {
+            int c = Math.min(cut, data.length);
+            byte[] whole = data.clone();
+            Masking.apply(whole, 0, whole.length, key, 0);
+            byte[] pieces = data.clone();
+            Masking.apply(pieces, 0, c, key, 0);
+            Masking.apply(pieces, c, pieces.length - c, key, c);
+            assertArrayEquals(whole, pieces);
+        });
+    }
+}
