@@ -210,10 +210,10 @@ public final class StompDecoder {
         for (StompHeader h : headers) {
             if (h.name().equals("content-length")) {
                 String v = h.value();
-                if (v.isEmpty() || v.length() > 10 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                if (v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     return violation(StompRule.CONTENT_LENGTH_NOT_A_NUMBER, "content-length \"" + clip(v) + "\"");
                 }
-                long n = Long.parseLong(v);
+                long n = v.length() > 12 ? Long.MAX_VALUE : Long.parseLong(v);
                 if (n > limits.maxBodySize()) {
                     return violation(StompRule.BODY_TOO_LARGE, "content-length " + n + " over " + limits.maxBodySize());
                 }

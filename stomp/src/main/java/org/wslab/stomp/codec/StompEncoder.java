@@ -53,7 +53,7 @@ public final class StompEncoder {
         if (h.name().indexOf('\n') >= 0 || h.value().indexOf('\n') >= 0) {
             return "LF cannot be written unescaped";
         }
-        if (h.value().endsWith("\r") || (h.value().isEmpty() && h.name().endsWith("\r"))) {
+        if (h.value().endsWith("\r")) {
             return "a trailing CR would read as a CR LF line end";
         }
         return null;
