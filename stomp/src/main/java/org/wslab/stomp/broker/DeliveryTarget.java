@@ -1,0 +1,11 @@
+package org.wslab.stomp.broker;
+
+/**
+ * Where a broker hands messages for one connection. Called from whichever thread published, often
+ * while the broker holds its lock: implementations must not block and must not call the broker.
+ */
+@FunctionalInterface
+public interface DeliveryTarget {
+    /** Hands over one message for one of this connection's subscriptions. */
+    void deliver(Delivery delivery);
+}
