@@ -163,12 +163,12 @@ public final class StompServerSession {
     }
 
     private void handle(StompFrame frame, long nowNanos) {
-        String receipt = frame.command() == StompCommand.CONNECT || frame.command() == StompCommand.STOMP
-                ? null : frame.header("receipt");
+        String receipt = frame.header("receipt");
+        boolean connecting = frame.command() == StompCommand.CONNECT || frame.command() == StompCommand.STOMP;
         Optional<StompViolation> v = dispatch(frame, nowNanos);
         if (v.isPresent()) {
             fail(v.get(), receipt);
-        } else if (receipt != null && !closed) {
+        } else if (receipt != null && !closed && !connecting) {
             send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receipt), nowNanos);
         }
     }
