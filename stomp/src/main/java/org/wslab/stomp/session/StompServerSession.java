@@ -108,7 +108,7 @@ public final class StompServerSession {
             handle(frame, nowNanos);
         }
         if (v.isPresent() && !closed) {
-            fail(v.get(), null);
+            fail(v.get(), null, nowNanos);
         }
     }
 
@@ -119,7 +119,7 @@ public final class StompServerSession {
         }
         if (expectEveryNanos > 0 && nowNanos - lastReceivedNanos > (long) (expectEveryNanos * config.silenceTolerance())) {
             fail(new StompViolation(StompRule.HEART_BEAT_TIMEOUT, version,
-                    "nothing received for " + (nowNanos - lastReceivedNanos) / 1_000_000 + " ms"), null);
+                    "nothing received for " + (nowNanos - lastReceivedNanos) / 1_000_000 + " ms"), null, nowNanos);
             return Long.MAX_VALUE;
         }
         if (sendEveryNanos > 0 && nowNanos - lastSentNanos >= sendEveryNanos) {
@@ -150,9 +150,9 @@ public final class StompServerSession {
         }
     }
 
-    private void fail(StompViolation v, String receipt) {
+    private void fail(StompViolation v, String receipt, long nowNanos) {
         send(ErrorFrames.of(new StompViolation(v.rule(), version, v.detail()), receipt,
-                VersionNegotiation.list(config.versions())), System.nanoTime());
+                VersionNegotiation.list(config.versions())), nowNanos);
         end();
         out.close();
     }
@@ -167,7 +167,7 @@ public final class StompServerSession {
         boolean connecting = frame.command() == StompCommand.CONNECT || frame.command() == StompCommand.STOMP;
         Optional<StompViolation> v = dispatch(frame, nowNanos);
         if (v.isPresent()) {
-            fail(v.get(), receipt);
+            fail(v.get(), receipt, nowNanos);
         } else if (receipt != null && !closed && !connecting) {
             send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receipt), nowNanos);
         }
