@@ -8,4 +8,11 @@ package org.wslab.stomp.broker;
 public interface DeliveryTarget {
     /** Hands over one message for one of this connection's subscriptions. */
     void deliver(Delivery delivery);
+
+    /**
+     * The broker side failed (e.g. a relay lost its upstream broker): the session answers with an
+     * ERROR naming {@code violation} and closes. Must not block or call back into the broker.
+     */
+    default void brokerFailed(org.wslab.stomp.StompViolation violation) {
+    }
 }

@@ -11,6 +11,7 @@ import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.BrokerConnection;
 import org.wslab.stomp.broker.Delivery;
+import org.wslab.stomp.broker.DeliveryTarget;
 import org.wslab.stomp.broker.StompBroker;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompDecoder;
@@ -249,7 +250,19 @@ public final class StompServerSession {
         HeartBeat server = config.heartBeat();
         sendEveryNanos = HeartBeat.interval(server, client) * 1_000_000;
         expectEveryNanos = HeartBeat.interval(client, server) * 1_000_000;
-        connection = broker.connect(sessionId, this::deliver);
+        connection = broker.connect(sessionId, new DeliveryTarget() {
+            @Override
+            public void deliver(Delivery d) {
+                StompServerSession.this.deliver(d);
+            }
+
+            @Override
+            public void brokerFailed(StompViolation v) {
+                StompFrame error = ErrorFrames.of(new StompViolation(v.rule(), version, v.detail()), null, null);
+                out.write(StompEncoder.encode(error, version), error);
+                out.close();
+            }
+        });
         connected = true;
         StompFrame reply = StompFrame.of(StompCommand.CONNECTED, "version", version.text(),
                 "heart-beat", server.header(), "session", sessionId, "server", config.serverName());

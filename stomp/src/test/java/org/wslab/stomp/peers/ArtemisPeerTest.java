@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,37 +22,17 @@ import org.wslab.stomp.session.ClientConnectOptions;
 
 /**
  * A real third-party peer: our STOMP client over WebSocket against an embedded ActiveMQ Artemis
- * broker (its STOMP acceptor also speaks STOMP over WebSocket). Persistence and security are off;
- * data lives under target/. The acceptor gets a free port found just before (Artemis reports no
- * bound port for port 0).
+ * broker (its STOMP acceptor also speaks STOMP over WebSocket); see {@link EmbeddedArtemis}.
  */
 class ArtemisPeerTest {
-    private static EmbeddedActiveMQ artemis;
+    private static EmbeddedArtemis artemis;
     private static StompWebSocketClient client;
     private static URI uri;
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        Path data = Path.of("target", "artemis-" + port).toAbsolutePath();
-        Configuration config = new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(false)
-                .setJMXManagementEnabled(false)
-                .setJournalDirectory(data.resolve("journal").toString())
-                .setBindingsDirectory(data.resolve("bindings").toString())
-                .setPagingDirectory(data.resolve("paging").toString())
-                .setLargeMessagesDirectory(data.resolve("large").toString());
-        config.setBrokerInstance(data.toFile());
-        config.addAcceptorConfiguration("stomp", "tcp://127.0.0.1:" + port
-                + "?protocols=STOMP;anycastPrefix=/queue/;multicastPrefix=/topic/");
-        artemis = new EmbeddedActiveMQ();
-        artemis.setConfiguration(config);
-        artemis.start();
-        uri = URI.create("ws://127.0.0.1:" + port + "/stomp");
+        artemis = new EmbeddedArtemis();
+        uri = URI.create("ws://127.0.0.1:" + artemis.port + "/stomp");
         client = new StompWebSocketClient();
     }
 
@@ -67,7 +42,7 @@ class ArtemisPeerTest {
             client.close();
         }
         if (artemis != null) {
-            artemis.stop();
+            artemis.close();
         }
     }
 
