@@ -2,13 +2,10 @@ package org.wslab.stomp.session;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
-import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.BrokerConnection;
 import org.wslab.stomp.broker.Delivery;
 import org.wslab.stomp.broker.DeliveryTarget;
@@ -18,7 +15,6 @@ import org.wslab.stomp.codec.StompDecoder;
 import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompFrameSink;
-import org.wslab.stomp.codec.StompHeader;
 import org.wslab.stomp.codec.StompVersion;
 
 /**
@@ -39,9 +35,8 @@ public final class StompServerSession {
     private final SerialOutput out;
     private final String sessionId;
     private final StompDecoder decoder;
-    private final Map<String, List<TransactionOp>> transactions = new HashMap<>();
     private final List<StompFrame> inbox = new ArrayList<>();
-    private BrokerConnection connection;
+    private ClientFrameHandler frames;
     private volatile StompVersion version = StompVersion.V1_2;
     private boolean connected;
     private boolean closed;
@@ -144,10 +139,9 @@ public final class StompServerSession {
 
     private void end() {
         closed = true;
-        transactions.clear();
-        if (connection != null) {
-            connection.close();
-            connection = null;
+        if (frames != null) {
+            frames.close();
+            frames = null;
         }
     }
 
@@ -186,36 +180,6 @@ public final class StompServerSession {
         switch (c) {
             case CONNECT, STOMP:
                 return violation(StompRule.ALREADY_CONNECTED, c + " after CONNECTED");
-            case SEND:
-                return onSend(f);
-            case SUBSCRIBE:
-                return onSubscribe(f);
-            case UNSUBSCRIBE: {
-                String id = f.header("id", version == StompVersion.V1_0 ? f.header("destination") : null);
-                return id == null ? missing("UNSUBSCRIBE", "id") : recite(connection.unsubscribe(id));
-            }
-            case ACK, NACK:
-                return onAck(f);
-            case BEGIN: {
-                String tx = f.header("transaction");
-                if (tx == null) {
-                    return missing("BEGIN", "transaction");
-                }
-                if (transactions.containsKey(tx)) {
-                    return violation(StompRule.DUPLICATE_TRANSACTION, "transaction \"" + tx + "\"");
-                }
-                transactions.put(tx, new ArrayList<>());
-                return Optional.empty();
-            }
-            case COMMIT:
-                return onCommit(f);
-            case ABORT: {
-                String tx = f.header("transaction");
-                if (tx == null) {
-                    return missing("ABORT", "transaction");
-                }
-                return transactions.remove(tx) == null ? unknownTx(tx) : Optional.empty();
-            }
             case DISCONNECT: {
                 String receipt = f.header("receipt");
                 if (receipt != null) {
@@ -226,7 +190,7 @@ public final class StompServerSession {
                 return Optional.empty();
             }
             default:
-                return violation(StompRule.WRONG_DIRECTION, c + " is a server frame");
+                return frames.handle(f);
         }
     }
 
@@ -250,7 +214,7 @@ public final class StompServerSession {
         HeartBeat server = config.heartBeat();
         sendEveryNanos = HeartBeat.interval(server, client) * 1_000_000;
         expectEveryNanos = HeartBeat.interval(client, server) * 1_000_000;
-        connection = broker.connect(sessionId, new DeliveryTarget() {
+        BrokerConnection connection = broker.connect(sessionId, new DeliveryTarget() {
             @Override
             public void deliver(Delivery d) {
                 StompServerSession.this.deliver(d);
@@ -263,103 +227,11 @@ public final class StompServerSession {
                 out.close();
             }
         });
+        frames = new ClientFrameHandler(connection, version);
         connected = true;
         StompFrame reply = StompFrame.of(StompCommand.CONNECTED, "version", version.text(),
                 "heart-beat", server.header(), "session", sessionId, "server", config.serverName());
         send(reply, nowNanos);
-        return Optional.empty();
-    }
-
-    private Optional<StompViolation> onSend(StompFrame f) {
-        String destination = f.header("destination");
-        if (destination == null) {
-            return missing("SEND", "destination");
-        }
-        List<StompHeader> own = new ArrayList<>();
-        for (StompHeader h : f.headers()) {
-            switch (h.name()) {
-                case "destination", "transaction", "receipt", "content-length" -> { }
-                default -> own.add(h);
-            }
-        }
-        String tx = f.header("transaction");
-        if (tx != null) {
-            List<TransactionOp> ops = transactions.get(tx);
-            if (ops == null) {
-                return unknownTx(tx);
-            }
-            ops.add(new TransactionOp.Send(destination, own, f.body()));
-            return Optional.empty();
-        }
-        return recite(connection.send(destination, own, f.body()));
-    }
-
-    private Optional<StompViolation> onSubscribe(StompFrame f) {
-        String destination = f.header("destination");
-        if (destination == null) {
-            return missing("SUBSCRIBE", "destination");
-        }
-        String id = f.header("id", version == StompVersion.V1_0 ? destination : null);
-        if (id == null) {
-            return missing("SUBSCRIBE", "id");
-        }
-        AckMode mode = AckMode.fromHeader(f.header("ack"));
-        if (mode == null || (mode == AckMode.CLIENT_INDIVIDUAL && version == StompVersion.V1_0)) {
-            return violation(StompRule.INVALID_ACK_MODE, "ack \"" + f.header("ack") + "\"");
-        }
-        return recite(connection.subscribe(id, destination, mode));
-    }
-
-    private Optional<StompViolation> onAck(StompFrame f) {
-        boolean nack = f.command() == StompCommand.NACK;
-        if (nack && version == StompVersion.V1_0) {
-            return violation(StompRule.NACK_IN_1_0, "NACK under STOMP 1.0");
-        }
-        String idHeader = version == StompVersion.V1_2 ? "id" : "message-id";
-        String id = f.header(idHeader);
-        if (id == null) {
-            return missing(f.command().name(), idHeader);
-        }
-        if (version == StompVersion.V1_1 && f.header("subscription") == null) {
-            return missing(f.command().name(), "subscription");
-        }
-        String tx = f.header("transaction");
-        if (tx != null) {
-            List<TransactionOp> ops = transactions.get(tx);
-            if (ops == null) {
-                return unknownTx(tx);
-            }
-            if (!connection.isPending(id)) {
-                return violation(StompRule.UNKNOWN_ACK_ID, idHeader + " \"" + id + "\"");
-            }
-            ops.add(nack ? new TransactionOp.Nack(id) : new TransactionOp.Ack(id));
-            return Optional.empty();
-        }
-        return recite(nack ? connection.nack(id) : connection.ack(id));
-    }
-
-    private Optional<StompViolation> onCommit(StompFrame f) {
-        String tx = f.header("transaction");
-        if (tx == null) {
-            return missing("COMMIT", "transaction");
-        }
-        List<TransactionOp> ops = transactions.remove(tx);
-        if (ops == null) {
-            return unknownTx(tx);
-        }
-        for (TransactionOp op : ops) {
-            Optional<StompViolation> v;
-            if (op instanceof TransactionOp.Send s) {
-                v = connection.send(s.destination(), s.headers(), s.body());
-            } else if (op instanceof TransactionOp.Ack a) {
-                v = connection.ack(a.messageId());
-            } else {
-                v = connection.nack(((TransactionOp.Nack) op).messageId());
-            }
-            if (v.isPresent()) {
-                return recite(v);
-            }
-        }
         return Optional.empty();
     }
 
@@ -372,17 +244,5 @@ public final class StompServerSession {
 
     private Optional<StompViolation> violation(StompRule rule, String detail) {
         return Optional.of(new StompViolation(rule, version, detail));
-    }
-
-    private Optional<StompViolation> missing(String command, String header) {
-        return violation(StompRule.MISSING_HEADER, command + " needs a \"" + header + "\" header");
-    }
-
-    private Optional<StompViolation> unknownTx(String tx) {
-        return violation(StompRule.UNKNOWN_TRANSACTION, "transaction \"" + tx + "\"");
-    }
-
-    private Optional<StompViolation> recite(Optional<StompViolation> v) {
-        return v.map(x -> new StompViolation(x.rule(), version, x.detail()));
     }
 }
