@@ -44,6 +44,10 @@ public final class StompClientEndpoint implements Session.Listener.AutoDemanding
     @Override
     public void onWebSocketOpen(Session session) {
         ws = session;
+        // one WebSocket message may carry a whole frame: allow the body limit plus room for headers
+        long max = (long) limits.maxBodySize() + (long) limits.maxHeaders() * limits.maxLineLength() + 64;
+        session.setMaxTextMessageSize(max);
+        session.setMaxBinaryMessageSize(max);
         String sub = session.getUpgradeResponse().getAcceptedSubProtocol();
         tap.opened(id, sub);
         stomp = new StompClientSession(this, limits);

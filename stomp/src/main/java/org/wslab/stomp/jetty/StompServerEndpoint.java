@@ -39,6 +39,10 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
     @Override
     public void onWebSocketOpen(Session session) {
         ws = session;
+        // one WebSocket message may carry a whole frame: allow the body limit plus room for headers
+        long max = (long) config.session().limits().maxBodySize() + (long) config.session().limits().maxHeaders() * config.session().limits().maxLineLength() + 64;
+        session.setMaxTextMessageSize(max);
+        session.setMaxBinaryMessageSize(max);
         config.tap().opened(id, subProtocol);
         stomp = new StompServerSession(config.broker(), config.session(), new Output(), id, System.nanoTime());
         ticker = new Ticker(config.scheduler(), stomp::tick);

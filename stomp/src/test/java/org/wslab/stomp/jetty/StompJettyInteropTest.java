@@ -89,6 +89,20 @@ class StompJettyInteropTest {
     }
 
     @Test
+    void aLargeBinaryBodyTravelsInOneMessage() throws Exception {
+        StompConnection c = stomp.connect(uri, ClientConnectOptions.DEFAULT).get(10, TimeUnit.SECONDS);
+        BlockingQueue<StompFrame> got = new LinkedBlockingQueue<>();
+        c.session().subscribe("0", "/queue/big", AckMode.AUTO, got::add, true).get(10, TimeUnit.SECONDS);
+        byte[] body = new byte[300_000];
+        new java.util.Random(7).nextBytes(body);
+        body[0] = 0; // a NUL in the body: content-length carries it, the message goes out binary
+        c.session().send(StompFrame.of(org.wslab.stomp.codec.StompCommand.SEND, "destination", "/queue/big").withBody(body), true)
+                .get(10, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(body, got.poll(10, TimeUnit.SECONDS).body());
+        c.session().disconnect().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void rawOfferOfTheNotesIsAnsweredWithV12() throws Exception {
         RawWebSocket peer = raw("v10.stomp", "v11.stomp", "v12.stomp");
         assertEquals("v12.stomp", peer.session.getUpgradeResponse().getAcceptedSubProtocol());
