@@ -17,9 +17,12 @@ final class EmbeddedArtemis implements AutoCloseable {
     private final EmbeddedActiveMQ artemis = new EmbeddedActiveMQ();
 
     EmbeddedArtemis() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        this(freePort());
+    }
+
+    /** A broker on {@code port} (e.g. the same port again, to restart it). */
+    EmbeddedArtemis(int port) throws Exception {
+        this.port = port;
         Path data = Path.of("target", "artemis-" + port).toAbsolutePath();
         Configuration config = new ConfigurationImpl()
                 .setPersistenceEnabled(false)
@@ -34,6 +37,12 @@ final class EmbeddedArtemis implements AutoCloseable {
                 + "?protocols=STOMP;anycastPrefix=/queue/;multicastPrefix=/topic/");
         artemis.setConfiguration(config);
         artemis.start();
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,12 +108,33 @@ class RelayThroughArtemisTest {
     }
 
     @Test
-    void unreachableUpstreamIsAnErrorForTheClient() throws Exception {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closedPort = probe.getLocalPort();
+    void clientsReconnectThroughABrokerRestart() throws Exception {
+        EmbeddedArtemis own = new EmbeddedArtemis();
+        int port = own.port;
+        URI lab = labServer(port);
+        StompConnection before = client.connect(lab, ClientConnectOptions.DEFAULT).get(20, TimeUnit.SECONDS);
+        before.session().subscribe("t", "/topic/restart", AckMode.AUTO, f -> { }, true).get(20, TimeUnit.SECONDS);
+        own.close();
+        // the upstream is gone: our session answers with an ERROR naming the rule and closes
+        ExecutionException gone = assertThrows(ExecutionException.class, () -> before.session().closed().get(20, TimeUnit.SECONDS));
+        assertTrue(((StompErrorException) gone.getCause()).error().header("message").contains("broker"));
+
+        EmbeddedArtemis restarted = new EmbeddedArtemis(port);
+        try {
+            StompConnection after = client.connect(lab, ClientConnectOptions.DEFAULT).get(20, TimeUnit.SECONDS);
+            BlockingQueue<StompFrame> got = new LinkedBlockingQueue<>();
+            after.session().subscribe("t", "/topic/restart", AckMode.AUTO, got::add, true).get(20, TimeUnit.SECONDS);
+            after.session().send("/topic/restart", "back", null, true).get(20, TimeUnit.SECONDS);
+            assertEquals("back", got.poll(20, TimeUnit.SECONDS).bodyText());
+            after.session().disconnect().get(20, TimeUnit.SECONDS);
+        } finally {
+            restarted.close();
         }
-        URI lab = labServer(closedPort);
+    }
+
+    @Test
+    void unreachableUpstreamIsAnErrorForTheClient() throws Exception {
+        URI lab = labServer(EmbeddedArtemis.freePort());
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> client.connect(lab, ClientConnectOptions.DEFAULT).get(20, TimeUnit.SECONDS));
         StompErrorException error = (StompErrorException) e.getCause();
