@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
+import org.wslab.stomp.codec.StompLimits;
 
 /** The server session against the spec's connection rules, frame by frame. */
 class StompServerSessionTest {
@@ -138,7 +139,24 @@ class StompServerSessionTest {
     }
 
     @Test
-    void rulesCitedInErrorMessages() {
-        assertEquals(StompRule.values().length, java.util.Arrays.stream(StompRule.values()).map(StompRule::section).filter(s -> !s.isEmpty()).count());
+    void eachSizeLimitEndsInAnErrorThenClose() {
+        // STOMP 1.2 "Size Limits": limits are settings; crossing one is an ERROR, then close
+        ServerHarness tight = new ServerHarness(StompServerConfig.DEFAULT.withLimits(new StompLimits(3, 64, 16)));
+        String[][] cases = {
+            {"SEND\ndestination:/topic/a\na:1\nb:2\nc:3\n\nx\0", "TOO_MANY_HEADERS"},
+            {"SEND\ndestination:/topic/" + "a".repeat(64) + "\n\nx\0", "LINE_TOO_LONG"},
+            {"SEND\ndestination:/topic/a\n\n" + "x".repeat(17) + "\0", "BODY_TOO_LARGE"},
+            {"SEND\ndestination:/topic/a\ncontent-length:17\n\n", "BODY_TOO_LARGE"},
+        };
+        for (String[] c : cases) {
+            ServerHarness.Client client = tight.open(0).connect("1.2").send(c[0]);
+            assertEquals(StompCommand.ERROR, client.last().command(), c[1]);
+            assertTrue(client.last().bodyText().contains(c[1]), client.last().bodyText());
+            assertTrue(client.last().header("message").contains("\"Size Limits\""));
+            assertTrue(client.closed);
+        }
+        ServerHarness.Client within = tight.open(0).connect("1.2").send("SEND\ndestination:/topic/a\n\n" + "x".repeat(16) + "\0");
+        assertEquals(StompCommand.CONNECTED, within.last().command(), "exactly at the limits is served");
+        assertFalse(within.closed);
     }
 }
