@@ -95,6 +95,10 @@ public final class StompDecoder {
             }
             compact();
             if (end == buf.length) {
+                if (buf.length >= capacityCap) { // unreachable while the limits hold; a guard, not a hang
+                    failure = violation(StompRule.BODY_TOO_LARGE, "frame exceeds the decoder's buffer of " + capacityCap);
+                    break;
+                }
                 buf = Arrays.copyOf(buf, Math.min(Math.max(buf.length * 2, 16), capacityCap));
             }
             int n = Math.min(buf.length - end, len);

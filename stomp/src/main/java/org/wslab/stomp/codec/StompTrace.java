@@ -43,6 +43,15 @@ public final class StompTrace {
         return sb.toString();
     }
 
+    /**
+     * The line a trace starts with: the WebSocket sub-protocol and the STOMP version are agreed
+     * separately (RFC 6455 §4.2.2 vs STOMP 1.2 "Protocol Negotiation"), so a trace shows both.
+     */
+    public static String banner(String subProtocol, StompVersion version) {
+        return "# WebSocket sub-protocol: " + (subProtocol == null ? "(none)" : subProtocol)
+                + ", STOMP version: " + (version == null ? "(not negotiated yet)" : version.text());
+    }
+
     /** A sent frame's octets under {@code version}. */
     public static String sent(StompFrame frame, StompVersion version) {
         return render(">>> ", StompEncoder.encode(frame, version));

@@ -145,5 +145,6 @@ class StompSpecExamplesTest {
     void traceShowsNulAndLineEnds() {
         String trace = StompTrace.render("<<< ", "SEND\r\na:b\n\nx\0".getBytes(StandardCharsets.UTF_8));
         assertEquals("<<< SEND^M^J\n<<< a:b^J\n<<< ^J\n<<< x^@", trace);
+        assertEquals("# WebSocket sub-protocol: v10.stomp, STOMP version: 1.2", StompTrace.banner("v10.stomp", StompVersion.V1_2));
     }
 }
