@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,7 @@ class SpringStompClientPeerTest {
     private ScheduledExecutorService scheduler;
     private ThreadPoolTaskScheduler springScheduler;
     private WebSocketStompClient spring;
+    private WebSocketContainer jakartaContainer;
     private String url;
     private final List<String> agreedSubProtocols = new CopyOnWriteArrayList<>();
 
@@ -67,7 +70,8 @@ class SpringStompClientPeerTest {
 
         springScheduler = new ThreadPoolTaskScheduler();
         springScheduler.afterPropertiesSet();
-        spring = new WebSocketStompClient(new StandardWebSocketClient(ContainerProvider.getWebSocketContainer()));
+        jakartaContainer = ContainerProvider.getWebSocketContainer(); // Jetty's jakarta client, found by ServiceLoader
+        spring = new WebSocketStompClient(new StandardWebSocketClient(jakartaContainer));
         spring.setMessageConverter(new StringMessageConverter());
         spring.setTaskScheduler(springScheduler);
     }
@@ -76,6 +80,7 @@ class SpringStompClientPeerTest {
     void stop() throws Exception {
         spring.stop();
         springScheduler.shutdown();
+        LifeCycle.stop(jakartaContainer);
         server.stop();
         scheduler.shutdownNow();
     }
