@@ -28,6 +28,8 @@ class StompServerSessionTest {
         assertEquals("1.0", connected.header("version"), "no accept-version means 1.0");
         assertEquals("wslab/0.1", connected.header("server"));
         assertTrue(connected.header("session").startsWith("s"));
+        // STOMP 1.2 "CONNECT or STOMP Frame": the STOMP command connects too
+        assertEquals(StompCommand.CONNECTED, h.open(0).send("STOMP\naccept-version:1.2\nhost:lab\n\n\0").last().command());
     }
 
     @Test
