@@ -1,0 +1,62 @@
+package org.wslab.stomp;
+
+/**
+ * Every rule of STOMP 1.0/1.1/1.2 that wslab enforces, each naming the section of the
+ * specification it comes from. A broken rule becomes a {@link StompViolation}, which a server
+ * turns into an ERROR frame whose {@code message} header names the rule, then closes.
+ *
+ * <p>Sections are those of the STOMP 1.2 specification (the 1.1 text uses the same names).
+ */
+public enum StompRule {
+    // --- framing ("STOMP Frames", "Augmented BNF", "Size Limits")
+    UNKNOWN_COMMAND("STOMP Frames", "unknown command"),
+    WRONG_DIRECTION("STOMP Frames", "command not allowed in this direction"),
+    BARE_CARRIAGE_RETURN("Augmented BNF", "carriage return not followed by line feed"),
+    HEADER_WITHOUT_COLON("Augmented BNF", "header line without a colon"),
+    UNDEFINED_ESCAPE("Value Encoding", "undefined escape sequence in a header"),
+    INVALID_UTF8("Value Encoding", "header is not valid UTF-8"),
+    LINE_TOO_LONG("Size Limits", "header line too long"),
+    TOO_MANY_HEADERS("Size Limits", "too many headers"),
+    BODY_TOO_LARGE("Size Limits", "body too large"),
+    CONTENT_LENGTH_NOT_A_NUMBER("Header content-length", "content-length is not a number"),
+    CONTENT_LENGTH_MISMATCH("Header content-length", "no NUL after content-length octets"),
+    BODY_NOT_ALLOWED("STOMP Frames", "only SEND, MESSAGE and ERROR frames may have a body"),
+    UNENCODABLE_HEADER("Value Encoding", "header cannot be represented in this version"),
+    // --- connecting
+    NOT_CONNECTED("Connecting", "frame before CONNECT"),
+    ALREADY_CONNECTED("Connecting", "second CONNECT on one connection"),
+    NO_COMMON_VERSION("Protocol Negotiation", "no common protocol version"),
+    AUTHENTICATION_FAILED("CONNECT or STOMP Frame", "login refused"),
+    INVALID_HEART_BEAT("Heart-beating", "malformed heart-beat header"),
+    HEART_BEAT_TIMEOUT("Heart-beating", "peer silent beyond the heart-beat tolerance"),
+    // --- client frames
+    MISSING_HEADER("Frames and Headers", "required header missing"),
+    INVALID_DESTINATION("SEND", "destination must start with /topic/ or /queue/"),
+    INVALID_ACK_MODE("SUBSCRIBE ack Header", "ack must be auto, client or client-individual"),
+    DUPLICATE_SUBSCRIPTION("SUBSCRIBE id Header", "subscription id already in use"),
+    UNKNOWN_SUBSCRIPTION("UNSUBSCRIBE", "no subscription with this id"),
+    UNKNOWN_ACK_ID("ACK", "no unacknowledged message with this id"),
+    NACK_IN_1_0("NACK", "NACK does not exist in STOMP 1.0"),
+    DUPLICATE_TRANSACTION("BEGIN", "transaction already active"),
+    UNKNOWN_TRANSACTION("COMMIT", "no active transaction with this id"),
+    // --- server side
+    BROKER_UNAVAILABLE("ERROR", "the broker refused or is unreachable");
+
+    private final String section;
+    private final String summary;
+
+    StompRule(String section, String summary) {
+        this.section = section;
+        this.summary = summary;
+    }
+
+    /** Section title of the specification, e.g. {@code Value Encoding}. */
+    public String section() {
+        return section;
+    }
+
+    /** One line saying what the rule forbids, used as the ERROR frame's {@code message}. */
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,88 @@
+package org.wslab.stomp.codec;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompViolation;
+
+/**
+ * Turns header octets into text: undoes the escapes of STOMP 1.1/1.2 "Value Encoding" ({@code \n},
+ * {@code \c}, {@code \\}, and in 1.2 {@code \r}; any other escape is a fatal error) and checks
+ * UTF-8. ASCII text without a backslash takes a copy-free fast path. One instance per decoder.
+ */
+final class HeaderText {
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private byte[] scratch = new byte[128];
+    /** Set when {@link #decode} returns null. */
+    StompViolation error;
+
+    /** The text of {@code buf[from, to)}, or null with {@link #error} set. */
+    String decode(byte[] buf, int from, int to, boolean unescape, StompVersion version) {
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b < 0 || (b == '\\' && unescape)) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        byte[] src = buf;
+        int start = from;
+        int end = to;
+        if (unescape) {
+            if (scratch.length < to - from) {
+                scratch = new byte[Math.max(to - from, scratch.length * 2)];
+            }
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                byte b = buf[i];
+                if (b != '\\') {
+                    scratch[n++] = b;
+                    continue;
+                }
+                byte next = i + 1 < to ? buf[i + 1] : -1;
+                byte out;
+                if (next == 'n') {
+                    out = '\n';
+                } else if (next == 'c') {
+                    out = ':';
+                } else if (next == '\\') {
+                    out = '\\';
+                } else if (next == 'r' && version == StompVersion.V1_2) {
+                    out = '\r';
+                } else {
+                    String seq = next == -1 ? "\\ at end of header" : "\\" + printable(next);
+                    error = new StompViolation(StompRule.UNDEFINED_ESCAPE, version, "undefined escape " + seq);
+                    return null;
+                }
+                scratch[n++] = out;
+                i++;
+            }
+            src = scratch;
+            start = 0;
+            end = n;
+        }
+        try {
+            CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(src, start, end - start));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            error = new StompViolation(StompRule.INVALID_UTF8, version, "malformed UTF-8 in a header");
+            return null;
+        }
+    }
+
+    /** A byte as a readable token for error details. */
+    static String printable(byte b) {
+        int v = b & 0xFF;
+        return v >= 0x21 && v < 0x7F ? String.valueOf((char) v) : String.format("<0x%02x>", v);
+    }
+}

@@ -1,0 +1,11 @@
+package org.wslab.stomp.codec;
+
+/** Receives what a {@link StompDecoder} finds: whole frames, and heart-beat EOLs between them. */
+public interface StompFrameSink {
+    /** A complete frame (STOMP 1.2 "STOMP Frames"). */
+    void onFrame(StompFrame frame);
+
+    /** An EOL between frames (STOMP 1.2 "Heart-beating"). */
+    default void onHeartBeat() {
+    }
+}

@@ -1,0 +1,15 @@
+package org.wslab.stomp.relay;
+
+import java.util.concurrent.CompletableFuture;
+import org.wslab.stomp.jetty.StompConnection;
+
+/**
+ * Opens one connection to the external STOMP broker a {@link RelayBroker} forwards to: over TCP
+ * ({@link org.wslab.stomp.socket.StompTcpClient}) or WebSocket
+ * ({@link org.wslab.stomp.jetty.StompWebSocketClient}).
+ */
+@FunctionalInterface
+public interface Upstream {
+    /** A new connected STOMP session to the external broker, for the client session {@code sessionId}. */
+    CompletableFuture<StompConnection> open(String sessionId);
+}

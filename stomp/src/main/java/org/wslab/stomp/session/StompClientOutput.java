@@ -1,0 +1,10 @@
+package org.wslab.stomp.session;
+
+/** Where a {@link StompClientSession} writes: one WebSocket message per call, then close. */
+public interface StompClientOutput {
+    /** Sends one WebSocket message of STOMP octets (a frame or a heart-beat EOL). */
+    void write(byte[] octets);
+
+    /** Closes the transport. */
+    void close();
+}

@@ -1,0 +1,48 @@
+package org.wslab.stomp.session;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.wslab.stomp.codec.StompLimits;
+import org.wslab.stomp.codec.StompVersion;
+
+/**
+ * How a server session behaves.
+ *
+ * @param versions          versions offered (default all three)
+ * @param heartBeat         the server's own {@code heart-beat}: it can send every {@code canSend} ms and
+ *                          wants beats every {@code wantsEvery} ms (default {@code 10000,10000})
+ * @param silenceTolerance  a client that promised beats every N ms is dropped after
+ *                          {@code N × silenceTolerance} ms without any octet (default 2.0)
+ * @param limits            decoder limits (STOMP 1.2 "Size Limits")
+ * @param authenticator     login check (default none)
+ * @param serverName        the CONNECTED {@code server} header
+ */
+public record StompServerConfig(Set<StompVersion> versions, HeartBeat heartBeat, double silenceTolerance,
+                                StompLimits limits, Authenticator authenticator, String serverName) {
+    /** The defaults: 1.0–1.2, heart-beat 10000,10000, tolerance ×2, default limits, no login, "wslab/0.1". */
+    public static final StompServerConfig DEFAULT = new StompServerConfig(EnumSet.allOf(StompVersion.class),
+            new HeartBeat(10_000, 10_000), 2.0, StompLimits.DEFAULT, Authenticator.NONE, "wslab/0.1");
+
+    public StompServerConfig {
+        versions = Set.copyOf(versions);
+        if (versions.isEmpty() || silenceTolerance < 1.0) {
+            throw new IllegalArgumentException("need a version and a tolerance of at least 1.0");
+        }
+    }
+
+    public StompServerConfig withVersions(Set<StompVersion> v) {
+        return new StompServerConfig(v, heartBeat, silenceTolerance, limits, authenticator, serverName);
+    }
+
+    public StompServerConfig withHeartBeat(HeartBeat h) {
+        return new StompServerConfig(versions, h, silenceTolerance, limits, authenticator, serverName);
+    }
+
+    public StompServerConfig withLimits(StompLimits l) {
+        return new StompServerConfig(versions, heartBeat, silenceTolerance, l, authenticator, serverName);
+    }
+
+    public StompServerConfig withAuthenticator(Authenticator a) {
+        return new StompServerConfig(versions, heartBeat, silenceTolerance, limits, a, serverName);
+    }
+}

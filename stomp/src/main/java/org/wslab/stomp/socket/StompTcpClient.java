@@ -1,0 +1,126 @@
+package org.wslab.stomp.socket;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.wslab.stomp.codec.StompLimits;
+import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.session.ClientConnectOptions;
+import org.wslab.stomp.session.StompClientOutput;
+import org.wslab.stomp.session.StompClientSession;
+
+/**
+ * A STOMP client over a plain TCP socket (STOMP's native transport, as spoken by Artemis and
+ * RabbitMQ on port 61613): one reader thread per connection feeds a {@link StompClientSession};
+ * writes go straight to the socket; heart-beats tick on a shared scheduler.
+ */
+public final class StompTcpClient implements AutoCloseable {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final StompLimits limits;
+    private final int connectTimeoutMillis;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stomp-tcp-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A client with default limits and a 10 s connect timeout. */
+    public StompTcpClient() {
+        this(StompLimits.DEFAULT, 10_000);
+    }
+
+    public StompTcpClient(StompLimits limits, int connectTimeoutMillis) {
+        this.limits = limits;
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    /** Connects, sends CONNECT, completes once CONNECTED arrives (subProtocol is null: no WebSocket). */
+    public CompletableFuture<StompConnection> connect(String host, int port, ClientConnectOptions options) {
+        CompletableFuture<StompConnection> result = new CompletableFuture<>();
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            StompClientSession session = new StompClientSession(new StompClientOutput() {
+                @Override
+                public void write(byte[] octets) {
+                    synchronized (out) {
+                        try {
+                            out.write(octets);
+                            out.flush();
+                        } catch (IOException e) {
+                            close();
+                        }
+                    }
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing anyway
+                    }
+                }
+            }, limits);
+            Thread reader = new Thread(() -> read(socket, session), "stomp-tcp-reader-" + IDS.incrementAndGet());
+            reader.setDaemon(true);
+            reader.start();
+            session.connect(options, System.nanoTime()).whenComplete((f, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                } else {
+                    result.complete(new StompConnection(session, null));
+                    scheduleTicks(session);
+                }
+            });
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private void read(Socket socket, StompClientSession session) {
+        byte[] buf = new byte[16 * 1024];
+        try (InputStream in = socket.getInputStream()) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                session.receive(buf, 0, n, System.nanoTime());
+            }
+        } catch (IOException e) {
+            // the connection ended
+        } finally {
+            session.transportClosed();
+        }
+    }
+
+    private void scheduleTicks(StompClientSession session) {
+        if (scheduler.isShutdown()) {
+            return;
+        }
+        long next = session.tick(System.nanoTime());
+        if (next != Long.MAX_VALUE) {
+            long delay = Math.max(1_000_000, next - System.nanoTime());
+            scheduler.schedule(() -> scheduleTicks(session), delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

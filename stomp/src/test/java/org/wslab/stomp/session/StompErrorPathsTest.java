@@ -1,0 +1,73 @@
+package org.wslab.stomp.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wslab.stomp.StompRule;
+import org.wslab.stomp.codec.StompCommand;
+import org.wslab.stomp.codec.StompFrame;
+
+/**
+ * Each error path of the issue gives an ERROR whose message names the rule (and receipt-id when
+ * the frame asked for one), then close — and the server goes on serving another session.
+ */
+class StompErrorPathsTest {
+
+    static Stream<Arguments> errorPaths() {
+        return Stream.of(
+                Arguments.of("no common version", "", "CONNECT\naccept-version:9.9\nreceipt:r\n\n\0",
+                        StompRule.NO_COMMON_VERSION, "Protocol Negotiation"),
+                Arguments.of("undefined escape", "1.2", "SEND\ndestination:/topic/a\\t\n\nx\0",
+                        StompRule.UNDEFINED_ESCAPE, "Value Encoding"),
+                Arguments.of("over-long header", "1.2", "SEND\ndestination:/topic/" + "a".repeat(9000) + "\n\nx\0",
+                        StompRule.LINE_TOO_LONG, "Size Limits"),
+                Arguments.of("content-length too short", "1.2", "SEND\ndestination:/topic/a\ncontent-length:1\n\nxyz\0",
+                        StompRule.CONTENT_LENGTH_MISMATCH, "Header content-length"),
+                Arguments.of("content-length not a number", "1.2", "SEND\ndestination:/topic/a\ncontent-length:ten\n\nxyz\0",
+                        StompRule.CONTENT_LENGTH_NOT_A_NUMBER, "Header content-length"),
+                Arguments.of("body on SUBSCRIBE", "1.2", "SUBSCRIBE\nid:0\ndestination:/topic/a\n\nbody\0",
+                        StompRule.BODY_NOT_ALLOWED, "STOMP Frames"),
+                Arguments.of("ACK of an unknown id", "1.2", "ACK\nid:nope\nreceipt:r9\n\n\0",
+                        StompRule.UNKNOWN_ACK_ID, "ACK"),
+                Arguments.of("COMMIT of an unknown transaction", "1.2", "COMMIT\ntransaction:tx9\nreceipt:r9\n\n\0",
+                        StompRule.UNKNOWN_TRANSACTION, "COMMIT"),
+                Arguments.of("NACK in 1.0", "1.0", "NACK\nmessage-id:1\n\n\0", StompRule.NACK_IN_1_0, "NACK"),
+                Arguments.of("SEND without destination", "1.1", "SEND\n\nx\0", StompRule.MISSING_HEADER, "Frames and Headers"),
+                Arguments.of("unknown command", "1.2", "PUBLISH\n\n\0", StompRule.UNKNOWN_COMMAND, "STOMP Frames"),
+                Arguments.of("bad ack mode", "1.2", "SUBSCRIBE\nid:0\ndestination:/queue/a\nack:maybe\n\n\0",
+                        StompRule.INVALID_ACK_MODE, "SUBSCRIBE ack Header"),
+                Arguments.of("second CONNECT", "1.2", "CONNECT\naccept-version:1.2\n\n\0", StompRule.ALREADY_CONNECTED, "Connecting"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errorPaths")
+    void errorNamesTheRuleThenCloseAndOthersGoOn(String name, String version, String wire, StompRule rule, String section) {
+        ServerHarness h = new ServerHarness(StompServerConfig.DEFAULT);
+        ServerHarness.Client bystander = h.open(0).connect("1.2").send("SUBSCRIBE\nid:0\ndestination:/topic/z\n\n\0");
+
+        ServerHarness.Client bad = h.open(0);
+        if (!version.isEmpty()) {
+            bad.connect(version);
+        }
+        bad.send(wire);
+        StompFrame error = bad.last();
+        assertEquals(StompCommand.ERROR, error.command(), name);
+        assertTrue(error.header("message").contains("\"" + section + "\""), error.header("message"));
+        assertTrue(error.bodyText().contains(rule.name()), error.bodyText());
+        if (wire.contains("receipt:")) {
+            assertEquals(wire.replaceAll("(?s).*receipt:([^\n]*)\n.*", "$1"), error.header("receipt-id"));
+        }
+        assertTrue(bad.closed, "closed after ERROR");
+        bad.send("SEND\ndestination:/topic/z\n\nignored\0");
+
+        h.open(0).connect("1.2").send("SEND\ndestination:/topic/z\n\nstill serving\0");
+        assertEquals(1, bystander.messages().size());
+        assertEquals("still serving", bystander.messages().get(0).bodyText());
+        assertFalse(bystander.closed);
+    }
+}
