@@ -15,8 +15,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.wslab.handshake.extension.ExtensionHeader;
 import org.wslab.handshake.http.HeadGenerators;
+import org.wslab.handshake.http.HeadPropertiesTest;
 import org.wslab.handshake.http.Headers;
-import org.wslab.handshake.http.ParseResult;
 import org.wslab.handshake.http.RequestHead;
 import org.wslab.handshake.http.RequestHeadParser;
 import org.wslab.handshake.http.ResponseHead;
@@ -52,11 +52,11 @@ class HandshakePropertiesTest {
                     }
                     ClientHandshake client = ClientHandshake.create(
                             new WebSocketUri(false, "localhost", 8080, "/ws"), options, new Random(31L * offered.hashCode() + ext.hashCode()));
-                    RequestHead request = ((ParseResult.Parsed<RequestHead>) RequestHeadParser.parse(client.requestBytes())).head();
+                    RequestHead request = HeadPropertiesTest.parsedHead(RequestHeadParser.parse(client.requestBytes()));
                     ServerHandshake server = new ServerHandshake(ServerPolicy.defaults()
                             .withSubprotocols(policy, supported.toArray(new String[0])));
                     ServerDecision.Accept accept = assertInstanceOf(ServerDecision.Accept.class, server.respond(request));
-                    ResponseHead response = ((ParseResult.Parsed<ResponseHead>) ResponseHeadParser.parse(accept.bytes())).head();
+                    ResponseHead response = HeadPropertiesTest.parsedHead(ResponseHeadParser.parse(accept.bytes()));
                     ClientVerdict.Accepted verdict = assertInstanceOf(ClientVerdict.Accepted.class, client.validate(response));
                     assertEquals(accept.subprotocol(), verdict.subprotocol());
                     assertEquals(accept.deflateParameters(), verdict.deflate());
@@ -103,8 +103,7 @@ class HandshakePropertiesTest {
             ServerDecision d = server.respond(request);
             List<RuleCheck> failures = RequestRules.check(request, server.policy().originPolicy())
                     .stream().filter(RuleCheck::failed).toList();
-            ResponseHead response = ((ParseResult.Parsed<ResponseHead>) assertInstanceOf(ParseResult.Parsed.class,
-                    ResponseHeadParser.parse(d.bytes()))).head();
+            ResponseHead response = HeadPropertiesTest.parsedHead(ResponseHeadParser.parse(d.bytes()));
             if (d instanceof ServerDecision.Refuse r) {
                 assertEquals(failures.get(0).rule(), r.rule());
                 assertTrue(Set.of(400, 403, 426).contains(response.status()), response::toString);

@@ -109,8 +109,10 @@ public final class TranscriptExplainer {
                     + " offered (" + String.join(", ", offered) + ") was chosen");
         }
         int at = offered.indexOf(chosen.get());
-        String position = at < 0 ? "not among them" : at == 0 ? "the client's first choice (client-order policy)"
-                : "number " + (at + 1) + " in the client's order";
+        String position = at < 0 ? "not among them"
+                : at == 0 ? "the client's first choice, as a client-order policy picks"
+                + (offered.size() > 1 ? " (a server-preference policy could have picked another)" : "")
+                : "number " + (at + 1) + " in the client's order, so the server applied its own preference";
         return RuleCheck.info(HandshakeRule.SUBPROTOCOL_CHOSEN, "the server picked " + chosen.get() + " of "
                 + offered.size() + " offered (" + String.join(", ", offered) + "): " + position);
     }

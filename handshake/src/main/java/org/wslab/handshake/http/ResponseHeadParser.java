@@ -32,7 +32,10 @@ public final class ResponseHeadParser {
         return new ResponseHeadParser().feed(bytes, 0, bytes.length);
     }
 
-    /** Feeds {@code len} bytes from {@code data[off]}. */
+    /**
+     * Feeds {@code len} bytes from {@code data[off]}. Once the head is parsed, further feeds answer
+     * the same head with {@code consumed} 0; once failed, the same failure.
+     */
     public ParseResult<ResponseHead> feed(byte[] data, int off, int len) {
         return scanner.feed(data, off, len);
     }

@@ -1,7 +1,6 @@
 package org.wslab.handshake.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,7 @@ import org.wslab.testkit.Props;
 import org.wslab.testkit.Splits;
 
 /** Properties of the head parsers and writer (RFC 9112 §2–5). */
-class HeadPropertiesTest {
+public class HeadPropertiesTest {
 
     /** Feeds the chunks in order; returns the last result and checks consumed against the chunking. */
     static <T> ParseResult<T> feedAll(java.util.function.Supplier<ChunkFeeder<T>> parser, List<byte[]> chunks, int headLength) {
@@ -45,8 +44,12 @@ class HeadPropertiesTest {
         return new ResponseHeadParser()::feed;
     }
 
-    static <T> T parsedHead(ParseResult<T> r) {
-        return ((ParseResult.Parsed<T>) assertInstanceOf(ParseResult.Parsed.class, r)).head();
+    /** The parsed head, or an assertion error naming what came instead. */
+    public static <T> T parsedHead(ParseResult<T> r) {
+        if (r instanceof ParseResult.Parsed<T> p) {
+            return p.head();
+        }
+        throw new AssertionError("expected a parsed head, got " + r);
     }
 
     static byte[] concat(byte[] a, byte[] b) {
@@ -148,8 +151,8 @@ class HeadPropertiesTest {
                     byte[] text = new String(bytes, StandardCharsets.ISO_8859_1).replaceAll("[\\r\\n]", "x")
                             .getBytes(StandardCharsets.ISO_8859_1);
                     ParseResult<RequestHead> r = feedAll(HeadPropertiesTest::requestParser, Splits.apply(text, cuts), -1);
-                    HttpParseFailure f = ((ParseResult.Failed<RequestHead>) assertInstanceOf(ParseResult.Failed.class, r)).failure();
-                    assertTrue(f.rule() == HttpRule.HEADER_SECTION_LIMIT, f.toString());
+                    assertTrue(r instanceof ParseResult.Failed<RequestHead> f && f.failure().rule() == HttpRule.HEADER_SECTION_LIMIT,
+                            r::toString);
                 });
     }
 }

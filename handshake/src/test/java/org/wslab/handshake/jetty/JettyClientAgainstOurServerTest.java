@@ -50,12 +50,12 @@ class JettyClientAgainstOurServerTest {
         ServerHandshake ours = new ServerHandshake(ServerPolicy.defaults()
                 .withSubprotocols(SubprotocolPolicy.SERVER_PREFERENCE, "v12.stomp", "v11.stomp", "v10.stomp"));
         try (RawSocketServer raw = new RawSocketServer(ours, "hi")) {
-            ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
+            URI uri = URI.create("ws://127.0.0.1:" + raw.port() + "/stomp?x=1");
+            ClientUpgradeRequest upgrade = new ClientUpgradeRequest(uri);
             upgrade.setSubProtocols("v10.stomp", "v11.stomp", "v12.stomp");
             upgrade.addExtensions(ExtensionConfig.parse("permessage-deflate"));
             CollectingClientEndpoint endpoint = new CollectingClientEndpoint();
-            URI uri = URI.create("ws://127.0.0.1:" + raw.port() + "/stomp?x=1");
-            Session session = jetty.connect(endpoint, uri, upgrade).get(10, TimeUnit.SECONDS);
+            Session session = jetty.connect(endpoint, upgrade).get(10, TimeUnit.SECONDS);
 
             RequestHead captured = raw.request.get(10, TimeUnit.SECONDS);
             assertEquals("/stomp?x=1", captured.target());
@@ -80,11 +80,11 @@ class JettyClientAgainstOurServerTest {
         ServerHandshake ours = new ServerHandshake(ServerPolicy.defaults()
                 .withOriginPolicy(OriginPolicy.only(java.util.Set.of("https://good.example"))));
         try (RawSocketServer raw = new RawSocketServer(ours, "never")) {
-            ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
-            upgrade.setHeader("Origin", "https://evil.example");
             URI uri = URI.create("ws://127.0.0.1:" + raw.port() + "/");
+            ClientUpgradeRequest upgrade = new ClientUpgradeRequest(uri);
+            upgrade.setHeader("Origin", "https://evil.example");
             ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> jetty.connect(new CollectingClientEndpoint(), uri, upgrade).get(10, TimeUnit.SECONDS));
+                    () -> jetty.connect(new CollectingClientEndpoint(), upgrade).get(10, TimeUnit.SECONDS));
             ServerDecision.Refuse refuse = assertInstanceOf(ServerDecision.Refuse.class, raw.decision.get(10, TimeUnit.SECONDS));
             assertEquals(403, refuse.status());
             assertEquals(HandshakeRule.ORIGIN_ALLOWED, refuse.rule());
