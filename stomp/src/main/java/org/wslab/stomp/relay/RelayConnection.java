@@ -15,7 +15,6 @@ import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.BrokerConnection;
-import org.wslab.stomp.broker.Delivery;
 import org.wslab.stomp.broker.DeliveryTarget;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
@@ -66,6 +65,7 @@ final class RelayConnection implements BrokerConnection {
     private boolean closing;
     private boolean done;
     private StompViolation failure;
+    private String lastAttemptFailure = "none yet";
 
     RelayConnection(String sessionId, Upstream upstream, DeliveryTarget target, RelaySettings settings,
                     ScheduledExecutorService executor) {
@@ -240,6 +240,8 @@ final class RelayConnection implements BrokerConnection {
         StompClientSession s = c == null ? null : c.session();
         synchronized (this) {
             if (s == null || e != null) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                lastAttemptFailure = String.valueOf(cause);
                 if (!done) {
                     later(this::attempt, backoff.delayNanos(attempt++));
                 }
@@ -296,8 +298,12 @@ final class RelayConnection implements BrokerConnection {
                 return;
             }
         }
-        fail(StompViolation.of(StompRule.RELAY_GAVE_UP, "no upstream broker connection for "
-                + settings.giveUpAfter().toMillis() + " ms (" + attempt + " attempts)"));
+        String detail;
+        synchronized (this) {
+            detail = "no upstream broker connection for " + settings.giveUpAfter().toMillis() + " ms ("
+                    + attempt + " failed attempts, last: " + lastAttemptFailure + ")";
+        }
+        fail(StompViolation.of(StompRule.RELAY_GAVE_UP, detail));
     }
 
     private void subscribeUpstream(StompClientSession s, long gen, String id, Sub sub) {
@@ -335,15 +341,7 @@ final class RelayConnection implements BrokerConnection {
         }
         String id = sessionId + "-r" + IDS.incrementAndGet();
         ledger.delivered(subscriptionId, id, m, gen);
-        List<StompHeader> own = new ArrayList<>();
-        for (StompHeader h : m.headers()) {
-            switch (h.name()) {
-                case "destination", "message-id", "subscription", "ack", "content-length" -> { }
-                default -> own.add(h);
-            }
-        }
-        target.deliver(new Delivery(subscriptionId, id, m.header("destination", ""), own, m.body(), mode,
-                "true".equals(m.header("redelivered"))));
+        target.deliver(RelayedMessage.delivery(subscriptionId, id, mode, m));
     }
 
     private void fail(StompViolation v) {
