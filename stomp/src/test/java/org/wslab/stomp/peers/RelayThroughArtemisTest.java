@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -200,6 +202,20 @@ class RelayThroughArtemisTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> c.session().closed().get(20, TimeUnit.SECONDS));
         assertErrorNames(e, StompRule.RELAY_GAVE_UP);
         assertTrue(subscribed.isCompletedExceptionally(), "no RECEIPT for a SUBSCRIBE the broker never saw");
+    }
+
+    @Test
+    void aSilentUpstreamTimesOutEachAttemptAndTheRelayGivesUp() throws Exception {
+        // accepts TCP, never answers CONNECTED: every attempt crosses attemptTimeout
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            URI lab = labServer(silent.getLocalPort(), QUICK.withAttemptTimeout(Duration.ofMillis(50))
+                    .withGiveUpAfter(Duration.ofMillis(400)));
+            StompConnection c = client.connect(lab, WANTS_BEATS).get(20, TimeUnit.SECONDS);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> c.session().closed().get(20, TimeUnit.SECONDS));
+            assertErrorNames(e, StompRule.RELAY_GAVE_UP);
+            String detail = ((StompErrorException) e.getCause()).error().bodyText();
+            assertTrue(detail.contains("TimeoutException"), detail);
+        }
     }
 
     private static void assertErrorNames(ExecutionException e, StompRule rule) {
