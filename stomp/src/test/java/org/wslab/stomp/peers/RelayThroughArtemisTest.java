@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -215,6 +219,34 @@ class RelayThroughArtemisTest {
             assertErrorNames(e, StompRule.RELAY_GAVE_UP);
             String detail = ((StompErrorException) e.getCause()).error().bodyText();
             assertTrue(detail.contains("TimeoutException"), detail);
+        }
+    }
+
+    @Test
+    void anUpstreamErrorFrameIsNotAnOutageButAnErrorForTheClient() throws Exception {
+        // a scripted upstream: CONNECTED, then an ERROR (re-sending would only be refused again)
+        try (ServerSocket refusing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (Socket s = refusing.accept()) {
+                    InputStream in = s.getInputStream();
+                    int b;
+                    while ((b = in.read()) > 0) {
+                        // the CONNECT frame, up to its NUL
+                    }
+                    s.getOutputStream().write("CONNECTED\nversion:1.2\n\n\0ERROR\nmessage:no way\n\n\0"
+                            .getBytes(StandardCharsets.UTF_8));
+                    in.read(); // until the relay closes
+                } catch (IOException ignored) {
+                    // the test asserts on the client side
+                }
+            });
+            peer.setDaemon(true);
+            peer.start();
+            URI lab = labServer(refusing.getLocalPort());
+            StompConnection c = client.connect(lab, WANTS_BEATS).get(20, TimeUnit.SECONDS);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> c.session().closed().get(20, TimeUnit.SECONDS));
+            assertErrorNames(e, StompRule.BROKER_UNAVAILABLE);
+            assertTrue(((StompErrorException) e.getCause()).error().bodyText().contains("no way"));
         }
     }
 
