@@ -209,7 +209,7 @@ final class RelayConnection implements BrokerConnection {
             }
             subs.clear();
             if (up != null) {
-                up.disconnect(); // after the SENDs already written: the broker processes them first
+                disconnect(up); // after the SENDs already written: the broker processes them first
                 up = null;
                 done = true;
             } else if (unconfirmed.isEmpty()) {
@@ -248,7 +248,7 @@ final class RelayConnection implements BrokerConnection {
                 return;
             }
             if (done) {
-                s.disconnect();
+                disconnect(s);
                 return;
             }
             long gen = ++generation;
@@ -262,7 +262,7 @@ final class RelayConnection implements BrokerConnection {
                 sendUpstream(s, entry);
             }
             if (closing) {
-                s.disconnect(); // drained: the DISCONNECT follows the re-sent SENDs
+                disconnect(s); // drained: the DISCONNECT follows the re-sent SENDs
                 up = null;
                 done = true;
             }
@@ -364,6 +364,12 @@ final class RelayConnection implements BrokerConnection {
             s.transportClosed();
         }
         target.brokerFailed(v);
+    }
+
+    /** DISCONNECT upstream; a broker that never answers it is cut off after {@code attemptTimeout}. */
+    private void disconnect(StompClientSession s) {
+        s.disconnect();
+        later(s::transportClosed, settings.attemptTimeout().toNanos());
     }
 
     private void later(Runnable task, long delayNanos) {
