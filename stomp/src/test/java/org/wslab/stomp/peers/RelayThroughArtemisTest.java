@@ -151,13 +151,17 @@ class RelayThroughArtemisTest {
         assertEquals("before", before.bodyText());
 
         own.close();
-        // no broker exists now: this SEND is held, and so is its RECEIPT
-        CompletableFuture<StompFrame> during = c.session().send("/topic/restart", "during the outage", null, true);
+        // no broker exists now: these SENDs are held, in order, and so is the RECEIPT
+        c.session().send("/topic/restart", "during 1", null, false);
+        c.session().send("/topic/restart", "during 2", null, false);
+        CompletableFuture<StompFrame> during = c.session().send("/topic/restart", "during 3", null, true);
         assertFalse(during.isDone(), "no RECEIPT while no broker can have confirmed the SEND");
         EmbeddedArtemis restarted = new EmbeddedArtemis(port);
         try {
             assertEquals(StompCommand.RECEIPT, during.get(20, TimeUnit.SECONDS).command(), "held RECEIPT after reconnect");
-            assertEquals("during the outage", got.poll(20, TimeUnit.SECONDS).bodyText(), "re-subscribed before the flush");
+            for (int i = 1; i <= 3; i++) {
+                assertEquals("during " + i, got.poll(20, TimeUnit.SECONDS).bodyText(), "re-subscribed before the flush, in order");
+            }
             c.session().send("/topic/restart", "after the restart", null, true).get(20, TimeUnit.SECONDS);
             assertEquals("after the restart", got.poll(20, TimeUnit.SECONDS).bodyText());
             // an ACK of a delivery from the lost connection is settled here, never sent to the new one
