@@ -2,6 +2,7 @@ package org.wslab.stomp.broker;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompHeader;
 
@@ -29,6 +30,17 @@ public interface BrokerConnection {
 
     /** Refuses a message (cumulatively in {@code client} mode); it is delivered again. */
     Optional<StompViolation> nack(String messageId);
+
+    /**
+     * Completes once the broker has confirmed everything this connection handed it so far. The
+     * session holds the RECEIPT of a frame (STOMP 1.2 "Header receipt") until then, in frame order;
+     * an exceptional completion sends no RECEIPT (the broker fails the session through
+     * {@link DeliveryTarget#brokerFailed}). An in-memory broker confirms at once (the default); a
+     * relay completes it when the upstream broker's own RECEIPTs arrive.
+     */
+    default CompletableFuture<Void> confirmed() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** The connection ended: subscriptions end, unacknowledged messages are redelivered. */
     void close();

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.BrokerConnection;
@@ -27,7 +28,10 @@ import org.wslab.stomp.codec.StompVersion;
  * <p>Heart-beats: the server sends an EOL whenever it has sent nothing for the negotiated
  * interval, and drops a client that promised beats once nothing arrived for
  * {@code interval × silenceTolerance} (default twice the interval). Transactions live here;
- * messaging goes to a {@link StompBroker}. Thread-safe: calls are serialised.
+ * messaging goes to a {@link StompBroker}. A RECEIPT is sent once the broker has confirmed the
+ * frame ({@link BrokerConnection#confirmed()}: at once in memory, on the upstream's RECEIPT in a
+ * relay), receipts in frame order; DISCONNECT's RECEIPT and close wait for the same. Thread-safe:
+ * calls are serialised.
  */
 public final class StompServerSession {
     private final StompBroker broker;
@@ -37,6 +41,9 @@ public final class StompServerSession {
     private final StompDecoder decoder;
     private final List<StompFrame> inbox = new ArrayList<>();
     private ClientFrameHandler frames;
+    private BrokerConnection connection;
+    /** Completes once every RECEIPT held for broker confirmation so far has been sent. */
+    private CompletableFuture<Void> heldReceipts = CompletableFuture.completedFuture(null);
     private volatile StompVersion version = StompVersion.V1_2;
     private boolean connected;
     private boolean closed;
@@ -164,8 +171,41 @@ public final class StompServerSession {
         if (v.isPresent()) {
             fail(v.get(), receipt, nowNanos);
         } else if (receipt != null && !closed && !connecting) {
-            send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receipt), nowNanos);
+            receipt(receipt, nowNanos);
         }
+    }
+
+    /** RECEIPT now when the broker confirmed everything so far, else once it has, after earlier ones. */
+    private void receipt(String receiptId, long nowNanos) {
+        CompletableFuture<Void> confirmed = connection.confirmed();
+        if (settled(heldReceipts) && settled(confirmed)) {
+            send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receiptId), nowNanos);
+        } else {
+            heldReceipts = CompletableFuture.allOf(heldReceipts, confirmed).thenRun(() -> heldReceipt(receiptId));
+        }
+    }
+
+    private static boolean settled(CompletableFuture<Void> f) {
+        return f.isDone() && !f.isCompletedExceptionally();
+    }
+
+    /** A held RECEIPT, on the broker's thread; no clock here, so the last send time stands. */
+    private synchronized void heldReceipt(String receiptId) {
+        if (frames != null) { // still attached to the broker (a pending DISCONNECT waits for these)
+            send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receiptId), lastSentNanos);
+        }
+    }
+
+    /** Ends after DISCONNECT, with its RECEIPT when everything before it was confirmed. */
+    private synchronized void disconnected(String receipt, boolean confirmed) {
+        if (frames == null) {
+            return;
+        }
+        if (receipt != null && confirmed) {
+            send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receipt), lastSentNanos);
+        }
+        end();
+        out.close();
     }
 
     private Optional<StompViolation> dispatch(StompFrame f, long nowNanos) {
@@ -181,12 +221,15 @@ public final class StompServerSession {
             case CONNECT, STOMP:
                 return violation(StompRule.ALREADY_CONNECTED, c + " after CONNECTED");
             case DISCONNECT: {
+                // STOMP 1.2 "DISCONNECT": its RECEIPT says every earlier frame was processed
                 String receipt = f.header("receipt");
-                if (receipt != null) {
-                    send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receipt), nowNanos);
+                CompletableFuture<Void> all = CompletableFuture.allOf(heldReceipts, connection.confirmed());
+                if (all.isDone()) {
+                    disconnected(receipt, !all.isCompletedExceptionally());
+                } else {
+                    closed = true;
+                    all.whenComplete((ok, e) -> disconnected(receipt, e == null));
                 }
-                end();
-                out.close();
                 return Optional.empty();
             }
             default:
@@ -227,6 +270,7 @@ public final class StompServerSession {
                 out.close();
             }
         });
+        this.connection = connection;
         frames = new ClientFrameHandler(connection, version);
         connected = true;
         StompFrame reply = StompFrame.of(StompCommand.CONNECTED, "version", version.text(),

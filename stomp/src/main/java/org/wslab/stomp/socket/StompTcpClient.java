@@ -42,15 +42,34 @@ public final class StompTcpClient implements AutoCloseable {
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
-    /** Connects, sends CONNECT, completes once CONNECTED arrives (subProtocol is null: no WebSocket). */
+    /**
+     * Connects, sends CONNECT, completes once CONNECTED arrives (subProtocol is null: no WebSocket).
+     * Never blocks the caller: the TCP connect (bounded by the connect timeout) and the reads run on
+     * the connection's own thread. Completing the future exceptionally from outside (a timeout, a
+     * cancel) closes the socket.
+     */
     public CompletableFuture<StompConnection> connect(String host, int port, ClientConnectOptions options) {
         CompletableFuture<StompConnection> result = new CompletableFuture<>();
         Socket socket = new Socket();
+        result.whenComplete((c, e) -> {
+            if (e != null) {
+                closeQuietly(socket);
+            }
+        });
+        Thread reader = new Thread(() -> run(socket, host, port, options, result), "stomp-tcp-" + IDS.incrementAndGet());
+        reader.setDaemon(true);
+        reader.start();
+        return result;
+    }
+
+    private void run(Socket socket, String host, int port, ClientConnectOptions options,
+                     CompletableFuture<StompConnection> result) {
+        StompClientSession session;
         try {
             socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
-            StompClientSession session = new StompClientSession(new StompClientOutput() {
+            session = new StompClientSession(new StompClientOutput() {
                 @Override
                 public void write(byte[] octets) {
                     synchronized (out) {
@@ -65,33 +84,30 @@ public final class StompTcpClient implements AutoCloseable {
 
                 @Override
                 public void close() {
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // closing anyway
-                    }
+                    closeQuietly(socket);
                 }
             }, limits);
-            Thread reader = new Thread(() -> read(socket, session), "stomp-tcp-reader-" + IDS.incrementAndGet());
-            reader.setDaemon(true);
-            reader.start();
-            session.connect(options, System.nanoTime()).whenComplete((f, e) -> {
-                if (e != null) {
-                    result.completeExceptionally(e);
-                } else {
-                    result.complete(new StompConnection(session, null));
-                    scheduleTicks(session);
-                }
-            });
         } catch (IOException e) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
+            closeQuietly(socket);
             result.completeExceptionally(e);
+            return;
         }
-        return result;
+        session.connect(options, System.nanoTime()).whenComplete((f, e) -> {
+            if (e != null) {
+                result.completeExceptionally(e);
+            } else if (result.complete(new StompConnection(session, null))) {
+                scheduleTicks(session);
+            }
+        });
+        read(socket, session);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
     }
 
     private void read(Socket socket, StompClientSession session) {

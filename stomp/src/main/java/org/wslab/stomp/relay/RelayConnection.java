@@ -1,0 +1,386 @@
+package org.wslab.stomp.relay;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompViolation;
+import org.wslab.stomp.broker.AckMode;
+import org.wslab.stomp.broker.BrokerConnection;
+import org.wslab.stomp.broker.DeliveryTarget;
+import org.wslab.stomp.codec.StompCommand;
+import org.wslab.stomp.codec.StompFrame;
+import org.wslab.stomp.codec.StompHeader;
+import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.session.StompClientSession;
+import org.wslab.stomp.session.StompErrorException;
+
+/**
+ * One client session's side of a {@link RelayBroker}: a STOMP client session to the upstream broker
+ * that is opened asynchronously and re-opened after it is lost, with bounded exponential backoff
+ * ({@link Backoff}) until {@link RelaySettings#giveUpAfter()} ({@link StompRule#RELAY_GAVE_UP}).
+ * On each new upstream connection the client's subscriptions are re-made (same ids, destinations,
+ * ack modes), then the SENDs not yet confirmed are sent again in order ({@link OutageBuffer},
+ * bounded: {@link StompRule#RELAY_BUFFER_FULL}). Every upstream SUBSCRIBE and SEND asks for an
+ * upstream RECEIPT; {@link #confirmed()} completes when they have all arrived, which is when the
+ * client's own RECEIPT goes out. ACK/NACK of deliveries from a lost connection are dropped
+ * ({@link AckLedger}).
+ *
+ * <p>Threads and locks: client calls arrive on the session's thread; upstream MESSAGEs on the
+ * upstream reader thread (they only touch the leaf {@link AckLedger}); every other upstream event
+ * (RECEIPTs, loss, connect results, timers) is handed to the relay's executor, and futures the
+ * client session waits on are completed there with no relay lock held.
+ */
+final class RelayConnection implements BrokerConnection {
+    private record Sub(String destination, AckMode mode, CompletableFuture<Void> established) {
+    }
+
+    private record Send(StompFrame frame, CompletableFuture<Void> confirmed) {
+    }
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final String sessionId;
+    private final Upstream upstream;
+    private final DeliveryTarget target;
+    private final RelaySettings settings;
+    private final Backoff backoff;
+    private final ScheduledExecutorService executor;
+    private final AckLedger ledger = new AckLedger();
+    // guarded by this
+    private final Map<String, Sub> subs = new LinkedHashMap<>();
+    private final OutageBuffer<Send> unconfirmed;
+    private StompClientSession up;
+    private long generation;
+    private int attempt;
+    private long outage;
+    private boolean closing;
+    private boolean done;
+    private StompViolation failure;
+    private String lastAttemptFailure = "none yet";
+
+    RelayConnection(String sessionId, Upstream upstream, DeliveryTarget target, RelaySettings settings,
+                    ScheduledExecutorService executor) {
+        this.sessionId = sessionId;
+        this.upstream = upstream;
+        this.target = target;
+        this.settings = settings;
+        this.backoff = settings.backoff();
+        this.executor = executor;
+        this.unconfirmed = new OutageBuffer<>(settings.maxBufferedSends(), settings.maxBufferedBytes());
+    }
+
+    /** Opens the first upstream connection in the background (an outage until it is up). */
+    synchronized void start() {
+        outageStarted();
+        later(this::attempt, 0);
+    }
+
+    // ---- client side (the session's thread) ----
+
+    @Override
+    public Optional<StompViolation> subscribe(String subscriptionId, String destination, AckMode mode) {
+        synchronized (this) {
+            if (failure != null) {
+                return Optional.of(failure);
+            }
+            if (subs.containsKey(subscriptionId)) {
+                return Optional.of(StompViolation.of(StompRule.DUPLICATE_SUBSCRIPTION, "subscription id \"" + subscriptionId + "\""));
+            }
+            Sub sub = new Sub(destination, mode, new CompletableFuture<>());
+            subs.put(subscriptionId, sub);
+            ledger.subscribed(subscriptionId, mode);
+            if (up != null) {
+                subscribeUpstream(up, generation, subscriptionId, sub);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<StompViolation> unsubscribe(String subscriptionId) {
+        Sub sub;
+        synchronized (this) {
+            sub = subs.remove(subscriptionId);
+            if (sub == null) {
+                return Optional.of(StompViolation.of(StompRule.UNKNOWN_SUBSCRIPTION, "subscription id \"" + subscriptionId + "\""));
+            }
+            ledger.unsubscribed(subscriptionId);
+            if (up != null) {
+                up.unsubscribe(subscriptionId, false);
+            }
+        }
+        sub.established().complete(null); // nothing left to wait for: it is gone upstream or never was there
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<StompViolation> send(String destination, List<StompHeader> headers, byte[] body) {
+        List<StompHeader> all = new ArrayList<>();
+        all.add(new StompHeader("destination", destination));
+        all.addAll(headers);
+        Send send = new Send(new StompFrame(StompCommand.SEND, all, null).withBody(body), new CompletableFuture<>());
+        synchronized (this) {
+            if (failure != null) {
+                return Optional.of(failure);
+            }
+            OutageBuffer.Result<Send> r = unconfirmed.offer(send, body.length);
+            if (r instanceof OutageBuffer.Result.Refused<Send> refused) {
+                return Optional.of(refused.violation());
+            }
+            if (up != null) {
+                sendUpstream(up, ((OutageBuffer.Result.Accepted<Send>) r).entry());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean isPending(String messageId) {
+        return ledger.isPending(messageId);
+    }
+
+    @Override
+    public Optional<StompViolation> ack(String messageId) {
+        return acknowledge(messageId, false);
+    }
+
+    @Override
+    public Optional<StompViolation> nack(String messageId) {
+        return acknowledge(messageId, true);
+    }
+
+    private Optional<StompViolation> acknowledge(String messageId, boolean nack) {
+        AckLedger.Pending p = ledger.settle(messageId);
+        if (p == null) {
+            return Optional.of(StompViolation.of(StompRule.UNKNOWN_ACK_ID, "id \"" + messageId + "\""));
+        }
+        synchronized (this) {
+            // a delivery of a lost connection: its ack id means nothing to the new one (the broker redelivers)
+            if (up != null && p.generation() == generation) {
+                if (nack) {
+                    up.nack(p.upstreamMessage(), null, false);
+                } else {
+                    up.ack(p.upstreamMessage(), null, false);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public CompletableFuture<Void> confirmed() {
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        synchronized (this) {
+            if (failure != null) {
+                return CompletableFuture.failedFuture(new IllegalStateException(failure.toString()));
+            }
+            for (Sub s : subs.values()) {
+                if (!s.established().isDone()) {
+                    waiting.add(s.established());
+                }
+            }
+            for (OutageBuffer.Entry<Send> e : unconfirmed.entries()) {
+                waiting.add(e.item().confirmed());
+            }
+        }
+        return waiting.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.allOf(waiting.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /** The client is gone: unsubscribe by disconnecting; unconfirmed SENDs are still delivered (drain). */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            for (String id : subs.keySet()) {
+                ledger.unsubscribed(id);
+            }
+            subs.clear();
+            if (up != null) {
+                disconnect(up); // after the SENDs already written: the broker processes them first
+                up = null;
+                done = true;
+            } else if (unconfirmed.isEmpty()) {
+                done = true;
+            }
+        }
+    }
+
+    // ---- upstream side (the relay's executor) ----
+
+    private void attempt() {
+        synchronized (this) {
+            if (done || up != null) {
+                return;
+            }
+        }
+        CompletableFuture<StompConnection> f;
+        try {
+            f = upstream.open(sessionId);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.orTimeout(settings.attemptTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .whenComplete((c, e) -> later(() -> attempted(c, e), 0));
+    }
+
+    private void attempted(StompConnection c, Throwable e) {
+        StompClientSession s = c == null ? null : c.session();
+        synchronized (this) {
+            if (s == null || e != null) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                lastAttemptFailure = String.valueOf(cause);
+                if (!done) {
+                    later(this::attempt, backoff.delayNanos(attempt++));
+                }
+                return;
+            }
+            if (done) {
+                disconnect(s);
+                return;
+            }
+            long gen = ++generation;
+            up = s;
+            attempt = 0;
+            s.closed().whenComplete((x, err) -> later(() -> lost(s, err), 0));
+            for (Map.Entry<String, Sub> sub : subs.entrySet()) {
+                subscribeUpstream(s, gen, sub.getKey(), sub.getValue());
+            }
+            for (OutageBuffer.Entry<Send> entry : unconfirmed.entries()) {
+                sendUpstream(s, entry);
+            }
+            if (closing) {
+                disconnect(s); // drained: the DISCONNECT follows the re-sent SENDs
+                up = null;
+                done = true;
+            }
+        }
+    }
+
+    private void lost(StompClientSession s, Throwable err) {
+        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        synchronized (this) {
+            if (up != s || done) {
+                return;
+            }
+            up = null;
+            if (!(cause instanceof StompErrorException se && se.error() != null)) {
+                outageStarted();
+                later(this::attempt, backoff.delayNanos(attempt++));
+                return;
+            }
+        }
+        // the upstream refused something with an ERROR: sending it again would be refused again
+        fail(StompViolation.of(StompRule.BROKER_UNAVAILABLE,
+                "upstream broker sent ERROR: " + ((StompErrorException) cause).error().header("message", "")));
+    }
+
+    private void outageStarted() {
+        long o = ++outage;
+        later(() -> giveUpIfStillDown(o), settings.giveUpAfter().toNanos());
+    }
+
+    private void giveUpIfStillDown(long o) {
+        synchronized (this) {
+            if (done || up != null || outage != o) {
+                return;
+            }
+        }
+        String detail;
+        synchronized (this) {
+            detail = "no upstream broker connection for " + settings.giveUpAfter().toMillis() + " ms ("
+                    + attempt + " failed attempts, last: " + lastAttemptFailure + ")";
+        }
+        fail(StompViolation.of(StompRule.RELAY_GAVE_UP, detail));
+    }
+
+    private void subscribeUpstream(StompClientSession s, long gen, String id, Sub sub) {
+        s.subscribe(id, sub.destination(), sub.mode(), m -> onMessage(id, gen, m), true)
+                .whenComplete((r, e) -> {
+                    if (e == null) {
+                        later(() -> sub.established().complete(null), 0);
+                    }
+                });
+    }
+
+    private void sendUpstream(StompClientSession s, OutageBuffer.Entry<Send> entry) {
+        s.send(entry.item().frame(), true).whenComplete((r, e) -> {
+            if (e == null) {
+                later(() -> sendConfirmed(entry), 0);
+            }
+        });
+    }
+
+    private void sendConfirmed(OutageBuffer.Entry<Send> entry) {
+        synchronized (this) {
+            unconfirmed.remove(entry.seq());
+            if (closing && unconfirmed.isEmpty() && up == null) {
+                done = true;
+            }
+        }
+        entry.item().confirmed().complete(null);
+    }
+
+    /** An upstream MESSAGE, on the upstream reader thread. */
+    private void onMessage(String subscriptionId, long gen, StompFrame m) {
+        AckMode mode = ledger.mode(subscriptionId);
+        if (mode == null) {
+            return; // unsubscribed meanwhile
+        }
+        String id = sessionId + "-r" + IDS.incrementAndGet();
+        ledger.delivered(subscriptionId, id, m, gen);
+        target.deliver(RelayedMessage.delivery(subscriptionId, id, mode, m));
+    }
+
+    private void fail(StompViolation v) {
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        StompClientSession s;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+            failure = v;
+            s = up;
+            up = null;
+            subs.values().forEach(sub -> waiting.add(sub.established()));
+            unconfirmed.drain().forEach(e -> waiting.add(e.item().confirmed()));
+        }
+        RuntimeException e = new IllegalStateException(v.toString());
+        waiting.forEach(w -> w.completeExceptionally(e));
+        if (s != null) {
+            s.transportClosed();
+        }
+        target.brokerFailed(v);
+    }
+
+    /** DISCONNECT upstream; a broker that never answers it is cut off after {@code attemptTimeout}. */
+    private void disconnect(StompClientSession s) {
+        s.disconnect();
+        later(s::transportClosed, settings.attemptTimeout().toNanos());
+    }
+
+    private void later(Runnable task, long delayNanos) {
+        try {
+            if (delayNanos <= 0) {
+                executor.execute(task);
+            } else {
+                executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            // the relay was closed: nothing more to do
+        }
+    }
+}
