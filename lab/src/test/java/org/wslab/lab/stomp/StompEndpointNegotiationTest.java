@@ -1,0 +1,121 @@
+package org.wslab.lab.stomp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wslab.lab.server.EndpointRegistry;
+import org.wslab.lab.server.Engine;
+import org.wslab.lab.server.LabEndpoint;
+import org.wslab.lab.server.LabServer;
+import org.wslab.lab.server.LabServerConfig;
+import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.jetty.StompWebSocketClient;
+import org.wslab.stomp.session.ClientConnectOptions;
+
+/**
+ * The lab's {@code /websocket/app} negotiates the WebSocket sub-protocol (RFC 6455 §4.2.2 (5.4)):
+ * highest STOMP version offered, in the client's spelling; no offer is still STOMP (no
+ * {@code Sec-WebSocket-Protocol} in the answer); and the sub-protocol does not fix the STOMP version.
+ */
+class StompEndpointNegotiationTest {
+    private static LabServer server;
+    private static WebSocketClient jetty;
+    private static StompWebSocketClient stomp;
+    private static URI uri;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = Engine.JETTY.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults());
+        uri = server.webSocketUri(LabEndpoint.stomp());
+        jetty = new WebSocketClient();
+        jetty.start();
+        stomp = new StompWebSocketClient(jetty, false, org.wslab.stomp.codec.StompLimits.DEFAULT,
+                org.wslab.stomp.jetty.StompWireTap.NONE);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        stomp.close();
+        jetty.stop();
+        server.close();
+    }
+
+    private static StompConnection connect(Set<StompVersion> versions) throws Exception {
+        return stomp.connect(uri, ClientConnectOptions.DEFAULT.withVersions(versions)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theNotesOfferSelectsV12() throws Exception {
+        StompConnection c = connect(EnumSet.allOf(StompVersion.class));
+        assertEquals("v12.stomp", c.subProtocol());
+        assertEquals(StompVersion.V1_2, c.session().version());
+        c.session().disconnect().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anOlderOfferSelectsItsOwnVersion() throws Exception {
+        StompConnection c = connect(EnumSet.of(StompVersion.V1_0, StompVersion.V1_1));
+        assertEquals("v11.stomp", c.subProtocol());
+        assertEquals(StompVersion.V1_1, c.session().version());
+        c.session().disconnect().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A listener that records the agreed sub-protocol and every text message. */
+    public static final class Recorder implements Session.Listener.AutoDemanding {
+        final CompletableFuture<Session> open = new CompletableFuture<>();
+        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            open.complete(session);
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            texts.add(message);
+        }
+    }
+
+    @Test
+    void noSubProtocolIsStillServedAsStomp() throws Exception {
+        Recorder recorder = new Recorder();
+        Session session = jetty.connect(recorder, new ClientUpgradeRequest(uri)).get(10, TimeUnit.SECONDS);
+        try {
+            assertNull(session.getUpgradeResponse().getAcceptedSubProtocol(), "nothing offered, nothing selected");
+            // a 1.0 client without accept-version: the server answers 1.0 (STOMP 1.2 "Protocol Negotiation")
+            session.sendText("CONNECT\nhost:x\n\n\u0000", Callback.NOOP);
+            String connected = recorder.texts.poll(10, TimeUnit.SECONDS);
+            assertTrue(connected != null && connected.startsWith("CONNECTED\n"), String.valueOf(connected));
+            assertTrue(connected.contains("\nversion:1.0\n"), connected);
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void theChoiceIsTheHighestOfferedVersionInTheClientsSpelling() {
+        Set<StompVersion> all = EnumSet.allOf(StompVersion.class);
+        assertEquals("v12.stomp", StompSubProtocols.choose(List.of("v10.stomp", "v12.stomp", "v11.stomp"), all));
+        assertEquals("v10.stomp", StompSubProtocols.choose(List.of("chat", " v10.stomp "), all));
+        assertNull(StompSubProtocols.choose(List.of("chat", "mqtt"), all));
+        assertEquals("v11.stomp", StompSubProtocols.choose(List.of("v12.stomp", "v11.stomp"),
+                EnumSet.of(StompVersion.V1_0, StompVersion.V1_1)), "a version the server does not speak is not chosen");
+    }
+}
