@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * stops it gracefully) or until the thread running it is interrupted (how tests stop it).
  */
 @Command(name = "serve",
-        header = "Run the lab server (embedded Jetty 12) until Ctrl-C.",
+        header = "Run the lab server (embedded Jetty 12, or our engine: --engine wslab) until Ctrl-C.",
         description = "Serves a WebSocket echo endpoint at /websocket/echo (text and binary; "
                 + "permessage-deflate when offered), STOMP 1.0-1.2 at /websocket/app (sub-protocols "
                 + "v12.stomp, v11.stomp, v10.stomp; one in-memory broker, or --relay to an external one) "

@@ -1,6 +1,7 @@
 package org.wslab.lab.server;
 
 import org.wslab.lab.server.jetty.JettyLabServer;
+import org.wslab.lab.server.socket.SocketLabServer;
 
 /**
  * The server engines the lab can run. Each serves every {@link EndpointKind} of the registry with
@@ -12,7 +13,9 @@ import org.wslab.lab.server.jetty.JettyLabServer;
  */
 public enum Engine {
     /** Embedded Jetty 12 with its WebSocket server. */
-    JETTY(JettyLabServer::start);
+    JETTY(JettyLabServer::start),
+    /** Our own engine ({@code framing}'s sans-I/O connection) on plain sockets. */
+    WSLAB(SocketLabServer::start);
 
     /** How an engine starts a server. */
     @FunctionalInterface

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * A running lab server: one engine (Jetty today; our own engine on plain sockets later) serving the
+ * A running lab server: one engine (Jetty, or our own engine on plain sockets) serving the
  * endpoints of an {@link EndpointRegistry} under one {@link LabServerConfig}. Start it with
  * {@link Engine#start}; {@link #close()} stops it gracefully and is idempotent.
  */

@@ -1,0 +1,99 @@
+package org.wslab.lab.server.socket;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.wslab.framing.engine.OpeningHandshake;
+import org.wslab.framing.engine.ServerOpening;
+import org.wslab.handshake.ServerDecision;
+import org.wslab.handshake.ServerHandshake;
+import org.wslab.handshake.ServerPolicy;
+import org.wslab.handshake.http.HeadLimits;
+import org.wslab.handshake.http.ParseResult;
+import org.wslab.handshake.http.RequestHead;
+import org.wslab.handshake.http.RequestHeadParser;
+
+/**
+ * The socket engine's server side of the opening handshake (RFC 6455 §4.2), routed by path
+ * before anything is answered: parses the request head, then
+ * <ul>
+ *   <li>a path with a WebSocket endpoint gets that endpoint's {@link ServerHandshake} decision —
+ *       101 with its sub-protocol and permessage-deflate, or the handshake module's typed
+ *       refusal (400 / 426 / 403) naming the broken rule of §4.2.1;</li>
+ *   <li>{@code GET} or {@code HEAD /} gets the index page (200);</li>
+ *   <li>any other path gets 404 — a WebSocket upgrade included, so no connection opens there;</li>
+ *   <li>a head that does not parse gets the handshake module's 400 / 431.</li>
+ * </ul>
+ * Everything but a 101 ends the connection after the answer is written; the details of a refusal
+ * are a {@link ServerOpening.Details} (WebSocket refusals) or a {@link PlainHttpAnswer}.
+ */
+final class RoutingOpening implements OpeningHandshake {
+    private static final ServerHandshake UNROUTED = new ServerHandshake(ServerPolicy.defaults());
+
+    private final Map<String, SocketRoute> routes;
+    private final Supplier<String> indexPage;
+    private final RequestHeadParser parser = new RequestHeadParser(HeadLimits.defaults());
+    private SocketRoute chosen;
+
+    /** Routes by exact path among {@code routes}; {@code indexPage} is rendered for {@code /}. */
+    RoutingOpening(Map<String, SocketRoute> routes, Supplier<String> indexPage) {
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.indexPage = Objects.requireNonNull(indexPage, "indexPage");
+    }
+
+    /** The route of the accepted connection (after a completed handshake), else null. */
+    SocketRoute chosen() {
+        return chosen;
+    }
+
+    @Override
+    public byte[] start() {
+        return new byte[0];
+    }
+
+    @Override
+    public Step receive(ByteBuffer in) {
+        ParseResult<RequestHead> r = parser.feed(in);
+        if (r instanceof ParseResult.Parsed<RequestHead> parsed) {
+            return route(parsed.head());
+        }
+        if (r instanceof ParseResult.Failed<RequestHead> failed) {
+            ServerDecision.Refuse no = UNROUTED.refuse(failed.failure());
+            return refused(no, new ServerOpening.Details(null, no));
+        }
+        return new Step.NeedMore();
+    }
+
+    private Step route(RequestHead head) {
+        String path = pathOf(head);
+        SocketRoute route = routes.get(path);
+        if (route != null) {
+            ServerDecision decision = route.handshake().respond(head);
+            ServerOpening.Details details = new ServerOpening.Details(head, decision);
+            if (decision instanceof ServerDecision.Accept ok) {
+                chosen = route;
+                return new Step.Completed(ok.bytes(), ok.subprotocol(), ok.deflateParameters(), details);
+            }
+            return refused((ServerDecision.Refuse) decision, details);
+        }
+        boolean read = "GET".equals(head.method()) || "HEAD".equals(head.method());
+        PlainHttpAnswer answer = read && "/".equals(path)
+                ? PlainHttpAnswer.page(head, indexPage.get())
+                : PlainHttpAnswer.notFound(head, path);
+        String why = answer.status() == 200 ? "not a WebSocket request: answered with the index page (200)"
+                : "RFC 9110 §15.5.5 (no endpoint at " + path + ": 404)";
+        return new Step.Rejected(answer.bytes(), why, answer);
+    }
+
+    private static Step refused(ServerDecision.Refuse no, ServerOpening.Details details) {
+        return new Step.Rejected(no.bytes(), no.rule().cite() + " (" + no.detail() + ")", details);
+    }
+
+    /** The path of the request's /resource name/ (RFC 6455 §3), without the query. */
+    static String pathOf(RequestHead head) {
+        String resource = head.parsedTarget().resourceName();
+        int query = resource.indexOf('?');
+        return query < 0 ? resource : resource.substring(0, query);
+    }
+}
