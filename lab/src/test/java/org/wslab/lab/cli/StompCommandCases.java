@@ -10,30 +10,36 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code wslab stomp} against {@code wslab serve} in-process: a subscriber and a sender exchange
- * a message through the server's broker (the issue's "two ./wslab stomp processes exchange a
- * message", here as two concurrent in-process runs), traces show the wire, an ERROR frame exits 1
- * naming its rule, and no server exits 2 with one line.
+ * {@code wslab stomp} against {@code wslab serve} in-process, on each engine (a subclass per
+ * engine): a subscriber and a sender exchange a message through the server's broker (the issue's
+ * "two ./wslab stomp processes exchange a message", here as two concurrent in-process runs), traces
+ * show the wire, an ERROR frame exits 1 naming its rule, and no server exits 2 with one line.
  */
-class StompCommandTest {
-    private static RunningServe serve;
-    private static String url;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StompCommandCases {
+    private RunningServe serve;
+    private String url;
+
+    /** The engine's name on the command line. */
+    abstract String engine();
 
     @BeforeAll
-    static void start() throws Exception {
-        serve = new RunningServe();
+    void start() throws Exception {
+        serve = new RunningServe("--engine", engine());
         url = "ws://127.0.0.1:" + serve.port() + "/websocket/app";
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         serve.close();
     }
 
     @Test
     void serveListsTheStompEndpointAndItsBroker() {
+        assertTrue(serve.out().contains(engine() + " engine listening"), serve.out());
         assertTrue(serve.out().contains(url + "   STOMP 1.0-1.2"), serve.out());
         assertTrue(serve.out().contains("stomp: in-memory broker"), serve.out());
     }

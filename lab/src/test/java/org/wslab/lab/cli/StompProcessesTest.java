@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
@@ -40,9 +41,10 @@ class StompProcessesTest {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
     }
 
-    @Test
-    void twoProcessesExchangeAMessageThroughTheServer(@TempDir Path dir) throws Exception {
-        try (LabServer server = Engine.JETTY.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0),
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void twoProcessesExchangeAMessageThroughTheServer(Engine engine, @TempDir Path dir) throws Exception {
+        try (LabServer server = engine.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0),
                 EndpointRegistry.defaults())) {
             String url = "ws://127.0.0.1:" + server.port() + "/websocket/app";
             Path subOut = dir.resolve("subscribe.out");

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -33,7 +34,8 @@ import org.wslab.lab.server.LabServerConfig;
 /**
  * A real third-party STOMP client, Spring's {@code WebSocketStompClient} (over Jetty's jakarta
  * WebSocket client), against the lab server's {@code /websocket/app} exactly as {@code wslab serve}
- * mounts it: the notes' sub-protocol offer, a subscription and a send confirmed by receipts.
+ * mounts it, on each engine: the notes' sub-protocol offer, a subscription and a send confirmed by
+ * receipts.
  */
 class SpringClientOnLabServerTest {
     private LabServer server;
@@ -43,7 +45,6 @@ class SpringClientOnLabServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = Engine.JETTY.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults());
         springScheduler = new ThreadPoolTaskScheduler();
         springScheduler.afterPropertiesSet();
         jakarta = ContainerProvider.getWebSocketContainer();
@@ -57,11 +58,15 @@ class SpringClientOnLabServerTest {
         spring.stop();
         springScheduler.shutdown();
         LifeCycle.stop(jakarta);
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
-    @Test
-    void springSubscribesAndSendsThroughTheLabServer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void springSubscribesAndSendsThroughTheLabServer(Engine engine) throws Exception {
+        server = engine.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults());
         String url = server.webSocketUri(LabEndpoint.stomp()).toString();
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.setSecWebSocketProtocol(List.of("v10.stomp", "v11.stomp", "v12.stomp"));

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +21,9 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
@@ -33,17 +38,19 @@ import org.wslab.stomp.session.ClientConnectOptions;
  * The lab's {@code /websocket/app} negotiates the WebSocket sub-protocol (RFC 6455 §4.2.2 (5.4)):
  * highest STOMP version offered, in the client's spelling; no offer is still STOMP (no
  * {@code Sec-WebSocket-Protocol} in the answer); and the sub-protocol does not fix the STOMP version.
+ * On both engines: Jetty and ours.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StompEndpointNegotiationTest {
-    private static LabServer server;
-    private static WebSocketClient jetty;
-    private static StompWebSocketClient stomp;
-    private static URI uri;
+    private final Map<Engine, LabServer> servers = new EnumMap<>(Engine.class);
+    private WebSocketClient jetty;
+    private StompWebSocketClient stomp;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = Engine.JETTY.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults());
-        uri = server.webSocketUri(LabEndpoint.stomp());
+    void start() throws Exception {
+        for (Engine e : Engine.values()) {
+            servers.put(e, e.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults()));
+        }
         jetty = new WebSocketClient();
         jetty.start();
         stomp = new StompWebSocketClient(jetty, false, org.wslab.stomp.codec.StompLimits.DEFAULT,
@@ -51,27 +58,33 @@ class StompEndpointNegotiationTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         stomp.close();
         jetty.stop();
-        server.close();
+        servers.values().forEach(LabServer::close);
     }
 
-    private static StompConnection connect(Set<StompVersion> versions) throws Exception {
-        return stomp.connect(uri, ClientConnectOptions.DEFAULT.withVersions(versions)).get(10, TimeUnit.SECONDS);
+    private URI uri(Engine engine) {
+        return servers.get(engine).webSocketUri(LabEndpoint.stomp());
     }
 
-    @Test
-    void theNotesOfferSelectsV12() throws Exception {
-        StompConnection c = connect(EnumSet.allOf(StompVersion.class));
+    private StompConnection connect(Engine engine, Set<StompVersion> versions) throws Exception {
+        return stomp.connect(uri(engine), ClientConnectOptions.DEFAULT.withVersions(versions)).get(10, TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theNotesOfferSelectsV12(Engine engine) throws Exception {
+        StompConnection c = connect(engine, EnumSet.allOf(StompVersion.class));
         assertEquals("v12.stomp", c.subProtocol());
         assertEquals(StompVersion.V1_2, c.session().version());
         c.session().disconnect().get(10, TimeUnit.SECONDS);
     }
 
-    @Test
-    void anOlderOfferSelectsItsOwnVersion() throws Exception {
-        StompConnection c = connect(EnumSet.of(StompVersion.V1_0, StompVersion.V1_1));
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anOlderOfferSelectsItsOwnVersion(Engine engine) throws Exception {
+        StompConnection c = connect(engine, EnumSet.of(StompVersion.V1_0, StompVersion.V1_1));
         assertEquals("v11.stomp", c.subProtocol());
         assertEquals(StompVersion.V1_1, c.session().version());
         c.session().disconnect().get(10, TimeUnit.SECONDS);
@@ -93,10 +106,11 @@ class StompEndpointNegotiationTest {
         }
     }
 
-    @Test
-    void noSubProtocolIsStillServedAsStomp() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void noSubProtocolIsStillServedAsStomp(Engine engine) throws Exception {
         Recorder recorder = new Recorder();
-        Session session = jetty.connect(recorder, new ClientUpgradeRequest(uri)).get(10, TimeUnit.SECONDS);
+        Session session = jetty.connect(recorder, new ClientUpgradeRequest(uri(engine))).get(10, TimeUnit.SECONDS);
         try {
             assertNull(session.getUpgradeResponse().getAcceptedSubProtocol(), "nothing offered, nothing selected");
             // a 1.0 client without accept-version: the server answers 1.0 (STOMP 1.2 "Protocol Negotiation")
