@@ -83,9 +83,16 @@ public final class LabStomp implements AutoCloseable {
         return new StompEndpointConfig(broker, session, heartBeats, StompWireTap.NONE);
     }
 
-    /** Stops the heart-beat scheduler and the relay's TCP client; idempotent. */
+    /** Stops the heart-beat scheduler, the broker when it holds resources (a relay's timers), and the relay's TCP client. */
     @Override
     public void close() {
+        if (broker instanceof AutoCloseable resources) {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                // stopping anyway: the server is going away
+            }
+        }
         heartBeats.shutdownNow();
         try {
             heartBeats.awaitTermination(1, TimeUnit.SECONDS);
