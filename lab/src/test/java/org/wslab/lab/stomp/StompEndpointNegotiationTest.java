@@ -123,6 +123,18 @@ class StompEndpointNegotiationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theIndexPageListsTheStompEndpoint(Engine engine) throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(servers.get(engine).baseUri()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<code>" + uri(engine) + "</code> — STOMP 1.0-1.2"), page.body());
+        assertTrue(page.body().contains("(sub-protocols: v12.stomp, v11.stomp, v10.stomp)"), page.body());
+        assertTrue(page.body().contains("./wslab stomp " + uri(engine) + " subscribe /topic/greetings"), page.body());
+    }
+
     @Test
     void theChoiceIsTheHighestOfferedVersionInTheClientsSpelling() {
         Set<StompVersion> all = EnumSet.allOf(StompVersion.class);
