@@ -4,6 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.wslab.framing.codec.CloseCode;
+import org.wslab.framing.codec.Frame;
+import org.wslab.framing.codec.FrameEncoder;
+import org.wslab.framing.codec.Opcode;
+import org.wslab.framing.codec.Role;
+import org.wslab.framing.engine.CloseBody;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.ClientVerdict;
@@ -39,10 +45,16 @@ public final class HandshakeProbe {
             });
             ProbeResult result = judge(handshake, got, last.get());
             if (result instanceof ProbeResult.Answered a && a.verdict() instanceof ClientVerdict.Accepted) {
-                socket.sendQuietly(CloseFrames.normalClosureFromClient(random));
+                socket.sendQuietly(normalClosure(random));
             }
             return result;
         }
+    }
+
+    /** A client's Close with 1000 and no reason (RFC 6455 §5.5.1), masked with a fresh key (§5.3). */
+    static byte[] normalClosure(SecureRandom random) {
+        byte[] body = new CloseBody(CloseCode.NORMAL.code(), "").toPayload();
+        return new FrameEncoder(Role.CLIENT, random::nextInt).encode(Frame.of(true, Opcode.CLOSE, body));
     }
 
     private static ProbeResult judge(ClientHandshake handshake, HandshakeSocket.Received got,

@@ -15,7 +15,7 @@ import org.wslab.handshake.http.ResponseHead;
  *
  * @param request  the request answered
  * @param response the response head
- * @param body     the content sent after the head (empty for HEAD)
+ * @param body     the content sent after the head
  */
 public record PlainHttpAnswer(RequestHead request, ResponseHead response, byte[] body) {
     public PlainHttpAnswer {
@@ -24,7 +24,7 @@ public record PlainHttpAnswer(RequestHead request, ResponseHead response, byte[]
         body = body.clone();
     }
 
-    /** 200 with {@code html}; the body is left out for a HEAD request (RFC 9110 §9.3.2). */
+    /** 200 with {@code html}. */
     public static PlainHttpAnswer page(RequestHead request, String html) {
         byte[] content = html.getBytes(StandardCharsets.UTF_8);
         return answer(request, 200, "OK", "text/html; charset=utf-8", content);
@@ -40,8 +40,7 @@ public record PlainHttpAnswer(RequestHead request, ResponseHead response, byte[]
     private static PlainHttpAnswer answer(RequestHead request, int status, String reason, String type, byte[] content) {
         Headers h = Headers.of("Content-Type", type, "Content-Length", Integer.toString(content.length),
                 "Connection", "close");
-        byte[] body = "HEAD".equals(request.method()) ? new byte[0] : content;
-        return new PlainHttpAnswer(request, ResponseHead.of(status, reason, h), body);
+        return new PlainHttpAnswer(request, ResponseHead.of(status, reason, h), content);
     }
 
     /** The HTTP status. */

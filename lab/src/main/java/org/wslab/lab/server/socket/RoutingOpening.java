@@ -21,9 +21,10 @@ import org.wslab.handshake.http.RequestHeadParser;
  *   <li>a path with a WebSocket endpoint gets that endpoint's {@link ServerHandshake} decision —
  *       101 with its sub-protocol and permessage-deflate, or the handshake module's typed
  *       refusal (400 / 426 / 403) naming the broken rule of §4.2.1;</li>
- *   <li>{@code GET} or {@code HEAD /} gets the index page (200);</li>
+ *   <li>{@code GET /} gets the index page (200);</li>
  *   <li>any other path gets 404 — a WebSocket upgrade included, so no connection opens there;</li>
- *   <li>a head that does not parse gets the handshake module's 400 / 431.</li>
+ *   <li>a head that does not parse gets the handshake module's 400 / 431 — its parser reads
+ *       {@code GET} requests only, so {@code HEAD} or {@code POST} get a 400 naming that rule.</li>
  * </ul>
  * Everything but a 101 ends the connection after the answer is written; the details of a refusal
  * are a {@link ServerOpening.Details} (WebSocket refusals) or a {@link PlainHttpAnswer}.
@@ -77,8 +78,7 @@ final class RoutingOpening implements OpeningHandshake {
             }
             return refused((ServerDecision.Refuse) decision, details);
         }
-        boolean read = "GET".equals(head.method()) || "HEAD".equals(head.method());
-        PlainHttpAnswer answer = read && "/".equals(path)
+        PlainHttpAnswer answer = "/".equals(path)
                 ? PlainHttpAnswer.page(head, indexPage.get())
                 : PlainHttpAnswer.notFound(head, path);
         String why = answer.status() == 200 ? "not a WebSocket request: answered with the index page (200)"
