@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code wslab serve --relay HOST:PORT} against a real broker (embedded ActiveMQ Artemis): two lab
- * servers relaying to it share a topic — a subscriber on server A gets what a sender on server B
- * sends — and a relay target that does not answer stops {@code serve} at start with one line.
+ * servers relaying to it share a topic — a subscriber on server A (Jetty) gets what a sender on
+ * server B (our engine) sends — and a relay target that does not answer stops {@code serve} at start with one line.
  */
 class ServeRelayTest {
     private static EmbeddedArtemis artemis;
@@ -29,7 +29,9 @@ class ServeRelayTest {
     @Test
     void twoServersShareATopicThroughTheBroker() throws Exception {
         String relay = "127.0.0.1:" + artemis.port;
-        try (RunningServe a = new RunningServe("--relay", relay); RunningServe b = new RunningServe("--relay", relay)) {
+        // server A on Jetty, server B on our engine: the relay does not care which engine a session is on
+        try (RunningServe a = new RunningServe("--relay", relay);
+             RunningServe b = new RunningServe("--relay", relay, "--engine", "wslab")) {
             assertTrue(a.out().contains("stomp: relay to the STOMP broker at " + relay), a.out());
             String atA = "ws://127.0.0.1:" + a.port() + "/websocket/app";
             String atB = "ws://127.0.0.1:" + b.port() + "/websocket/app";

@@ -126,6 +126,34 @@ abstract class StompCommandCases {
     }
 
     @Test
+    void aBodyOverTheServersStompLimitIsAnErrorNamingSizeLimits() {
+        // StompLimits.DEFAULT: bodies up to 1 MiB; one octet more is refused by the server's decoder
+        String body = "x".repeat((1 << 20) + 1);
+        CliRun run = CliRun.of("stomp", url, "send", "/topic/big", body);
+        assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.err());
+        assertTrue(run.err().contains("\"Size Limits\""), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        CliRun exactly = CliRun.of("stomp", url, "send", "/topic/big", "x".repeat(1 << 20), "--receipt");
+        assertEquals(0, exactly.exitCode(), "exactly at the limit is served: " + exactly.err());
+    }
+
+    @Test
+    void aServerThatStopsUnderASubscriberIsOneLineAndExitTwo() throws Exception {
+        RunningServe own = new RunningServe("--engine", engine());
+        try (BackgroundCli subscriber = new BackgroundCli("stomp", "ws://127.0.0.1:" + own.port() + "/websocket/app",
+                "subscribe", "/topic/x")) {
+            subscriber.awaitOutput("subscribed to /topic/x");
+            own.stop();
+            CliRun run = subscriber.finish();
+            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+            assertEquals(1, run.errLines().size(), run.toString());
+            assertTrue(run.err().contains("ended while waiting for messages on /topic/x"), run.toString());
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void noServerIsOneLineAndExitTwo() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
