@@ -126,10 +126,19 @@ final class StompConnector implements AutoCloseable {
         return new LabFailure("cannot connect to " + uri + ": " + (message == null ? cause.getClass().getSimpleName() : message), cause);
     }
 
-    /** Prints an ERROR frame (stdout) and its rule (one stderr line); the exit code is {@link ExitCode#CHECK_FAILED}. */
+    /** Prints an ERROR frame (stdout, as text) and its rule (one stderr line); the exit code is {@link ExitCode#CHECK_FAILED}. */
     int report(ServerError error) {
+        return report(error, false);
+    }
+
+    /** Prints an ERROR frame (stdout, as text or as a JSON line) and its rule (one stderr line). */
+    int report(ServerError error, boolean json) {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(StompMessagePrinter.text(error.frame()));
+        if (json) {
+            out.println(StompMessagePrinter.json(error.frame()));
+        } else {
+            out.print(StompMessagePrinter.text(error.frame()));
+        }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         err.println("wslab: the server sent ERROR: " + error.frame().header("message", "(no message header)"));

@@ -73,7 +73,7 @@ final class StompSubscribeCommand implements Callable<Integer> {
             try {
                 return run(connector, mode, printer);
             } catch (StompConnector.ServerError error) {
-                return connector.report(error);
+                return connector.report(error, json);
             }
         }
     }

@@ -119,10 +119,13 @@ abstract class StompCommandCases {
     }
 
     @Test
-    void aSubscriptionTheBrokerRefusesExitsOne() {
-        CliRun run = CliRun.of("stomp", url, "subscribe", "/elsewhere", "--count", "1");
+    void aSubscriptionTheBrokerRefusesExitsOne() throws Exception {
+        CliRun run = CliRun.of("stomp", url, "subscribe", "/elsewhere", "--count", "1", "--json");
         assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
         assertTrue(run.err().contains("STOMP 1.2 \"SEND\""), run.toString());
+        JsonNode error = new ObjectMapper().readTree(run.outLines().get(0));
+        assertEquals("ERROR", error.get("command").asText(), "with --json the ERROR is a JSON line too");
+        assertTrue(error.get("body").asText().contains("[INVALID_DESTINATION]"), error.toString());
     }
 
     @Test

@@ -69,7 +69,18 @@ public final class StompSocketHandler implements SocketHandler {
             peer.close(1000, "STOMP session ended");
         }
 
+        /** The octets as text when they are valid UTF-8 (an all-ASCII frame, the usual case, without a decoder), else null. */
         private static String utf8(byte[] octets) {
+            boolean ascii = true;
+            for (byte b : octets) {
+                if (b < 0) {
+                    ascii = false;
+                    break;
+                }
+            }
+            if (ascii) {
+                return new String(octets, StandardCharsets.ISO_8859_1);
+            }
             try {
                 return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets)).toString();
