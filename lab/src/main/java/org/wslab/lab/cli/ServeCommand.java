@@ -75,10 +75,12 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         printBanner(out, server, config);
 
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
             out.println("wslab: stopping");
             out.flush();
             server.close();
+            awaitQuietly(reported); // the JVM halts after the hook: let "stopped" be printed first
         }, "wslab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -90,7 +92,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("wslab: stopped");
         out.flush();
+        reported.countDown();
         return ExitCode.OK;
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private LabServer start(LabServerConfig config) throws Exception {

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.engine.EngineSettings;
+import org.wslab.handshake.http.HeadWriter;
+import org.wslab.handshake.http.Headers;
+import org.wslab.handshake.http.ResponseHead;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.IndexPage;
@@ -31,7 +34,8 @@ import org.wslab.lab.stomp.socket.StompSocketHandler;
  * the registry's endpoints routed by path before the handshake is answered (an unknown path gets
  * 404, never a 101), the index page at {@code /}, and applies the lab's limit
  * ({@link LabServerConfig#maxMessageSize()}) per frame and per message (1009 beyond it) and its
- * idle timeout (1001).
+ * idle timeout (1001). At most {@link #DEFAULT_MAX_CONNECTIONS} connections (a thread each) are
+ * served at once; one more is answered 503 (RFC 9110 §15.6.4) and closed.
  *
  * <p>{@link #close()} stops accepting, starts the closing handshake (1001 "going away", §7.4.1)
  * on every open connection, waits up to the stop timeout for them to finish, then closes what is
@@ -43,7 +47,14 @@ public final class SocketLabServer implements LabServer {
     /** How long to wait for the peer's close frame after ours (§7.1.1). */
     static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    /** Connections served at once by default; each costs a thread and up to two message buffers. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    /** The answer to a connection over the limit: 503, try again in a second, then close. */
+    static final byte[] BUSY = HeadWriter.write(ResponseHead.of(503, "Service Unavailable",
+            Headers.of("Retry-After", "1", "Content-Length", "0", "Connection", "close")));
+
     private final ServerSocket listener;
+    private final int maxConnections;
     private final LabServerConfig config;
     private final EndpointRegistry registry;
     private final EngineSettings settings;
@@ -55,8 +66,10 @@ public final class SocketLabServer implements LabServer {
     /** The STOMP broker shared by this server's STOMP sessions (heart-beats tick on each reader thread). */
     private final LabStomp stomp;
 
-    private SocketLabServer(ServerSocket listener, LabServerConfig config, EndpointRegistry registry) {
+    private SocketLabServer(ServerSocket listener, LabServerConfig config, EndpointRegistry registry,
+                            int maxConnections) {
         this.listener = listener;
+        this.maxConnections = maxConnections;
         this.config = config;
         this.registry = registry;
         this.stomp = LabStomp.open(config.stompBackend());
@@ -72,6 +85,15 @@ public final class SocketLabServer implements LabServer {
 
     /** Binds {@code config}'s address (port 0: a free one) and starts accepting; running when this returns. */
     public static SocketLabServer start(LabServerConfig config, EndpointRegistry registry) throws IOException {
+        return start(config, registry, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /** Like {@link #start(LabServerConfig, EndpointRegistry)}, serving at most {@code maxConnections} at once. */
+    public static SocketLabServer start(LabServerConfig config, EndpointRegistry registry, int maxConnections)
+            throws IOException {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("at least one connection, not " + maxConnections);
+        }
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true);
@@ -80,7 +102,7 @@ public final class SocketLabServer implements LabServer {
             listener.close();
             throw e;
         }
-        SocketLabServer server = new SocketLabServer(listener, config, registry);
+        SocketLabServer server = new SocketLabServer(listener, config, registry, maxConnections);
         server.acceptor.start();
         return server;
     }
@@ -114,6 +136,12 @@ public final class SocketLabServer implements LabServer {
     }
 
     private void serve(Socket socket) throws IOException {
+        if (sessions.size() >= maxConnections) {
+            socket.getOutputStream().write(BUSY);
+            socket.shutdownOutput();
+            closeQuietly(socket);
+            return;
+        }
         SocketSession[] self = new SocketSession[1];
         SocketSession session = new SocketSession(socket, new RoutingOpening(routes, () -> IndexPage.html(this)),
                 settings, () -> sessions.remove(self[0]));

@@ -121,4 +121,28 @@ class SocketLabServerTest {
         assertEquals(0, server.openConnections());
         ws.close();
     }
+
+    // the connection limit: one over it is refused (503 or a closed socket) and never opens; a freed slot is reused
+    @Test
+    void aConnectionOverTheLimitIsRefusedAndAFreedSlotIsServedAgain() throws Exception {
+        server = SocketLabServer.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0),
+                EndpointRegistry.defaults(), 1);
+        String url = "ws://127.0.0.1:" + server.port() + "/websocket/echo";
+        BlockingWebSocket first = client(url, ClientOptions.defaults());
+        assertTrue(first.awaitOpen() != null);
+        BlockingWebSocket second = client(url, ClientOptions.defaults());
+        assertEquals(null, second.awaitOpen());
+        second.close();
+        first.close(1000, "");
+        while (first.next() != null) {
+            // finish the closing handshake
+        }
+        for (int i = 0; i < 500 && server.openConnections() > 0; i++) {
+            Thread.sleep(10); // a bounded wait for the server thread to end, not a timed assertion
+        }
+        assertEquals(0, server.openConnections());
+        BlockingWebSocket third = client(url, ClientOptions.defaults());
+        assertTrue(third.awaitOpen() != null);
+        third.close();
+    }
 }
