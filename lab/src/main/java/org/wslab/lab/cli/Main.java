@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wslab}: the lab's command line. Subcommands: {@code serve}, {@code handshake},
- * {@code explain}, {@code echo}. Conventions (DESIGN.md): {@code --help} everywhere, {@code --json} for machine
+ * {@code explain}, {@code echo}, {@code stomp}. Conventions (DESIGN.md): {@code --help} everywhere, {@code --json} for machine
  * output, exit 0 all good / 1 a check failed / 2 a usage or connection error, one line on stderr
  * for an error and the stack trace only with {@code --verbose}.
  *
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         description = "A lab for WebSocket (RFC 6455, RFC 7692) and STOMP over WebSocket.",
-        subcommands = {ServeCommand.class, HandshakeCommand.class, ExplainCommand.class, EchoCommand.class},
+        subcommands = {ServeCommand.class, HandshakeCommand.class, ExplainCommand.class, EchoCommand.class,
+                StompCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all good",

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve",
         header = "Run the lab server (embedded Jetty 12, or our engine: --engine wslab) until Ctrl-C.",
         description = "Serves a WebSocket echo endpoint at /websocket/echo (text and binary; "
-                + "permessage-deflate when offered) and an index page at /, and prints their URLs. "
-                + "Ctrl-C stops it gracefully.")
+                + "permessage-deflate when offered), STOMP 1.0-1.2 at /websocket/app (sub-protocols "
+                + "v12.stomp, v11.stomp, v10.stomp; one in-memory broker, or --relay to an external one) "
+                + "and an index page at /, and prints their URLs. Ctrl-C stops it gracefully.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = LabServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
@@ -45,6 +46,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Server engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Engine engine;
 
+    @Option(names = "--relay", paramLabel = "HOST:PORT",
+            description = "Forward the STOMP endpoint's /topic and /queue traffic to the STOMP broker at HOST:PORT "
+                    + "(ActiveMQ Artemis, RabbitMQ; STOMP over TCP, e.g. 127.0.0.1:61613) instead of the in-memory "
+                    + "broker. Checked once at start (refuses to start when no broker answers); a broker lost later "
+                    + "ends each affected session with an ERROR, and clients reconnect through the same server.")
+    String relay;
+
     /** The engines' command-line names, for --help. */
     static final class EngineNames implements Iterable<String> {
         @Override
@@ -61,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
-        LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(maxMessageSize);
+        LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(maxMessageSize)
+                .withStompBackend(StompRelayOption.backend(spec, relay));
         LabServer server = start(config);
         PrintWriter out = spec.commandLine().getOut();
         printBanner(out, server, config);
@@ -119,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
             String url = server.webSocketUri(e).toString();
             out.println("  " + url + " ".repeat(width - url.length() + 2) + e.description());
         }
+        out.println("stomp: " + config.stompBackend().describe());
         out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message, idle timeout "
                 + DurationConverter.format(config.idleTimeout()) + "; Ctrl-C stops");
         out.flush();

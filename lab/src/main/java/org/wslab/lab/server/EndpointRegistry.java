@@ -15,9 +15,9 @@ import java.util.List;
 public final class EndpointRegistry implements Iterable<LabEndpoint> {
     private final List<LabEndpoint> endpoints = new ArrayList<>();
 
-    /** The lab's standard endpoints: today the echo endpoint at {@code /websocket/echo}. */
+    /** The lab's standard endpoints: echo at {@code /websocket/echo}, STOMP at {@code /websocket/app}. */
     public static EndpointRegistry defaults() {
-        return new EndpointRegistry().add(LabEndpoint.echo());
+        return new EndpointRegistry().add(LabEndpoint.echo()).add(LabEndpoint.stomp());
     }
 
     /** Mounts {@code endpoint}; a second endpoint on the same path is refused. */

@@ -24,7 +24,11 @@ public final class IndexPage {
             if (!e.subprotocols().isEmpty()) {
                 page.append(" (sub-protocols: ").append(escape(String.join(", ", e.subprotocols()))).append(')');
             }
-            page.append("<br>try: <code>./wslab handshake ").append(escape(url)).append("</code></li>\n");
+            page.append("<br>try: <code>./wslab handshake ").append(escape(url)).append("</code>");
+            if (e.kind() == EndpointKind.STOMP) {
+                page.append(" or <code>./wslab stomp ").append(escape(url)).append(" subscribe /topic/greetings</code>");
+            }
+            page.append("</li>\n");
         }
         page.append("</ul>\n</body></html>\n");
         return page.toString();

@@ -29,4 +29,11 @@ public record LabEndpoint(String path, EndpointKind kind, List<String> subprotoc
         return new LabEndpoint("/websocket/echo", EndpointKind.ECHO, List.of(),
                 "echo: every text and binary message comes back unchanged (permessage-deflate available)");
     }
+
+    /** The STOMP endpoint at the notes' {@code /websocket/app} (STOMP 1.2 over RFC 6455 §1.9 sub-protocols). */
+    public static LabEndpoint stomp() {
+        return new LabEndpoint("/websocket/app", EndpointKind.STOMP,
+                org.wslab.lab.stomp.StompSubProtocols.SERVER_PREFERENCE,
+                "STOMP 1.0-1.2 (/topic/… fan-out, /queue/… round robin; a handshake without sub-protocol is STOMP too)");
+    }
 }

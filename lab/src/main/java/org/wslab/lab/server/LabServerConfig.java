@@ -2,6 +2,7 @@ package org.wslab.lab.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.wslab.lab.stomp.StompBackend;
 
 /**
  * The settings every lab server engine honours, with the lab's defaults.
@@ -13,9 +14,11 @@ import java.util.Objects;
  *                        default is 64 KiB.
  * @param idleTimeout     a WebSocket connection silent this long is closed
  * @param stopTimeout     how long a graceful stop waits for open connections before closing them
+ * @param stompBackend    where the STOMP endpoint's {@code /topic} and {@code /queue} traffic goes
+ *                        (in-memory broker by default, or a relay to an external STOMP broker)
  */
 public record LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout,
-                              Duration stopTimeout) {
+                              Duration stopTimeout, StompBackend stompBackend) {
     /** Default bind address. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default port. */
@@ -31,6 +34,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        Objects.requireNonNull(stompBackend, "stompBackend");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -39,7 +43,12 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
         }
     }
 
-    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop. */
+    /** These settings with the in-memory STOMP broker. */
+    public LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout, Duration stopTimeout) {
+        this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY);
+    }
+
+    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP. */
     public static LabServerConfig defaults() {
         return new LabServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_MESSAGE_SIZE,
                 DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT);
@@ -47,11 +56,16 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
 
     /** These settings on another address. */
     public LabServerConfig withAddress(String newHost, int newPort) {
-        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout);
+        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend);
     }
 
     /** These settings with another frame and message limit. */
     public LabServerConfig withMaxMessageSize(long bytes) {
-        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout);
+        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend);
+    }
+
+    /** These settings with another STOMP backend (e.g. a relay). */
+    public LabServerConfig withStompBackend(StompBackend backend) {
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend);
     }
 }

@@ -17,6 +17,8 @@ import org.wslab.lab.server.IndexPage;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
+import org.wslab.lab.stomp.LabStomp;
+import org.wslab.lab.stomp.jetty.JettyStompCreator;
 
 /**
  * The lab server on embedded Jetty 12: one connector, the WebSocket endpoints of the registry
@@ -36,10 +38,13 @@ public final class JettyLabServer implements LabServer {
     private final LabServerConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** The STOMP broker and heart-beat scheduler shared by this server's STOMP sessions. */
+    private final LabStomp stomp;
 
     private JettyLabServer(LabServerConfig config, EndpointRegistry registry) {
         this.config = config;
         this.registry = registry;
+        this.stomp = LabStomp.open(config.stompBackend());
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("wslab-jetty");
         server = new Server(threads);
@@ -85,6 +90,7 @@ public final class JettyLabServer implements LabServer {
     private WebSocketCreator creatorFor(LabEndpoint endpoint) {
         return switch (endpoint.kind()) {
             case ECHO -> (request, response, callback) -> new JettyEchoEndpoint();
+            case STOMP -> new JettyStompCreator(stomp);
         };
     }
 
@@ -134,6 +140,7 @@ public final class JettyLabServer implements LabServer {
         } catch (Exception e) {
             // a failed graceful stop still ends the server; nothing more to do
         } finally {
+            stomp.close();
             stopped.countDown();
         }
     }

@@ -24,6 +24,8 @@ import org.wslab.lab.server.IndexPage;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
+import org.wslab.lab.stomp.LabStomp;
+import org.wslab.lab.stomp.socket.StompSocketHandler;
 
 /**
  * The lab server on our own engine ({@code wslab serve --engine wslab}): plain blocking sockets,
@@ -61,6 +63,8 @@ public final class SocketLabServer implements LabServer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Thread acceptor;
+    /** The STOMP broker shared by this server's STOMP sessions (heart-beats tick on each reader thread). */
+    private final LabStomp stomp;
 
     private SocketLabServer(ServerSocket listener, LabServerConfig config, EndpointRegistry registry,
                             int maxConnections) {
@@ -68,6 +72,7 @@ public final class SocketLabServer implements LabServer {
         this.maxConnections = maxConnections;
         this.config = config;
         this.registry = registry;
+        this.stomp = LabStomp.open(config.stompBackend());
         this.settings = EngineSettings.defaults()
                 .withMaxSize(config.maxMessageSize())
                 .withTimeouts(HANDSHAKE_TIMEOUT_NANOS, CLOSE_TIMEOUT_NANOS, config.idleTimeout().toNanos());
@@ -109,6 +114,7 @@ public final class SocketLabServer implements LabServer {
     private SocketEndpoint endpointFor(LabEndpoint endpoint) {
         return switch (endpoint.kind()) {
             case ECHO -> EchoHandler::new;
+            case STOMP -> peer -> new StompSocketHandler(stomp, peer);
         };
     }
 
@@ -210,6 +216,7 @@ public final class SocketLabServer implements LabServer {
             for (SocketSession s : sessions) {
                 s.abort();
             }
+            stomp.close();
             stopped.countDown();
         }
     }

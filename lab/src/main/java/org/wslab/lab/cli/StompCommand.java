@@ -1,0 +1,32 @@
+package org.wslab.lab.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wslab stomp URL subscribe|send …}: a STOMP 1.0–1.2 client over WebSocket (Jetty 12's
+ * client, offering {@code v10.stomp, v11.stomp, v12.stomp} as in the source notes). The URL comes
+ * before the action, so a script can keep it in one variable.
+ */
+@Command(name = "stomp",
+        header = "A STOMP client over WebSocket: subscribe to or send to a destination.",
+        description = "Connects to URL (e.g. ws://127.0.0.1:8080/websocket/app), offering the sub-protocols "
+                + "v10.stomp, v11.stomp, v12.stomp and accept-version 1.0,1.1,1.2, then runs the action. "
+                + "An ERROR frame from the server exits 1 naming its rule; a connection problem exits 2.",
+        subcommands = {StompSubscribeCommand.class, StompSendCommand.class})
+final class StompCommand implements Runnable {
+
+    @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path of a STOMP endpoint")
+    String url;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "an action is missing after the URL: subscribe or send");
+    }
+}

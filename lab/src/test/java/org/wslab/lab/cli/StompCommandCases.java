@@ -1,0 +1,201 @@
+package org.wslab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code wslab stomp} against {@code wslab serve} in-process, on each engine (a subclass per
+ * engine): a subscriber and a sender exchange a message through the server's broker (the issue's
+ * "two ./wslab stomp processes exchange a message", here as two concurrent in-process runs), traces
+ * show the wire, an ERROR frame exits 1 naming its rule, and no server exits 2 with one line.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StompCommandCases {
+    private RunningServe serve;
+    private String url;
+
+    /** The engine's name on the command line. */
+    abstract String engine();
+
+    @BeforeAll
+    void start() throws Exception {
+        serve = new RunningServe("--engine", engine());
+        url = "ws://127.0.0.1:" + serve.port() + "/websocket/app";
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        serve.close();
+    }
+
+    @Test
+    void serveListsTheStompEndpointAndItsBroker() {
+        assertTrue(serve.out().contains(engine() + " engine listening"), serve.out());
+        assertTrue(serve.out().contains(url + "   STOMP 1.0-1.2"), serve.out());
+        assertTrue(serve.out().contains("stomp: in-memory broker"), serve.out());
+    }
+
+    @Test
+    void aSubscriberReceivesWhatASenderSends() throws Exception {
+        try (BackgroundCli subscriber = new BackgroundCli("stomp", url, "subscribe", "/topic/greetings", "--count", "1")) {
+            subscriber.awaitOutput("subscribed to /topic/greetings (receipt received)");
+            CliRun send = CliRun.of("stomp", url, "send", "/topic/greetings", "hello", "--header", "x-lab:1", "--receipt");
+            assertEquals(0, send.exitCode(), send.toString());
+            assertEquals(List.of("sent to /topic/greetings (receipt r-1 received)"), send.outLines());
+
+            CliRun got = subscriber.finish();
+            assertEquals(0, got.exitCode(), got.toString());
+            List<String> lines = got.outLines();
+            assertEquals("subscribed to /topic/greetings (receipt received)", lines.get(0));
+            assertEquals("MESSAGE", lines.get(1));
+            assertTrue(lines.contains("destination:/topic/greetings"), got.toString());
+            assertTrue(lines.contains("x-lab:1"), "the sender's own header travels: " + got);
+            assertTrue(lines.contains("content-length:5"), got.toString());
+            assertEquals("hello", lines.get(lines.indexOf("") + 1), "the body follows the blank line");
+            assertEquals("", got.err());
+        }
+    }
+
+    @Test
+    void aQueueConsumerInClientModeGetsJsonAndAcks() throws Exception {
+        try (BackgroundCli consumer = new BackgroundCli("stomp", url, "subscribe", "/queue/jobs", "--ack", "client-individual",
+                "--count", "2", "--json")) {
+            consumer.awaitOutput("\"subscribed\"");
+            assertEquals(0, CliRun.of("stomp", url, "send", "/queue/jobs", "one").exitCode());
+            assertEquals(0, CliRun.of("stomp", url, "send", "/queue/jobs", "twö", "--content-type", "text/x-lab").exitCode());
+            CliRun got = consumer.finish();
+            assertEquals(0, got.exitCode(), got.toString());
+            ObjectMapper json = new ObjectMapper();
+            JsonNode second = json.readTree(got.outLines().get(2));
+            assertEquals("MESSAGE", second.get("command").asText());
+            assertEquals("twö", second.get("body").asText());
+            assertEquals("text/x-lab", header(second, "content-type"), second.toString());
+            assertEquals("4", header(second, "content-length"), "octets of UTF-8, not characters");
+            // STOMP 1.2 "MESSAGE": a client-mode subscription's MESSAGE carries the ack header the ACK names
+            assertTrue(header(second, "ack") != null, second.toString());
+        }
+    }
+
+    private static String header(JsonNode frame, String name) {
+        for (JsonNode h : frame.get("headers")) {
+            if (h.get("name").asText().equals(name)) {
+                return h.get("value").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void traceShowsEveryFrameWithNulAndTheBanner() {
+        CliRun run = CliRun.of("stomp", url, "send", "/topic/traced", "hi", "--trace");
+        assertEquals(0, run.exitCode(), run.toString());
+        List<String> lines = run.outLines();
+        assertEquals("# WebSocket sub-protocol: v12.stomp, STOMP version: 1.2", lines.get(0), "the banner comes first");
+        assertEquals(">>> CONNECT^J", lines.get(1));
+        assertTrue(lines.contains("<<< CONNECTED^J"), run.toString());
+        assertTrue(lines.contains("<<< version:1.2^J"), run.toString());
+        assertTrue(lines.contains(">>> hi^@"), "the SEND body ends in a visible NUL: " + run);
+        assertTrue(lines.contains(">>> DISCONNECT^J"), run.toString());
+        assertEquals("sent to /topic/traced", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void anErrorFrameExitsOneNamingTheRule() {
+        CliRun run = CliRun.of("stomp", url, "send", "/nowhere", "x");
+        assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
+        assertEquals("ERROR", run.outLines().get(0), "the ERROR frame is printed");
+        assertTrue(run.out().contains("[INVALID_DESTINATION]"), run.toString());
+        assertEquals(List.of("wslab: the server sent ERROR: destination must start with /topic/ or /queue/ (STOMP 1.2 \"SEND\")"),
+                run.errLines());
+    }
+
+    @Test
+    void aSubscriptionTheBrokerRefusesExitsOne() throws Exception {
+        CliRun run = CliRun.of("stomp", url, "subscribe", "/elsewhere", "--count", "1", "--json");
+        assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("STOMP 1.2 \"SEND\""), run.toString());
+        JsonNode error = new ObjectMapper().readTree(run.outLines().get(0));
+        assertEquals("ERROR", error.get("command").asText(), "with --json the ERROR is a JSON line too");
+        assertTrue(error.get("body").asText().contains("[INVALID_DESTINATION]"), error.toString());
+    }
+
+    @Test
+    void aBodyOverTheServersStompLimitIsAnErrorNamingSizeLimits() {
+        // StompLimits.DEFAULT: bodies up to 1 MiB; one octet more is refused by the server's decoder
+        String body = "x".repeat((1 << 20) + 1);
+        CliRun run = CliRun.of("stomp", url, "send", "/topic/big", body);
+        assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.err());
+        assertTrue(run.err().contains("\"Size Limits\""), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        CliRun exactly = CliRun.of("stomp", url, "send", "/topic/big", "x".repeat(1 << 20), "--receipt");
+        assertEquals(0, exactly.exitCode(), "exactly at the limit is served: " + exactly.err());
+    }
+
+    @Test
+    void aServerThatStopsUnderASubscriberIsOneLineAndExitTwo() throws Exception {
+        RunningServe own = new RunningServe("--engine", engine());
+        try (BackgroundCli subscriber = new BackgroundCli("stomp", "ws://127.0.0.1:" + own.port() + "/websocket/app",
+                "subscribe", "/topic/x")) {
+            subscriber.awaitOutput("subscribed to /topic/x");
+            own.stop();
+            CliRun run = subscriber.finish();
+            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+            assertEquals(1, run.errLines().size(), run.toString());
+            assertTrue(run.err().contains("ended while waiting for messages on /topic/x"), run.toString());
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
+    void noServerIsOneLineAndExitTwo() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        CliRun run = CliRun.of("stomp", "ws://127.0.0.1:" + closed + "/websocket/app", "send", "/topic/x", "y");
+        assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+        assertEquals(1, run.errLines().size(), run.toString());
+        assertTrue(run.err().startsWith("wslab: connection refused"), run.toString());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aPathThatIsNotStompIsARefusedHandshake() {
+        CliRun run = CliRun.of("stomp", "ws://127.0.0.1:" + serve.port() + "/websocket/nope", "send", "/topic/x", "y");
+        assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+        assertEquals(1, run.errLines().size(), run.toString());
+        assertTrue(run.err().contains("HTTP 404"), run.toString());
+    }
+
+    @Test
+    void subscribeWithATimeoutEndsWhenTooFewMessagesCame() {
+        CliRun run = CliRun.of("stomp", url, "subscribe", "/topic/silent", "--count", "1", "--timeout", "300ms");
+        assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("timed out after 300ms with 0 of 1 messages"), run.toString());
+    }
+
+    @Test
+    void usageErrorsAreOneLine() {
+        for (String[] args : List.of(
+                new String[] {"stomp", url},
+                new String[] {"stomp", url, "subscribe", "/topic/x", "--ack", "sometimes"},
+                new String[] {"stomp", url, "subscribe", "/topic/x", "--count", "0"},
+                new String[] {"stomp", url, "send", "/topic/x", "y", "--header", "novalue"},
+                new String[] {"stomp", url, "send", "/topic/x", "y", "--heart-beat", "fast"},
+                new String[] {"stomp", "http://127.0.0.1:1/", "send", "/topic/x", "y"})) {
+            CliRun run = CliRun.of(args);
+            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+            assertEquals(1, run.errLines().size(), run.toString());
+        }
+    }
+}

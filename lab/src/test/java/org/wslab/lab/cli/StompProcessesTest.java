@@ -1,0 +1,83 @@
+package org.wslab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.wslab.lab.server.EndpointRegistry;
+import org.wslab.lab.server.Engine;
+import org.wslab.lab.server.LabServer;
+import org.wslab.lab.server.LabServerConfig;
+
+/**
+ * The issue's "two {@code ./wslab stomp} processes exchange a message", with real processes: a
+ * {@code stomp subscribe --count 1} child JVM and a {@code stomp send} child JVM (the lab's
+ * {@code Main} on this test's class path) meet on an in-test lab server. Waits are bounded and the
+ * children are destroyed whatever happens.
+ */
+class StompProcessesTest {
+
+    private static Process child(Path stdout, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("org.wslab.lab.cli.Main");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectOutput(stdout.toFile())
+                .redirectError(new File(stdout + ".err")).start();
+    }
+
+    private static String read(Path p) throws Exception {
+        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void twoProcessesExchangeAMessageThroughTheServer(Engine engine, @TempDir Path dir) throws Exception {
+        try (LabServer server = engine.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0),
+                EndpointRegistry.defaults())) {
+            String url = "ws://127.0.0.1:" + server.port() + "/websocket/app";
+            Path subOut = dir.resolve("subscribe.out");
+            Path sendOut = dir.resolve("send.out");
+            Process subscriber = child(subOut, "stomp", url, "subscribe", "/topic/greetings", "--count", "1",
+                    "--timeout", "60s");
+            Process sender = null;
+            try {
+                // the subscriber says when its SUBSCRIBE was confirmed; wait for that line (bounded), then send
+                for (int i = 0; i < 6_000 && !read(subOut).contains("subscribed to") && subscriber.isAlive(); i++) {
+                    Thread.sleep(10);
+                }
+                assertTrue(read(subOut).contains("subscribed to /topic/greetings (receipt received)"),
+                        read(subOut) + read(Path.of(subOut + ".err")));
+                sender = child(sendOut, "stomp", url, "send", "/topic/greetings", "hello", "--trace");
+                assertTrue(sender.waitFor(60, TimeUnit.SECONDS), "send finished");
+                assertEquals(0, sender.exitValue(), read(sendOut) + read(Path.of(sendOut + ".err")));
+                assertTrue(subscriber.waitFor(60, TimeUnit.SECONDS), "subscribe --count 1 finished");
+                assertEquals(0, subscriber.exitValue(), read(subOut) + read(Path.of(subOut + ".err")));
+
+                List<String> got = List.of(read(subOut).split("\n"));
+                assertEquals("MESSAGE", got.get(1), read(subOut));
+                assertTrue(got.contains("destination:/topic/greetings"), read(subOut));
+                assertEquals("hello", got.get(got.indexOf("") + 1), read(subOut));
+                String trace = read(sendOut);
+                assertTrue(trace.startsWith("# WebSocket sub-protocol: v12.stomp, STOMP version: 1.2\n"), trace);
+                assertTrue(trace.contains(">>> hello^@\n"), trace);
+            } finally {
+                subscriber.destroyForcibly();
+                if (sender != null) {
+                    sender.destroyForcibly();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.wslab.lab.stomp.socket;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.wslab.handshake.deflate.DeflateParameters;
+import org.wslab.handshake.http.RequestHead;
+import org.wslab.lab.server.socket.SocketPeer;
+import org.wslab.lab.stomp.LabStomp;
+import org.wslab.lab.stomp.StompBackend;
+import org.wslab.stomp.session.HeartBeat;
+import org.wslab.stomp.session.StompServerConfig;
+
+/**
+ * The STOMP handler of our engine, driven directly (no socket): frames go out as text when they
+ * are UTF-8 and as binary otherwise (RFC 6455 §5.6), and heart-beats follow the handler's
+ * {@code tick} on the caller's clock (STOMP 1.2 "Heart-beating") — a due beat is an EOL, a silent
+ * client is dropped with an ERROR and the WebSocket closes with 1000.
+ */
+class StompSocketHandlerTest {
+    private final LabStomp stomp = LabStomp.open(StompBackend.IN_MEMORY,
+            StompServerConfig.DEFAULT.withHeartBeat(new HeartBeat(50, 50)));
+
+    @AfterEach
+    void close() {
+        stomp.close();
+    }
+
+    /** What the handler sent on one connection: each message as text (T) or binary (B), and a close. */
+    static final class RecordingPeer implements SocketPeer {
+        final List<Object> sent = new CopyOnWriteArrayList<>();
+        volatile Integer closedWith;
+
+        @Override
+        public RequestHead request() {
+            throw new UnsupportedOperationException("not needed by the STOMP handler");
+        }
+
+        @Override
+        public Optional<String> subprotocol() {
+            return Optional.of("v12.stomp");
+        }
+
+        @Override
+        public Optional<DeflateParameters> deflate() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean sendText(String text) {
+            return sent.add(text);
+        }
+
+        @Override
+        public boolean sendBinary(byte[] data) {
+            return sent.add(data);
+        }
+
+        @Override
+        public boolean sendPing(byte[] payload) {
+            return true;
+        }
+
+        @Override
+        public boolean close(int code, String reason) {
+            closedWith = code;
+            return true;
+        }
+
+        String lastText() {
+            return (String) sent.get(sent.size() - 1);
+        }
+    }
+
+    private static StompSocketHandler connected(LabStomp stomp, RecordingPeer peer, String heartBeat) {
+        StompSocketHandler h = new StompSocketHandler(stomp, peer);
+        h.onText("CONNECT\naccept-version:1.2\nhost:x\nheart-beat:" + heartBeat + "\n\n\u0000");
+        assertTrue(peer.lastText().startsWith("CONNECTED\nversion:1.2\n"), peer.lastText());
+        return h;
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8TravelsAsABinaryMessage() {
+        RecordingPeer subscriberPeer = new RecordingPeer();
+        RecordingPeer senderPeer = new RecordingPeer();
+        StompSocketHandler subscriber = connected(stomp, subscriberPeer, "0,0");
+        StompSocketHandler sender = connected(stomp, senderPeer, "0,0");
+        subscriber.onText("SUBSCRIBE\nid:0\ndestination:/topic/bin\nreceipt:s\n\n\u0000");
+        assertEquals("RECEIPT\nreceipt-id:s\n\n\u0000", subscriberPeer.lastText());
+
+        byte[] body = {0x00, (byte) 0xFF, 0x41};   // a NUL and an octet that is never UTF-8
+        ByteArrayOutputStream send = new ByteArrayOutputStream();
+        send.writeBytes("SEND\ndestination:/topic/bin\ncontent-length:3\n\n".getBytes(StandardCharsets.US_ASCII));
+        send.writeBytes(body);
+        send.write(0);
+        sender.onBinary(send.toByteArray());
+
+        Object message = subscriberPeer.sent.get(subscriberPeer.sent.size() - 1);
+        assertTrue(message instanceof byte[], "not UTF-8, so a binary message: " + message);
+        byte[] octets = (byte[]) message;
+        String head = new String(octets, 0, octets.length - 4, StandardCharsets.ISO_8859_1);
+        assertTrue(head.startsWith("MESSAGE\n") && head.contains("\ncontent-length:3\n"), head);
+        byte[] tail = new byte[4];
+        System.arraycopy(octets, octets.length - 4, tail, 0, 4);
+        assertArrayEquals(new byte[] {0x00, (byte) 0xFF, 0x41, 0x00}, tail, "the body, then the frame's NUL");
+    }
+
+    @Test
+    void heartBeatsFollowTheTickAndASilentClientIsDropped() {
+        RecordingPeer peer = new RecordingPeer();
+        StompSocketHandler h = connected(stomp, peer, "50,50");
+        long t0 = System.nanoTime(); // not before the CONNECT was received
+        int before = peer.sent.size();
+
+        long next = h.tick(t0 + TimeUnit.MILLISECONDS.toNanos(60));
+        assertEquals("\n", peer.sent.get(before), "a due heart-beat is one EOL (STOMP 1.2 \"Heart-beating\")");
+        assertTrue(next > t0 + TimeUnit.MILLISECONDS.toNanos(60), "the next deadline is ahead");
+
+        // nothing from the client for more than 50 ms × 2 (the silence tolerance): ERROR, then close
+        assertEquals(Long.MAX_VALUE, h.tick(t0 + TimeUnit.SECONDS.toNanos(1)));
+        assertTrue(peer.lastText().startsWith("ERROR\n"), peer.lastText());
+        assertTrue(peer.lastText().contains("HEART_BEAT_TIMEOUT"), peer.lastText());
+        assertEquals(1000, peer.closedWith);
+    }
+}
