@@ -102,7 +102,8 @@ public final class Props {
         }
 
         private String hint() {
-            return String.format("%nReplay: mvn test -D%s=%d -Dtest=<class>#<method>", SEED_PROPERTY, seed);
+            return String.format("%nReplay: mvn test -D%s=%d -Dtest='<class>#<method>'"
+                    + " -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false", SEED_PROPERTY, seed);
         }
     }
 }
