@@ -8,6 +8,12 @@ import java.nio.ByteBuffer;
  * frame-size limit is checked from the header <em>before</em> the payload array is allocated,
  * so a header claiming 2^62 bytes costs nothing. After a failure the decoder stays failed.
  *
+ * <p>Memory follows the bytes that actually arrive, not the length a header claims: a payload
+ * already wholly in the input is copied once into an array of its exact size; otherwise the
+ * buffer starts at {@code min(claimed, max(64 KiB, bytes present))} and doubles as bytes come
+ * (never past the claim), so a peer that sends headers claiming 16 MiB and then stalls holds at
+ * most 64 KiB of ours per connection ({@link #bufferedCapacity()}).
+ *
  * <p>Usage: {@code while ((r = decoder.decode(buf)) instanceof Decoded d) { ... }} — then
  * {@code r} is {@link DecodeResult.NeedMore} (feed more) or {@link DecodeResult.Failed}.
  */
@@ -17,12 +23,15 @@ public final class FrameDecoder {
     private static final int OPCODE_MASK = 0x0F;
     private static final int MASK_BIT = 0x80;
     private static final int LEN7_MASK = 0x7F;
+    /** First allocation for a payload that has not arrived yet. */
+    static final int INITIAL_PAYLOAD_BUFFER = 64 * 1024;
 
     private final DecoderSettings settings;
     private final byte[] head = new byte[14];
     private int headHave;
     private int headNeed = 2;
     private byte[] payload;
+    private int payloadLength = -1;
     private int payloadHave;
     private boolean fin;
     private int rsv;
@@ -43,7 +52,12 @@ public final class FrameDecoder {
 
     /** Whether the decoder sits between frames (no partial header or payload buffered). */
     public boolean atFrameBoundary() {
-        return headHave == 0 && payload == null;
+        return headHave == 0 && payloadLength < 0;
+    }
+
+    /** Bytes held for the frame in progress (0 between frames): grows with the bytes received. */
+    public int bufferedCapacity() {
+        return payload == null ? 0 : payload.length;
     }
 
     /**
@@ -54,7 +68,7 @@ public final class FrameDecoder {
         if (failure != null) {
             return failure;
         }
-        if (payload == null) {
+        if (payloadLength < 0) {
             while (headHave < headNeed) {
                 if (!in.hasRemaining()) {
                     return DecodeResult.NeedMore.INSTANCE;
@@ -72,20 +86,23 @@ public final class FrameDecoder {
                 return fail(e);
             }
         }
-        int want = payload.length - payloadHave;
-        int take = Math.min(want, in.remaining());
+        int take = Math.min(payloadLength - payloadHave, in.remaining());
         if (take > 0) {
+            ensureCapacity(payloadHave + take);
             in.get(payload, payloadHave, take);
             if (masked) {
                 Masking.apply(payload, payloadHave, take, maskKey, payloadHave);
             }
             payloadHave += take;
         }
-        if (payloadHave < payload.length) {
+        if (payloadHave < payloadLength) {
             return DecodeResult.NeedMore.INSTANCE;
         }
-        Frame frame = new Frame(fin, rsv, opcode, masked, masked ? maskKey : 0, payload);
+        // the buffer never grows past the claim, so a complete payload fills it exactly
+        Frame frame = new Frame(fin, rsv, opcode, masked, masked ? maskKey : 0,
+                payloadLength == 0 ? EMPTY : payload);
         payload = null;
+        payloadLength = -1;
         payloadHave = 0;
         headHave = 0;
         headNeed = 2;
@@ -164,14 +181,29 @@ public final class FrameDecoder {
         } else {
             maskKey = 0;
         }
-        payload = length == 0 ? EMPTY : new byte[(int) length];
+        payloadLength = (int) length;
         payloadHave = 0;
         return null;
+    }
+
+    /**
+     * Makes room for {@code needed} payload bytes: exact when the whole payload is here (one copy,
+     * no regrowth), else at least 64 KiB and at least double the old size, never past the claim.
+     */
+    private void ensureCapacity(int needed) {
+        int have = payload == null ? 0 : payload.length;
+        if (needed <= have) {
+            return;
+        }
+        int grown = (int) Math.min(payloadLength,
+                Math.max(needed, Math.max((long) INITIAL_PAYLOAD_BUFFER, 2L * have)));
+        payload = payload == null ? new byte[grown] : java.util.Arrays.copyOf(payload, grown);
     }
 
     private DecodeResult fail(ProtocolError error) {
         failure = new DecodeResult.Failed(error);
         payload = null;
+        payloadLength = -1;
         return failure;
     }
 
