@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.DecodeResult;
-import org.wslab.framing.codec.DecoderSettings;
 import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameDecoder;
 import org.wslab.framing.codec.FrameEncoder;
@@ -15,8 +14,6 @@ import org.wslab.framing.codec.ProtocolError;
 import org.wslab.framing.codec.Role;
 import org.wslab.framing.codec.Violation;
 import org.wslab.handshake.deflate.DeflateParameters;
-import org.wslab.framing.deflate.MessageCompressor;
-import org.wslab.framing.deflate.MessageDecompressor;
 
 /**
  * A sans-I/O WebSocket connection for either role (RFC 6455 §4–§7, RFC 7692): bytes in, events
@@ -40,14 +37,13 @@ public final class Connection implements AutoCloseable {
     private final Role role;
     private final EngineSettings settings;
     private final OutboundFrames out;
+    private final ConnectionClock clock;
+    private final ClosingHandshake closing;
     private OpeningHandshake handshake;
     private FrameDecoder decoder;
     private MessageAssembler assembler;
     private ConnectionState state;
     private Optional<DeflateParameters> deflate = Optional.empty();
-    private long lastInputNanos;
-    private long connectDeadline = Long.MAX_VALUE;
-    private long closeDeadline = Long.MAX_VALUE;
 
     private Connection(Role role, EngineSettings settings, long nowNanos) {
         this.role = role;
@@ -55,7 +51,8 @@ public final class Connection implements AutoCloseable {
         FrameEncoder encoder = settings.maskKeys() == null ? new FrameEncoder(role)
                 : new FrameEncoder(role, settings.maskKeys());
         this.out = new OutboundFrames(encoder, settings.listener());
-        this.lastInputNanos = nowNanos;
+        this.clock = new ConnectionClock(settings, nowNanos);
+        this.closing = new ClosingHandshake(out);
     }
 
     /** A client that starts the opening handshake (the request is in {@link #takeOutput()}). */
@@ -72,9 +69,7 @@ public final class Connection implements AutoCloseable {
         Connection c = new Connection(role, settings, now);
         c.state = ConnectionState.CONNECTING;
         c.handshake = hs;
-        if (settings.handshakeTimeoutNanos() > 0) {
-            c.connectDeadline = now + settings.handshakeTimeoutNanos();
-        }
+        c.clock.handshakeStarted(now);
         c.out.queueRaw(hs.start());
         return c;
     }
@@ -89,16 +84,14 @@ public final class Connection implements AutoCloseable {
 
     private void becomeOpen(Optional<DeflateParameters> negotiated) {
         deflate = negotiated;
-        int allowedRsv = negotiated.isPresent() ? Frame.RSV1 : 0;
-        decoder = new FrameDecoder(new DecoderSettings(role, allowedRsv, settings.maxFramePayload(),
-                settings.strictLengths()));
-        MessageDecompressor inflater = negotiated
-                .map(p -> new MessageDecompressor(p.peerNoContextTakeover(role == Role.SERVER))).orElse(null);
-        assembler = new MessageAssembler(settings.maxMessageSize(), inflater);
-        negotiated.ifPresent(p -> out.enableCompression(
-                new MessageCompressor(p.ownNoContextTakeover(role == Role.SERVER), p.ownMaxWindowBits(role == Role.SERVER))));
+        OpenPipeline pipeline = OpenPipeline.of(role, settings, negotiated);
+        decoder = pipeline.decoder();
+        assembler = pipeline.assembler();
+        if (pipeline.compressor() != null) {
+            out.enableCompression(pipeline.compressor());
+        }
         state = ConnectionState.OPEN;
-        connectDeadline = Long.MAX_VALUE;
+        clock.opened();
     }
 
     /** Our role. */
@@ -122,7 +115,7 @@ public final class Connection implements AutoCloseable {
      */
     public List<Event> receive(ByteBuffer in, long nowNanos) {
         List<Event> events = new ArrayList<>(2);
-        lastInputNanos = nowNanos;
+        clock.input(nowNanos);
         if (state == ConnectionState.CONNECTING) {
             handshakeInput(in, events);
         }
@@ -130,7 +123,7 @@ public final class Connection implements AutoCloseable {
             DecodeResult r = decoder.decode(in);
             if (r instanceof DecodeResult.Decoded d) {
                 settings.listener().onFrame(FrameListener.Direction.RECEIVED, d.frame());
-                onFrame(d.frame(), nowNanos, events);
+                onFrame(d.frame(), events);
             } else if (r instanceof DecodeResult.Failed f) {
                 fail(f.error(), events);
             } else {
@@ -153,11 +146,11 @@ public final class Connection implements AutoCloseable {
             handshake = null;
             state = ConnectionState.CLOSED;
             events.add(new Event.HandshakeFailed(no.reason(), no.details()));
-            events.add(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), no.reason(), false, Optional.empty()));
+            events.add(ClosingHandshake.abnormal(no.reason()));
         }
     }
 
-    private void onFrame(Frame frame, long now, List<Event> events) {
+    private void onFrame(Frame frame, List<Event> events) {
         Opcode op = frame.opcode();
         if (op.isControl() && frame.rsv1()) {
             fail(new ProtocolError(Violation.COMPRESSED_CONTROL, op + " with RSV1"), events);
@@ -171,7 +164,7 @@ public final class Connection implements AutoCloseable {
                 }
             }
             case PONG -> events.add(new Event.PongReceived(frame.payload()));
-            case CLOSE -> onClose(frame, events);
+            case CLOSE -> finish(events, closing.received(frame.payload(), state == ConnectionState.OPEN));
             default -> {
                 MessageAssembler.Step step = assembler.onDataFrame(frame);
                 if (step instanceof MessageAssembler.Step.Message m) {
@@ -183,32 +176,14 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private void onClose(Frame frame, List<Event> events) {
-        CloseBody.Parsed parsed = CloseBody.parse(frame.payload());
-        if (parsed instanceof CloseBody.Parsed.Invalid bad) {
-            fail(bad.error(), events);
-            return;
-        }
-        CloseBody body = ((CloseBody.Parsed.Valid) parsed).body();
-        if (state == ConnectionState.OPEN) {
-            // §5.5.1: answer with a close, typically echoing the status code received
-            out.control(Opcode.CLOSE, new CloseBody(body.code(), "").toPayload());
-        }
-        finish(events, new Event.Closed(body.code(), body.reason(), true, Optional.empty()));
-    }
-
     /** §7.1.7 _Fail the WebSocket Connection_: send a close with the rule's code (if we still may), stop. */
     private void fail(ProtocolError error, List<Event> events) {
-        int code = error.closeCode().code();
-        if (state == ConnectionState.OPEN && CloseCode.validOnWire(code)) {
-            out.control(Opcode.CLOSE, new CloseBody(code, error.reason()).toPayload());
-        }
-        finish(events, new Event.Closed(code, error.reason(), false, Optional.of(error)));
+        finish(events, closing.fail(error, state == ConnectionState.OPEN));
     }
 
     private void finish(List<Event> events, Event.Closed closed) {
         state = ConnectionState.CLOSED;
-        closeDeadline = Long.MAX_VALUE;
+        clock.closed();
         events.add(closed);
         release();
     }
@@ -222,36 +197,28 @@ public final class Connection implements AutoCloseable {
         if (state == ConnectionState.CONNECTING) {
             events.add(new Event.HandshakeFailed("connection closed during the opening handshake", null));
         }
-        finish(events, new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), "connection closed without a close frame",
-                false, Optional.empty()));
+        finish(events, ClosingHandshake.abnormal("connection closed without a close frame"));
         return events;
     }
 
     /** Runs the clock: handshake, close and idle timeouts. Returns the events they cause. */
     public List<Event> tick(long nowNanos) {
         List<Event> events = new ArrayList<>(1);
-        if (state == ConnectionState.CONNECTING && nowNanos - connectDeadline >= 0) {
-            events.add(new Event.HandshakeFailed("opening handshake timed out", null));
-            finish(events, new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), "handshake timeout", false,
-                    Optional.empty()));
-        } else if (state == ConnectionState.CLOSING && nowNanos - closeDeadline >= 0) {
-            finish(events, new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), "no close frame within the close timeout",
-                    false, Optional.empty()));
-        } else if (state == ConnectionState.OPEN && settings.idleTimeoutNanos() > 0
-                && nowNanos - lastInputNanos >= settings.idleTimeoutNanos()) {
-            close(CloseCode.GOING_AWAY.code(), "idle timeout", nowNanos);
+        switch (clock.expired(state, nowNanos)) {
+            case HANDSHAKE -> {
+                events.add(new Event.HandshakeFailed("opening handshake timed out", null));
+                finish(events, ClosingHandshake.abnormal("handshake timeout"));
+            }
+            case CLOSE -> finish(events, ClosingHandshake.abnormal("no close frame within the close timeout"));
+            case IDLE -> close(CloseCode.GOING_AWAY.code(), "idle timeout", nowNanos);
+            case NONE -> { }
         }
         return events;
     }
 
     /** When {@link #tick} next has something to do; {@link Long#MAX_VALUE} when nothing is pending. */
     public long nextDeadlineNanos() {
-        return switch (state) {
-            case CONNECTING -> connectDeadline;
-            case CLOSING -> closeDeadline;
-            case OPEN -> settings.idleTimeoutNanos() > 0 ? lastInputNanos + settings.idleTimeoutNanos() : Long.MAX_VALUE;
-            case CLOSED -> Long.MAX_VALUE;
-        };
+        return clock.next(state);
     }
 
     /** Sends a text message in one frame; false (nothing sent) unless OPEN. */
@@ -310,9 +277,9 @@ public final class Connection implements AutoCloseable {
         if (state != ConnectionState.OPEN) {
             return false;
         }
-        out.control(Opcode.CLOSE, new CloseBody(code, reason).toPayload());
+        closing.start(code, reason);
         state = ConnectionState.CLOSING;
-        closeDeadline = nowNanos + settings.closeTimeoutNanos();
+        clock.closeSent(nowNanos);
         return true;
     }
 

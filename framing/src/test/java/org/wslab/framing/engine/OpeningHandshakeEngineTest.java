@@ -97,6 +97,18 @@ class OpeningHandshakeEngineTest {
     }
 
     @Test
+    void aDisabledHandshakeTimeoutNeverFiresEvenOnANegativeClock() {
+        // System.nanoTime() may be negative: "no deadline" (MAX_VALUE) must not overflow into "passed"
+        long now = -1_000_000_000L;
+        Connection s = Connection.server(new ServerOpening(new ServerHandshake(ServerPolicy.defaults())),
+                EngineHarness.settings().withTimeouts(0, 1_000, 0), now);
+        assertEquals(Long.MAX_VALUE, s.nextDeadlineNanos());
+        assertTrue(s.tick(now).isEmpty());
+        assertTrue(s.tick(Long.MIN_VALUE).isEmpty());
+        assertEquals(ConnectionState.CONNECTING, s.state());
+    }
+
+    @Test
     void anySplitOfAHandshakeAndFramesOpensTheServer() {
         // §4.2.1 then §5.2 on one byte stream: the split point between head and frames is arbitrary
         byte[] request = ClientHandshake.create(URI, ClientOptions.defaults(), new Random(2)).requestBytes();
