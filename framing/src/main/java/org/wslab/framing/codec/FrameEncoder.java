@@ -34,6 +34,14 @@ public final class FrameEncoder {
         return role.masksOutgoing() ? frame.withMask(maskKeys.getAsInt()) : frame.withoutMask();
     }
 
+    /**
+     * The key for the next frame this role sends: fresh for a client (§5.3), 0 (no mask) for a
+     * server. With {@link #write} it encodes without building a stamped {@link Frame}.
+     */
+    public int nextMaskKey() {
+        return role.masksOutgoing() ? maskKeys.getAsInt() : 0;
+    }
+
     /** {@link #stamp} then {@link #toBytes}. */
     public byte[] encode(Frame frame) {
         return toBytes(stamp(frame));
@@ -47,12 +55,19 @@ public final class FrameEncoder {
 
     /** Writes {@code frame} exactly as given (its own mask key, if any), minimal length form. */
     public static byte[] toBytes(Frame frame) {
-        byte[] payload = frame.payload();
+        return write(frame.fin(), frame.rsv(), frame.opcode(), frame.masked(), frame.maskKey(), frame.payload());
+    }
+
+    /**
+     * Writes one frame from its fields (the hot path: no {@link Frame} needed): header in the
+     * minimal length form, then the payload copied once and masked in place when {@code masked}.
+     */
+    public static byte[] write(boolean fin, int rsv, Opcode opcode, boolean masked, int maskKey, byte[] payload) {
         int len = payload.length;
-        int header = headerLength(len, frame.masked());
+        int header = headerLength(len, masked);
         byte[] out = new byte[header + len];
-        out[0] = (byte) ((frame.fin() ? 0x80 : 0) | (frame.rsv() << 4) | frame.opcode().code());
-        int maskBit = frame.masked() ? 0x80 : 0;
+        out[0] = (byte) ((fin ? 0x80 : 0) | (rsv << 4) | opcode.code());
+        int maskBit = masked ? 0x80 : 0;
         int p;
         if (len <= 125) {
             out[1] = (byte) (maskBit | len);
@@ -70,8 +85,8 @@ public final class FrameEncoder {
             }
             p = 10;
         }
-        if (frame.masked()) {
-            int key = frame.maskKey();
+        if (masked) {
+            int key = maskKey;
             out[p] = (byte) (key >>> 24);
             out[p + 1] = (byte) (key >>> 16);
             out[p + 2] = (byte) (key >>> 8);
@@ -79,8 +94,8 @@ public final class FrameEncoder {
             p += 4;
         }
         System.arraycopy(payload, 0, out, p, len);
-        if (frame.masked()) {
-            Masking.apply(out, p, len, frame.maskKey(), 0);
+        if (masked) {
+            Masking.apply(out, p, len, maskKey, 0);
         }
         return out;
     }

@@ -47,7 +47,7 @@ final class OutboundFrames implements AutoCloseable {
         if (payload.length > 125) {
             throw new IllegalArgumentException("control payload over 125 bytes (RFC 6455 §5.5): " + payload.length);
         }
-        write(Frame.of(true, opcode, payload));
+        write(true, 0, opcode, payload);
     }
 
     /** Whether a fragmented message has been started and not finished. */
@@ -74,14 +74,18 @@ final class OutboundFrames implements AutoCloseable {
             payload = compressor.compressPiece(piece, 0, piece.length, fin);
             rsv = first ? Frame.RSV1 : 0;
         }
-        write(new Frame(fin, rsv, opcode, false, 0, payload));
+        write(fin, rsv, opcode, payload);
         messageType = fin ? null : type;
     }
 
-    private void write(Frame frame) {
-        Frame stamped = encoder.stamp(frame);
-        listener.onFrame(FrameListener.Direction.SENT, stamped);
-        queue.add(ByteBuffer.wrap(FrameEncoder.toBytes(stamped)));
+    /** Encodes straight from the fields; a {@link Frame} is built only for a listener that sees it. */
+    private void write(boolean fin, int rsv, Opcode opcode, byte[] payload) {
+        boolean masked = encoder.role().masksOutgoing();
+        int key = encoder.nextMaskKey();
+        if (listener != FrameListener.NONE) {
+            listener.onFrame(FrameListener.Direction.SENT, new Frame(fin, rsv, opcode, masked, key, payload));
+        }
+        queue.add(ByteBuffer.wrap(FrameEncoder.write(fin, rsv, opcode, masked, key, payload)));
     }
 
     boolean hasOutput() {

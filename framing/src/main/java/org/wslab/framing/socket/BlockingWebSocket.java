@@ -43,6 +43,8 @@ public final class BlockingWebSocket implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final byte[] readBuffer = new byte[READ_BUFFER];
+    /** One view of {@link #readBuffer} reused for every read (no wrapper per read). */
+    private final ByteBuffer readView = ByteBuffer.wrap(readBuffer);
     private final Deque<Event> pending = new ArrayDeque<>();
     private Event lastEvent;
     private boolean socketClosed;
@@ -140,7 +142,7 @@ public final class BlockingWebSocket implements AutoCloseable {
         if (n < 0) {
             pending.addAll(connection.receiveEof(System.nanoTime()));
         } else {
-            pending.addAll(connection.receive(ByteBuffer.wrap(readBuffer, 0, n), System.nanoTime()));
+            pending.addAll(connection.receive(readView.clear().limit(n), System.nanoTime()));
         }
     }
 

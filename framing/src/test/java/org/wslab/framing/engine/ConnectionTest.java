@@ -157,6 +157,29 @@ class ConnectionTest {
     }
 
     @Test
+    void theListenerSeesExactlyTheFramesOnTheWireMaskKeysIncluded() {
+        // §5.3: a client masks every frame with a fresh key; the trace shows the key actually used
+        List<Frame> seen = new java.util.ArrayList<>();
+        EngineSettings s = EngineHarness.settings().withListener((dir, f) -> {
+            if (dir == FrameListener.Direction.SENT) {
+                seen.add(f);
+            }
+        });
+        Connection c = Connection.open(Role.CLIENT, Optional.empty(), s, 0);
+        c.sendText("Hello");
+        c.sendFragment(Opcode.BINARY, new byte[300], false);
+        c.sendPing(new byte[] {1});
+        c.sendFragment(Opcode.BINARY, new byte[] {2}, true);
+        byte[] wire = drain(c);
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        seen.forEach(f -> expected.writeBytes(org.wslab.framing.codec.FrameEncoder.toBytes(f)));
+        assertEquals(Hex.of(expected.toByteArray()), Hex.of(wire));
+        assertEquals(4, seen.size());
+        assertTrue(seen.stream().allMatch(Frame::masked));
+        assertEquals(4, seen.stream().map(Frame::maskKey).distinct().count(), "a fresh key per frame");
+    }
+
+    @Test
     void eofWithoutCloseIs1006() {
         Connection s = server();
         Event.Closed closed = lastClosed(s.receiveEof(0));
