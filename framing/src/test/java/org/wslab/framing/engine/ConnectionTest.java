@@ -86,6 +86,36 @@ class ConnectionTest {
         assertFails("81 00", Violation.UNMASKED_CLIENT_FRAME, 1002);
         // the UTF-8 error is found in the first fragment, before the message ends
         assertFails("01 82 00 00 00 00 41 ff", Violation.INVALID_UTF8, 1007);
+        // §8.1: a text message that ends inside a code point (E2 82 of €)
+        assertFails("81 83 00 00 00 00 41 e2 82", Violation.INVALID_UTF8, 1007);
+        assertFails("01 81 00 00 00 00 e2  80 81 00 00 00 00 82", Violation.INVALID_UTF8, 1007);
+    }
+
+    @Test
+    void aCodePointSplitAcrossFragmentsIsValid() {
+        // §5.6/§8.1: validity is a property of the whole message, not of each fragment
+        List<Event> events = feed(server(), "01 81 00 00 00 00 e2  00 81 00 00 00 00 82  80 81 00 00 00 00 ac");
+        assertEquals(List.of(new Event.TextMessage("\u20ac")), events);
+    }
+
+    @Test
+    void aLongCloseReasonIsCutOnACodePointAt123Bytes() {
+        // §5.5: a control payload is at most 125 bytes; §5.5.1: the reason stays valid UTF-8
+        Connection s = server();
+        assertTrue(s.close(1000, "\u20ac".repeat(100), 0));
+        Frame close = framesSentBy(Role.SERVER, drain(s)).get(0);
+        assertEquals(2 + 41 * 3, close.length());
+        CloseBody body = assertInstanceOf(CloseBody.Parsed.Valid.class, CloseBody.parse(close.payload())).body();
+        assertEquals("\u20ac".repeat(41), body.reason());
+    }
+
+    @Test
+    void aControlPayloadOver125BytesIsRefusedBeforeSending() {
+        // §5.5: control frames carry at most 125 bytes; the limit holds on our side too
+        Connection s = server();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.sendPing(new byte[126]));
+        assertTrue(s.sendPing(new byte[125]));
+        assertEquals(2 + 125, drain(s).length);
     }
 
     private static void assertFails(String hex, Violation expected, int code) {

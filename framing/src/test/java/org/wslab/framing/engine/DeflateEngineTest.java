@@ -53,6 +53,16 @@ class DeflateEngineTest {
     }
 
     @Test
+    void rsv1OnAContinuationIs1002() {
+        // RFC 7692 §6.1: RSV1 marks the first frame of a compressed message only
+        Connection c = Connection.open(Role.CLIENT, ON, EngineHarness.settings(), 0);
+        Event.Closed closed = assertInstanceOf(Event.Closed.class,
+                c.receive(ByteBuffer.wrap(Hex.bytes("41 03 f2 48 cd  c0 04 c9 c9 07 00")), 0).get(0));
+        assertEquals(Violation.COMPRESSED_CONTINUATION, closed.error().orElseThrow().violation());
+        assertEquals(1002, closed.code());
+    }
+
+    @Test
     void rsv1WithoutNegotiationIs1002() {
         Connection c = Connection.open(Role.CLIENT, Optional.empty(), EngineHarness.settings(), 0);
         Event.Closed closed = assertInstanceOf(Event.Closed.class,
