@@ -33,8 +33,7 @@ public enum Violation {
     COMPRESSED_CONTROL("RFC 7692 §6.1", CloseCode.PROTOCOL_ERROR, "control frames are never compressed"),
     COMPRESSED_CONTINUATION("RFC 7692 §6.1", CloseCode.PROTOCOL_ERROR,
             "RSV1 is set on the first frame of a message only"),
-    INVALID_DEFLATE_DATA("RFC 7692 §7.2.2", CloseCode.PROTOCOL_ERROR, "the compressed payload is not valid DEFLATE"),
-    HANDSHAKE_FAILED("RFC 6455 §4.1", CloseCode.ABNORMAL_CLOSURE, "the opening handshake failed");
+    INVALID_DEFLATE_DATA("RFC 7692 §7.2.2", CloseCode.PROTOCOL_ERROR, "the compressed payload is not valid DEFLATE");
 
     private final String section;
     private final CloseCode closeCode;

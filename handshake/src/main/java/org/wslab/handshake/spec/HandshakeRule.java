@@ -33,8 +33,6 @@ public enum HandshakeRule implements SpecRule {
     // --- server's choices (RFC 6455 §4.2.2) ------------------------------------------------------
     SUBPROTOCOL_CHOSEN("RFC 6455 §4.2.2 (4) /subprotocol/ / (5.5)",
             "the server picks at most one of the offered sub-protocols, or none"),
-    EXTENSIONS_CHOSEN("RFC 6455 §4.2.2 (4) /extensions/ / (5.6) / §9.1",
-            "the server accepts only extensions that were offered, with parameters it supports"),
 
     // --- response, checked by the client (RFC 6455 §4.1, the server-response list) ------------
     RESPONSE_WELL_FORMED("RFC 6455 §4.1 / RFC 9112", "the response is a well-formed HTTP/1.1 response head"),
