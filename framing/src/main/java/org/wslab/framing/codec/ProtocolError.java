@@ -12,10 +12,14 @@ public record ProtocolError(Violation violation, String detail) {
         return violation.closeCode();
     }
 
-    /** A one-line message fit for a close reason (kept short: a reason is at most 123 bytes). */
+    /**
+     * The close reason we send and report: the section and the rule, e.g.
+     * {@code "RFC 6455 §5.5: control frames must not be fragmented"}, so the peer's log names the
+     * rule too. Every rule fits the 123 bytes a reason may hold (§5.5); {@code CloseBody} would
+     * cut a longer one on a code point.
+     */
     public String reason() {
-        String text = violation.rule();
-        return text.length() > 120 ? text.substring(0, 120) : text;
+        return violation.section() + ": " + violation.rule();
     }
 
     @Override

@@ -82,6 +82,17 @@ class FrameDecoderRulesTest {
     }
 
     @Test
+    void everyRuleCitesItsSectionAndFitsACloseReason() {
+        // §5.5: a close reason is at most 123 bytes; every violation's reason must fit whole
+        for (Violation v : Violation.values()) {
+            String reason = new ProtocolError(v, "").reason();
+            org.junit.jupiter.api.Assertions.assertTrue(reason.startsWith("RFC "), reason);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123, reason);
+        }
+    }
+
+    @Test
     void failureIsSticky() {
         FrameDecoder decoder = new FrameDecoder(CLIENT);
         DecodeResult first = decoder.decode(ByteBuffer.wrap(Hex.bytes("83 00")));

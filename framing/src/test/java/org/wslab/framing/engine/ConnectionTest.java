@@ -127,7 +127,10 @@ class ConnectionTest {
         List<Frame> sent = framesSentBy(Role.SERVER, drain(s));
         assertEquals(1, sent.size(), "exactly one close frame, then nothing");
         assertEquals(Opcode.CLOSE, sent.get(0).opcode());
-        assertEquals(code, CloseBody.parse(sent.get(0).payload()) instanceof CloseBody.Parsed.Valid v ? v.body().code() : -1);
+        CloseBody body = assertInstanceOf(CloseBody.Parsed.Valid.class, CloseBody.parse(sent.get(0).payload())).body();
+        assertEquals(code, body.code());
+        assertEquals(expected.section() + ": " + expected.rule(), body.reason(), "the reason names the rule and its section");
+        assertEquals(body.reason(), closed.reason());
         assertEquals(0, feed(s, "81 80 00 00 00 00").size(), "input after CLOSED is ignored");
     }
 
