@@ -2,13 +2,16 @@ package org.wslab.framing.engine;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.wslab.framing.codec.DecoderSettings;
 
 /**
  * Limits and timeouts of a {@link Connection}. Every limit has a default and fails the
  * connection with the code of RFC 6455 §7.4.1 when crossed.
  *
- * @param maxFramePayload   largest frame payload accepted (1009), checked from the header
- * @param maxMessageSize    largest message accepted, inflated size included (1009)
+ * @param maxFramePayload   largest frame payload accepted (1009), checked from the header; values
+ *                          above {@link DecoderSettings#HARD_MAX_FRAME} (the largest Java array)
+ *                          are lowered to it
+ * @param maxMessageSize    largest message accepted, inflated size included (1009); likewise
  * @param strictLengths     reject non-minimal length encodings (§5.2)
  * @param handshakeTimeoutNanos how long CONNECTING may last; 0 = no limit
  * @param closeTimeoutNanos how long to wait for the peer's close frame after sending ours (§7.1.1)
@@ -28,6 +31,9 @@ public record EngineSettings(long maxFramePayload, long maxMessageSize, boolean 
             throw new IllegalArgumentException("limits are positive, timeouts non-negative");
         }
         listener = listener == null ? FrameListener.NONE : listener;
+        // no payload or message can exceed a Java array; a larger setting means "as large as we can hold"
+        maxFramePayload = Math.min(maxFramePayload, DecoderSettings.HARD_MAX_FRAME);
+        maxMessageSize = Math.min(maxMessageSize, DecoderSettings.HARD_MAX_FRAME);
     }
 
     /** 16 MiB frames and messages, strict lengths, 10 s handshake, 5 s close, no idle timeout. */

@@ -147,6 +147,16 @@ class ConnectionTest {
     }
 
     @Test
+    void limitsBeyondAJavaArrayMeanTheLargestOneNotAnExceptionLater() {
+        // a limit of Integer.MAX_VALUE (the lab's largest --max-message) used to pass EngineSettings
+        // and then throw from DecoderSettings when the connection opened, inside receive()
+        EngineSettings huge = EngineHarness.settings().withMaxSize(Integer.MAX_VALUE);
+        assertEquals(org.wslab.framing.codec.DecoderSettings.HARD_MAX_FRAME, huge.maxFramePayload());
+        Connection s = server(huge, Optional.empty());
+        assertEquals(new Event.TextMessage("A"), feed(s, "81 81 00 00 00 00 41").get(0));
+    }
+
+    @Test
     void ourCloseWaitsForThePeersThenTimesOut() {
         Connection s = server();
         assertTrue(s.close(1000, "bye", 100));
