@@ -47,19 +47,26 @@ public final class ServerOpening implements OpeningHandshake {
     public Step receive(ByteBuffer in) {
         ParseResult<RequestHead> r = parser.feed(in);
         if (r instanceof ParseResult.Parsed<RequestHead> parsed) {
-            ServerDecision decision = server.respond(parsed.head());
-            Details details = new Details(parsed.head(), decision);
-            if (decision instanceof ServerDecision.Accept ok) {
-                return new Step.Completed(ok.bytes(), ok.subprotocol(), ok.deflateParameters(), details);
-            }
-            ServerDecision.Refuse no = (ServerDecision.Refuse) decision;
-            return new Step.Rejected(no.bytes(), no.rule().cite() + " (" + no.detail() + ")", details);
+            return step(parsed.head(), server.respond(parsed.head()));
         }
         if (r instanceof ParseResult.Failed<RequestHead> failed) {
-            ServerDecision.Refuse no = server.refuse(failed.failure());
-            return new Step.Rejected(no.bytes(), no.rule().cite() + " (" + no.detail() + ")",
-                    new Details(null, no));
+            return step(null, server.refuse(failed.failure()));
         }
         return new Step.NeedMore();
+    }
+
+    /**
+     * The engine's step for a server's {@code decision} on {@code request} (null when the head did
+     * not parse): a 101 completes the handshake with the negotiated sub-protocol and deflate; a
+     * refusal (§4.2.1, §4.4) is written and the connection closes, its reason citing the rule.
+     * For servers that choose the {@link ServerHandshake} per request (routing by path).
+     */
+    public static Step step(RequestHead request, ServerDecision decision) {
+        Details details = new Details(request, decision);
+        if (decision instanceof ServerDecision.Accept ok) {
+            return new Step.Completed(ok.bytes(), ok.subprotocol(), ok.deflateParameters(), details);
+        }
+        ServerDecision.Refuse no = (ServerDecision.Refuse) decision;
+        return new Step.Rejected(no.bytes(), no.rule().cite() + " (" + no.detail() + ")", details);
     }
 }

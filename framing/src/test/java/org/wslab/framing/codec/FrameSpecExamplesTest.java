@@ -66,21 +66,17 @@ class FrameSpecExamplesTest {
         assertEquals(List.of(Frame.pong(HELLO).withMask(KEY)), decodeAll(Role.SERVER, pong));
     }
 
-    @Test
-    void binary256BytesUses16BitLength() {
-        byte[] payload = new byte[256];
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bytes: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "256,   82 7e 01 00",                      // §5.7: 256 bytes in the 16-bit form
+        "65536, 82 7f 00 00 00 00 00 01 00 00",    // §5.7: 64 KiB in the 64-bit form
+    })
+    void binaryExamplesUseTheExtendedLengthForms(int size, String header) {
+        byte[] payload = new byte[size];
         byte[] wire = new FrameEncoder(Role.SERVER).encode(Frame.binary(payload));
-        assertEquals("82 7e 01 00", Hex.of(java.util.Arrays.copyOf(wire, 4)));
-        assertEquals(4 + 256, wire.length);
-        assertEquals(List.of(Frame.binary(payload)), decodeAll(Role.CLIENT, wire));
-    }
-
-    @Test
-    void binary64KiBUses64BitLength() {
-        byte[] payload = new byte[65536];
-        byte[] wire = new FrameEncoder(Role.SERVER).encode(Frame.binary(payload));
-        assertEquals("82 7f 00 00 00 00 00 01 00 00", Hex.of(java.util.Arrays.copyOf(wire, 10)));
-        assertEquals(10 + 65536, wire.length);
+        int headerLength = Hex.bytes(header).length;
+        assertEquals(header, Hex.of(java.util.Arrays.copyOf(wire, headerLength)));
+        assertEquals(headerLength + size, wire.length);
         assertEquals(List.of(Frame.binary(payload)), decodeAll(Role.CLIENT, wire));
     }
 }
