@@ -25,7 +25,7 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
         }
     }
 
-    /** The outcome of {@link #parse}. */
+    /** The outcome of {@link #parse}: a valid ws/wss URI (RFC 6455 §3) or why it is not one. */
     public sealed interface Parse {
         /** A valid URI. */
         record Valid(WebSocketUri uri) implements Parse {}

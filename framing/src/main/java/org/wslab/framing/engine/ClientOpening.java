@@ -16,7 +16,8 @@ import org.wslab.handshake.http.ResponseHeadParser;
  */
 public final class ClientOpening implements OpeningHandshake {
     /**
-     * What {@link Event.HandshakeCompleted#details()} / {@link Event.HandshakeFailed#details()} hold.
+     * What {@link Event.HandshakeCompleted#details()} / {@link Event.HandshakeFailed#details()} hold:
+     * our request and the server's response with the verdict of its RFC 6455 §4.1 checks.
      *
      * @param handshake the request side
      * @param response  the server's response head, null when it did not parse

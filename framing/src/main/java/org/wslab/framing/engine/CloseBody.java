@@ -18,7 +18,7 @@ public record CloseBody(int code, String reason) {
     /** Largest reason in bytes (125 − 2). */
     public static final int MAX_REASON_BYTES = 123;
 
-    /** Either a parsed body or the rule it breaks. */
+    /** Either a parsed body or the rule of RFC 6455 §5.5.1 / §7.4 it breaks. */
     public sealed interface Parsed {
         /** A valid body. */
         record Valid(CloseBody body) implements Parsed {}

@@ -17,7 +17,8 @@ import org.wslab.handshake.http.RequestHeadParser;
  */
 public final class ServerOpening implements OpeningHandshake {
     /**
-     * What {@link Event.HandshakeCompleted#details()} / {@link Event.HandshakeFailed#details()} hold.
+     * What {@link Event.HandshakeCompleted#details()} / {@link Event.HandshakeFailed#details()} hold:
+     * the client's request and our RFC 6455 §4.2.2 answer (101, or a §4.2.1 / §4.4 refusal).
      *
      * @param request  the request head, null when it did not parse
      * @param decision the server's answer

@@ -23,7 +23,7 @@ import org.wslab.handshake.ServerHandshake;
 public final class SocketServer implements AutoCloseable {
     /**
      * Serves one open connection. When it returns, the server closes with 1000 if the connection
-     * is still OPEN, finishes the closing handshake and closes the socket.
+     * is still OPEN, finishes the closing handshake (RFC 6455 §7.1.2) and closes the socket.
      */
     @FunctionalInterface
     public interface Handler {

@@ -28,7 +28,7 @@ public final class FrameTrace {
     private FrameTrace() {}
 
     /**
-     * One labelled run of wire bytes.
+     * One labelled run of wire bytes: a header field of the RFC 6455 §5.2 diagram, or the payload.
      *
      * @param offset where the bytes start in the encoded frame
      * @param bytes  the bytes (for the payload: at most the number asked to show)

@@ -33,7 +33,7 @@ import org.wslab.handshake.extension.ExtensionParameter;
 public final class DeflateNegotiator {
     private DeflateNegotiator() {}
 
-    /** The outcome for one offer. */
+    /** The outcome for one offer: accepted, or declined naming the RFC 7692 §7.1 rule it breaks. */
     public sealed interface OfferDecision {
         /** Accepted: the response element and the agreed parameters. */
         record Accept(ExtensionOffer response, DeflateParameters parameters) implements OfferDecision {}

@@ -30,7 +30,7 @@ public record DeflateOffer(boolean serverNoContextTakeover, boolean clientNoCont
         Objects.requireNonNull(clientMaxWindowBits, "clientMaxWindowBits");
     }
 
-    /** The outcome of reading an element's parameters. */
+    /** The outcome of reading an element's parameters (RFC 7692 §7.1): valid, or the rule broken. */
     public sealed interface Reading {
         /** All parameters valid. */
         record Valid(DeflateOffer offer) implements Reading {}

@@ -12,7 +12,7 @@ import org.wslab.handshake.extension.ExtensionOffer;
 public final class DeflateResponseValidator {
     private DeflateResponseValidator() {}
 
-    /** The client's verdict on a permessage-deflate response element. */
+    /** The client's verdict on a permessage-deflate response element (RFC 7692 §7.1, client side). */
     public sealed interface Verdict {
         /** Consistent with an offer. */
         record Agreed(DeflateParameters parameters) implements Verdict {

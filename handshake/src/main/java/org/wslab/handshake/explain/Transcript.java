@@ -18,7 +18,7 @@ public record Transcript(byte[] request, byte[] response) {
         response = response.clone();
     }
 
-    /** The outcome of splitting a file. */
+    /** The outcome of splitting a file into the request and response heads (RFC 9112 §2.1 messages). */
     public sealed interface Reading {
         /** Split into the two messages. */
         record Split(Transcript transcript) implements Reading {}

@@ -3,8 +3,8 @@ package org.wslab.handshake.http;
 import java.util.Objects;
 
 /**
- * The answer of an incremental head parser to each {@code feed}: need more bytes, a parsed head,
- * or a typed failure. Nothing else — malformed input of any shape ends in {@link Failed}.
+ * The answer of an incremental head parser (RFC 9112 §2–§5) to each {@code feed}: need more
+ * bytes, a parsed head, or a typed failure naming its {@link HttpRule}. Nothing else — malformed input of any shape ends in {@link Failed}.
  *
  * @param <T> {@link RequestHead} or {@link ResponseHead}
  */

@@ -1,6 +1,9 @@
 package org.wslab.handshake.spec;
 
-/** The result of checking one rule: it holds, it is broken, or a fact worth telling (no verdict). */
+/**
+ * The result of checking one rule of RFC 6455 §4 / RFC 7692 §7.1 (or RFC 9112 for the HTTP head):
+ * it holds, it is broken, or a fact worth telling (no verdict).
+ */
 public enum Outcome {
     /** The rule holds. */
     PASS,

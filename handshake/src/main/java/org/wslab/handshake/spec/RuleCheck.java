@@ -3,8 +3,8 @@ package org.wslab.handshake.spec;
 import java.util.Objects;
 
 /**
- * One rule checked against a message: the rule (with its section), the outcome, and what was
- * found, e.g. {@code FAIL ACCEPT_MATCHES_KEY: expected s3pPLMBiTxaQ9kYGzzhZRbK+xOo=, got ...}.
+ * One rule checked against a message: the rule (with its section of RFC 6455 §4, RFC 7692 §7.1
+ * or RFC 9112), the outcome, and what was found, e.g. {@code FAIL ACCEPT_MATCHES_KEY: expected s3pPLMBiTxaQ9kYGzzhZRbK+xOo=, got ...}.
  *
  * @param rule    the rule checked
  * @param outcome pass, fail or info
