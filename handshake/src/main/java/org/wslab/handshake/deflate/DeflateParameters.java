@@ -44,8 +44,10 @@ public record DeflateParameters(boolean serverNoContextTakeover, boolean clientN
 
     /**
      * Whether a {@code java.util.zip.Deflater} (always a 15-bit window) may compress for this
-     * endpoint. When false the endpoint must send its messages uncompressed (RSV1 clear), which
-     * RFC 7692 §6 allows message by message.
+     * endpoint's negotiated window. When false the endpoint must not emit back-references beyond
+     * its window: it may send messages uncompressed (RSV1 clear, RFC 7692 §6 allows it message by
+     * message) or, as the {@code framing} module's compressor does, as stored DEFLATE blocks
+     * (RFC 1951 §3.2.4), which reference nothing and so fit any window.
      */
     public boolean jdkDeflaterAllowed(boolean server) {
         return ownMaxWindowBits(server) == 15;
