@@ -61,9 +61,10 @@ public final class MessageDecompressor implements AutoCloseable {
                     if (inflater.finished() || inflater.needsInput()) {
                         return null;
                     }
-                    if (inflater.needsDictionary()) {
-                        return new ProtocolError(Violation.INVALID_DEFLATE_DATA, "preset dictionary requested");
-                    }
+                    // a preset dictionary (or, defensively, any stall) can never complete: fail
+                    // rather than spin, so no input can hang the connection
+                    return new ProtocolError(Violation.INVALID_DEFLATE_DATA, inflater.needsDictionary()
+                            ? "preset dictionary requested" : "the inflater made no progress");
                 }
             }
         } catch (DataFormatException e) {
