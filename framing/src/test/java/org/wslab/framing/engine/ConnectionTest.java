@@ -172,6 +172,7 @@ class ConnectionTest {
         assertTrue(s.tick(deadline - 1).isEmpty());
         Event.Closed closed = lastClosed(s.tick(deadline));
         assertEquals(CloseCode.ABNORMAL_CLOSURE.code(), closed.code());
+        assertTrue(closed.reason().startsWith("RFC 6455 §7.1.1"), closed.reason());
         assertEquals(ConnectionState.CLOSED, s.state());
     }
 
@@ -228,5 +229,6 @@ class ConnectionTest {
         Event.Closed closed = lastClosed(s.receiveEof(0));
         assertEquals(1006, closed.code());
         assertFalse(closed.clean());
+        assertTrue(closed.reason().startsWith("RFC 6455 §7.1.5"), closed.reason());
     }
 }
