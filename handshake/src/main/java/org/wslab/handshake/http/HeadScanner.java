@@ -9,6 +9,9 @@ import java.util.List;
  * into lines (CRLF, or a lone LF which RFC 9112 §2.2 lets a recipient accept), rejects a bare CR
  * the moment it is seen, and hands each complete line to the start-line or field-line rules.
  * Leading empty lines before the start line are skipped (RFC 9112 §2.2). Not thread-safe.
+ *
+ * <p>The buffer grows with the bytes received (from {@value #INITIAL_BUFFER} bytes, doubling, never
+ * past {@link HeadLimits#maxHeadBytes()}), so a generous limit costs memory only for heads that use it.
  */
 final class HeadScanner<T> {
 
@@ -23,7 +26,10 @@ final class HeadScanner<T> {
 
     private final HeadLimits limits;
     private final Grammar<T> grammar;
-    private final byte[] buf;
+    /** First buffer size; a typical browser request head fits in 512–1024 bytes. */
+    static final int INITIAL_BUFFER = 1024;
+
+    private byte[] buf;
     private int size;
     private int lineStart;
     private boolean startLineSeen;
@@ -33,7 +39,7 @@ final class HeadScanner<T> {
     HeadScanner(HeadLimits limits, Grammar<T> grammar) {
         this.limits = limits;
         this.grammar = grammar;
-        this.buf = new byte[limits.maxHeadBytes()];
+        this.buf = new byte[Math.min(INITIAL_BUFFER, limits.maxHeadBytes())];
     }
 
     @SuppressWarnings("unchecked")
@@ -52,6 +58,9 @@ final class HeadScanner<T> {
             if (size > 0 && buf[size - 1] == '\r' && b != '\n') {
                 return fail(new HttpParseFailure(HttpRule.BARE_CR, size - 1, "CR followed by 0x"
                         + String.format("%02x", b & 0xFF) + " instead of LF"));
+            }
+            if (size == buf.length && size < limits.maxHeadBytes()) {
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min(limits.maxHeadBytes(), 2L * size));
             }
             if (size == buf.length) {
                 return fail(new HttpParseFailure(HttpRule.HEADER_SECTION_LIMIT, size,
@@ -125,6 +134,11 @@ final class HeadScanner<T> {
         }
         fields.add(new HeaderField(name, value));
         return null;
+    }
+
+    /** Bytes of buffer held (grows with the head received, at most the limit). */
+    int capacity() {
+        return buf.length;
     }
 
     private ParseResult<T> fail(HttpParseFailure f) {
