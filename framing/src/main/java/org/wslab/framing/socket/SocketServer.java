@@ -19,6 +19,11 @@ import org.wslab.handshake.ServerHandshake;
  * connections, runs the opening handshake (RFC 6455 §4.2) with {@link ServerHandshake}, then
  * hands each open connection to a {@link Handler}. Meant for the lab and for interop tests, not
  * for production load.
+ *
+ * <p>At most {@code maxConnections} connections (default {@value #DEFAULT_MAX_CONNECTIONS}) are
+ * served at once, one thread each; beyond that a connection is answered
+ * {@code 503 Service Unavailable} (RFC 9110 §15.6.4) and closed, so no client can make the
+ * server start threads without bound.
  */
 public final class SocketServer implements AutoCloseable {
     /**
@@ -46,15 +51,23 @@ public final class SocketServer implements AutoCloseable {
         }
     };
 
+    /** Connections served at once unless told otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+            + "Connection: close\r\nRetry-After: 1\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final ServerSocket listener;
+    private final int maxConnections;
     private final ServerHandshake handshake;
     private final EngineSettings settings;
     private final Handler handler;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
-    private SocketServer(ServerSocket listener, ServerHandshake handshake, EngineSettings settings, Handler handler) {
+    private SocketServer(ServerSocket listener, ServerHandshake handshake, EngineSettings settings, Handler handler,
+                         int maxConnections) {
         this.listener = listener;
+        this.maxConnections = maxConnections;
         this.handshake = handshake;
         this.settings = settings;
         this.handler = handler;
@@ -62,13 +75,22 @@ public final class SocketServer implements AutoCloseable {
         this.acceptor.setDaemon(true);
     }
 
-    /** Binds {@code address} (port 0 for an ephemeral port) and starts accepting. */
+    /** Binds {@code address} (port 0 for an ephemeral port) and starts accepting, {@value #DEFAULT_MAX_CONNECTIONS} at most. */
     public static SocketServer start(InetSocketAddress address, ServerHandshake handshake, EngineSettings settings,
                                      Handler handler) throws IOException {
+        return start(address, handshake, settings, handler, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /** Like {@link #start(InetSocketAddress, ServerHandshake, EngineSettings, Handler)} with a connection limit (503 beyond). */
+    public static SocketServer start(InetSocketAddress address, ServerHandshake handshake, EngineSettings settings,
+                                     Handler handler, int maxConnections) throws IOException {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
+        }
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(address);
-        SocketServer server = new SocketServer(listener, handshake, settings, handler);
+        SocketServer server = new SocketServer(listener, handshake, settings, handler, maxConnections);
         server.acceptor.start();
         return server;
     }
@@ -83,6 +105,10 @@ public final class SocketServer implements AutoCloseable {
             try {
                 Socket socket = listener.accept();
                 socket.setTcpNoDelay(true);
+                if (open.size() >= maxConnections) {
+                    refuseBusy(socket);
+                    continue;
+                }
                 open.add(socket);
                 Thread t = new Thread(() -> serve(socket), "wslab-conn-" + socket.getPort());
                 t.setDaemon(true);
@@ -90,6 +116,15 @@ public final class SocketServer implements AutoCloseable {
             } catch (IOException closed) {
                 return;
             }
+        }
+    }
+
+    private static void refuseBusy(Socket socket) {
+        try (socket) {
+            socket.getOutputStream().write(BUSY);
+            socket.shutdownOutput();
+        } catch (IOException ignored) {
+            // the client is gone already
         }
     }
 

@@ -61,4 +61,22 @@ class SocketServerTest {
             assertTrue(response.contains("RFC 6455 §4.2.1"), response);
         }
     }
+
+    @Test
+    void beyondTheConnectionLimitA503AndTheServedConnectionGoesOn() throws IOException {
+        // RFC 9110 §15.6.4: one connection allowed; the second is told 503, the first still works
+        server = SocketServer.start(new InetSocketAddress("127.0.0.1", 0), new ServerHandshake(ServerPolicy.defaults()),
+                EngineSettings.defaults(), SocketServer.ECHO, 1);
+        WebSocketUri uri = ((WebSocketUri.Parse.Valid) WebSocketUri.parse(
+                "ws://127.0.0.1:" + server.port() + "/websocket/echo")).uri();
+        try (BlockingWebSocket ws = BlockingWebSocket.connect(uri, ClientOptions.defaults(), EngineSettings.defaults())) {
+            assertNotNull(ws.awaitOpen());
+            try (Socket second = new Socket("127.0.0.1", server.port())) {
+                String response = new String(second.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(response.startsWith("HTTP/1.1 503 "), response);
+            }
+            ws.sendText("still here");
+            assertEquals(new Event.TextMessage("still here"), ws.next());
+        }
+    }
 }
