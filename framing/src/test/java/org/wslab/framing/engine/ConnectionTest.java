@@ -177,6 +177,19 @@ class ConnectionTest {
     }
 
     @Test
+    void aCodeThatMayNotBeSentIsRefusedAndTheConnectionStaysOpen() {
+        // §7.4.1: 1005/1006/1015 are never put in a close frame; 2999 is unassigned
+        Connection s = server();
+        for (int code : new int[] {1006, 1015, 2999}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.close(code, "", 0));
+            assertEquals(ConnectionState.OPEN, s.state());
+        }
+        assertEquals(0, drain(s).length);
+        assertTrue(s.close(1005, "", 0), "1005 = close without a code: an empty body");
+        assertEquals("88 00", Hex.of(drain(s)));
+    }
+
+    @Test
     void peerCloseAfterOursIsCleanAndNotAnswered() {
         Connection s = server();
         s.close(1001, "", 0);
