@@ -119,12 +119,21 @@ class ConnectionPropertiesTest {
                 .checkAssert((headers, payload) -> {
                     Connection c = Connection.open(Role.SERVER, deflate(true, false), EngineHarness.settings().withMaxSize(512), 0);
                     FrameEncoder enc = new FrameEncoder(Role.CLIENT, () -> 0x1234abcd);
+                    List<Event> events = new ArrayList<>();
                     for (int h : headers) {
                         Opcode op = Opcode.values()[(h & 0xF) % Opcode.values().length];
                         boolean fin = op.isControl() || (h & 0x10) != 0;
                         int rsv = (h >>> 5) & 1;
                         byte[] p = java.util.Arrays.copyOf(payload, Math.min(payload.length, (h >>> 8) % 41));
-                        c.receive(ByteBuffer.wrap(enc.encode(new Frame(fin, rsv << 2, op, false, 0, p))), 0);
+                        events.addAll(c.receive(ByteBuffer.wrap(enc.encode(new Frame(fin, rsv << 2, op, false, 0, p))), 0));
+                    }
+                    // at most one Closed, last, exactly when the engine is CLOSED; a failure carries its rule's code
+                    long closes = events.stream().filter(e -> e instanceof Event.Closed).count();
+                    assertTrue(closes <= 1, events::toString);
+                    assertEquals(closes == 1, c.state() == ConnectionState.CLOSED, events::toString);
+                    if (closes == 1) {
+                        Event.Closed closed = (Event.Closed) events.get(events.size() - 1);
+                        closed.error().ifPresent(err -> assertEquals(err.closeCode().code(), closed.code()));
                     }
                     EngineHarness.drain(c);
                 });
