@@ -13,13 +13,13 @@ public record ProtocolError(Violation violation, String detail) {
     }
 
     /**
-     * The close reason we send and report: the section and the rule, e.g.
-     * {@code "RFC 6455 §5.5: control frames must not be fragmented"}, so the peer's log names the
+     * The close reason we send and report: the rule's {@link Violation#cite() cite}, e.g.
+     * {@code "RFC 6455 §5.5 — control frames must not be fragmented"}, so the peer's log names the
      * rule too. Every rule fits the 123 bytes a reason may hold (§5.5); {@code CloseBody} would
      * cut a longer one on a code point.
      */
     public String reason() {
-        return violation.section() + ": " + violation.rule();
+        return violation.cite();
     }
 
     @Override

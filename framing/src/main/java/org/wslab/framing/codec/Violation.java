@@ -1,11 +1,14 @@
 package org.wslab.framing.codec;
 
+import org.wslab.handshake.spec.SpecRule;
+
 /**
  * Every rule of RFC 6455 §5–§8 and RFC 7692 §6 whose breach fails a connection, with the section
  * it comes from and the close code it leads to (§7.4.1: 1002 protocol error, 1007 invalid data,
- * 1009 too big).
+ * 1009 too big). A {@link SpecRule} like the {@code handshake} module's rules, so a report can
+ * list opening-handshake and framing failures alike ({@link #cite()}).
  */
-public enum Violation {
+public enum Violation implements SpecRule {
     RESERVED_BITS("RFC 6455 §5.2", CloseCode.PROTOCOL_ERROR,
             "RSV1-3 must be 0 unless a negotiated extension defines them"),
     RESERVED_OPCODE("RFC 6455 §5.2", CloseCode.PROTOCOL_ERROR, "opcodes %x3-7 and %xB-F are reserved"),
@@ -46,6 +49,7 @@ public enum Violation {
     }
 
     /** The section that states the rule, e.g. {@code "RFC 6455 §5.5"}. */
+    @Override
     public String section() {
         return section;
     }
@@ -57,6 +61,12 @@ public enum Violation {
 
     /** The rule, in a sentence. */
     public String rule() {
+        return rule;
+    }
+
+    /** The rule, in a sentence (the {@link SpecRule} name for {@link #rule()}). */
+    @Override
+    public String statement() {
         return rule;
     }
 }

@@ -195,9 +195,9 @@ public final class Connection implements AutoCloseable {
         }
         List<Event> events = new ArrayList<>(1);
         if (state == ConnectionState.CONNECTING) {
-            events.add(new Event.HandshakeFailed("RFC 6455 §4.1: the connection closed during the opening handshake", null));
+            events.add(new Event.HandshakeFailed("RFC 6455 §4.1 — the connection closed during the opening handshake", null));
         }
-        finish(events, ClosingHandshake.abnormal("RFC 6455 §7.1.5: the connection closed without a close frame"));
+        finish(events, ClosingHandshake.abnormal("RFC 6455 §7.1.5 — the connection closed without a close frame"));
         return events;
     }
 
@@ -206,10 +206,10 @@ public final class Connection implements AutoCloseable {
         List<Event> events = new ArrayList<>(1);
         switch (clock.expired(state, nowNanos)) {
             case HANDSHAKE -> {
-                events.add(new Event.HandshakeFailed("RFC 6455 §4.1: no complete opening handshake within the handshake timeout", null));
-                finish(events, ClosingHandshake.abnormal("RFC 6455 §4.1: handshake timeout"));
+                events.add(new Event.HandshakeFailed("RFC 6455 §4.1 — no complete opening handshake within the handshake timeout", null));
+                finish(events, ClosingHandshake.abnormal("RFC 6455 §4.1 — handshake timeout"));
             }
-            case CLOSE -> finish(events, ClosingHandshake.abnormal("RFC 6455 §7.1.1: no close frame within the close timeout"));
+            case CLOSE -> finish(events, ClosingHandshake.abnormal("RFC 6455 §7.1.1 — no close frame within the close timeout"));
             case IDLE -> close(CloseCode.GOING_AWAY.code(), "idle timeout", nowNanos);
             case NONE -> { }
         }

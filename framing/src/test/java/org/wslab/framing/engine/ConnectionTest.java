@@ -129,7 +129,7 @@ class ConnectionTest {
         assertEquals(Opcode.CLOSE, sent.get(0).opcode());
         CloseBody body = assertInstanceOf(CloseBody.Parsed.Valid.class, CloseBody.parse(sent.get(0).payload())).body();
         assertEquals(code, body.code());
-        assertEquals(expected.section() + ": " + expected.rule(), body.reason(), "the reason names the rule and its section");
+        assertEquals(expected.cite(), body.reason(), "the reason names the rule and its section");
         assertEquals(body.reason(), closed.reason());
         assertEquals(0, feed(s, "81 80 00 00 00 00").size(), "input after CLOSED is ignored");
     }
