@@ -69,12 +69,17 @@ public final class FrameDecoder {
             return failure;
         }
         if (payloadLength < 0) {
+            // the header in at most two bulk reads: the first two bytes (checked at once, they say
+            // how long the rest is), then extended length and mask key
             while (headHave < headNeed) {
                 if (!in.hasRemaining()) {
                     return DecodeResult.NeedMore.INSTANCE;
                 }
-                head[headHave++] = in.get();
-                if (headHave == 2) {
+                int before = headHave;
+                int n = Math.min(headNeed - headHave, in.remaining());
+                in.get(head, headHave, n);
+                headHave += n;
+                if (before < 2 && headHave == 2) {
                     ProtocolError e = checkFirstTwo();
                     if (e != null) {
                         return fail(e);
