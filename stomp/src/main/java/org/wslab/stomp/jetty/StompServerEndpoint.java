@@ -2,6 +2,7 @@ package org.wslab.stomp.jetty;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -14,6 +15,8 @@ import org.wslab.stomp.session.StompServerSession;
  * One STOMP-over-WebSocket connection on Jetty 12: WebSocket messages (text or binary) feed a
  * {@link StompServerSession}; its frames go out as text messages when they are UTF-8, binary
  * otherwise; heart-beats run on the endpoint's scheduler; ERROR and DISCONNECT close with 1000.
+ * The WebSocket's idle timeout is {@link StompEndpointConfig#idleTimeout()}, raised after CONNECTED
+ * so that negotiated heart-beats (STOMP 1.2 "Heart-beating") are never cut short by Jetty.
  */
 public final class StompServerEndpoint implements Session.Listener.AutoDemanding {
     private static final AtomicLong IDS = new AtomicLong();
@@ -24,6 +27,7 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
     private volatile Session ws;
     private volatile StompServerSession stomp;
     private volatile Ticker ticker;
+    private volatile boolean idleTimeoutFitted;
 
     /** An endpoint for a connection that agreed on {@code subProtocol} (null when none). */
     public StompServerEndpoint(StompEndpointConfig config, String subProtocol) {
@@ -43,6 +47,7 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
         long max = (long) config.session().limits().maxBodySize() + (long) config.session().limits().maxHeaders() * config.session().limits().maxLineLength() + 64;
         session.setMaxTextMessageSize(max);
         session.setMaxBinaryMessageSize(max);
+        session.setIdleTimeout(config.idleTimeout());
         config.tap().opened(id, subProtocol);
         stomp = new StompServerSession(config.broker(), config.session(), new Output(), id, System.nanoTime());
         ticker = new Ticker(config.scheduler(), stomp::tick);
@@ -53,7 +58,7 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
         byte[] octets = message.getBytes(StandardCharsets.UTF_8);
         config.tap().inbound(id, octets);
         stomp.receive(octets, 0, octets.length, System.nanoTime());
-        ticker.poke();
+        received();
     }
 
     @Override
@@ -63,7 +68,28 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
         config.tap().inbound(id, octets);
         stomp.receive(octets, 0, octets.length, System.nanoTime());
         callback.succeed();
+        received();
+    }
+
+    private void received() {
+        if (!idleTimeoutFitted && stomp.isConnected()) {
+            idleTimeoutFitted = true;
+            Duration fitted = idleTimeoutFor(config.idleTimeout(), stomp.heartBeatMillis(), config.session().silenceTolerance());
+            if (fitted.compareTo(ws.getIdleTimeout()) > 0) {
+                ws.setIdleTimeout(fitted);
+            }
+        }
         ticker.poke();
+    }
+
+    /**
+     * The idle timeout for a session that negotiated {@code heartBeatMillis} ({send, expect}, 0 = off):
+     * at least twice the longer of the send interval and the tolerated silence, never below {@code base}.
+     */
+    static Duration idleTimeoutFor(Duration base, long[] heartBeatMillis, double silenceTolerance) {
+        long longest = Math.max(heartBeatMillis[0], (long) Math.ceil(heartBeatMillis[1] * silenceTolerance));
+        Duration needed = Duration.ofMillis(2 * longest);
+        return needed.compareTo(base) > 0 ? needed : base;
     }
 
     @Override

@@ -1,0 +1,98 @@
+package org.wslab.stomp.jetty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wslab.stomp.broker.InMemoryBroker;
+import org.wslab.stomp.session.HeartBeat;
+import org.wslab.stomp.session.StompServerConfig;
+
+/**
+ * The endpoint's idle timeout (a setting, 200 ms here) versus STOMP 1.2 "Heart-beating": a client
+ * that negotiated {@code 0,0} is ended by it; a client whose negotiated beats are slower than it is
+ * not (the endpoint raises the session's idle timeout after CONNECTED). No timing is asserted: the
+ * tests wait for events (a close, several beats).
+ */
+class StompJettyIdleTimeoutTest {
+    private Server server;
+    private WebSocketClient jetty;
+    private ScheduledExecutorService scheduler;
+    private URI uri;
+
+    @BeforeEach
+    void start() throws Exception {
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(0);
+        server.addConnector(connector);
+        StompServerConfig config = StompServerConfig.DEFAULT.withHeartBeat(new HeartBeat(400, 400));
+        server.setHandler(StompJetty.upgradeHandler(server, "/ws",
+                new StompEndpointConfig(new InMemoryBroker(), config, scheduler, StompWireTap.NONE)
+                        .withIdleTimeout(Duration.ofMillis(200))));
+        server.start();
+        uri = URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/ws");
+        jetty = new WebSocketClient();
+        jetty.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        jetty.stop();
+        server.stop();
+        scheduler.shutdownNow();
+    }
+
+    private RawWebSocket connect(String heartBeat) throws Exception {
+        RawWebSocket peer = new RawWebSocket();
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.setSubProtocols("v12.stomp");
+        jetty.connect(peer, uri, request).get(10, TimeUnit.SECONDS);
+        peer.send("CONNECT\naccept-version:1.2\nheart-beat:" + heartBeat + "\n\n\0");
+        assertTrue(peer.texts.poll(10, TimeUnit.SECONDS).startsWith("CONNECTED\n"));
+        return peer;
+    }
+
+    @Test
+    void aQuietClientWithoutHeartBeatsIsClosedByTheIdleTimeout() throws Exception {
+        RawWebSocket peer = connect("0,0");
+        // nothing flows either way: the 200 ms setting (not Jetty's 30 s default) ends the connection
+        assertNotNull(peer.closeCode.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aClientWithBeatsSlowerThanTheIdleTimeoutIsNotCutOff() throws Exception {
+        RawWebSocket peer = connect("0,400");
+        // beats every 400 ms, twice the 200 ms idle timeout: three of them span 1.2 s
+        for (int i = 0; i < 3; i++) {
+            assertEquals("\n", peer.texts.poll(10, TimeUnit.SECONDS), "heart-beat " + (i + 1));
+        }
+        assertFalse(peer.closeCode.isDone(), "Jetty cut off a session whose heart-beats were flowing");
+        peer.send("SEND\ndestination:/topic/t\nreceipt:r1\n\nstill here\0");
+        String receipt = peer.next();
+        assertTrue(receipt.startsWith("RECEIPT\nreceipt-id:r1"), receipt);
+    }
+
+    @Test
+    void theRaisedIdleTimeoutCoversTheLongerIntervalTwice() {
+        Duration base = Duration.ofMillis(200);
+        assertEquals(base, StompServerEndpoint.idleTimeoutFor(base, new long[] {0, 0}, 2.0));
+        assertEquals(Duration.ofMillis(800), StompServerEndpoint.idleTimeoutFor(base, new long[] {400, 0}, 2.0));
+        assertEquals(Duration.ofMillis(1600), StompServerEndpoint.idleTimeoutFor(base, new long[] {400, 400}, 2.0));
+        assertEquals(Duration.ofMinutes(5), StompServerEndpoint.idleTimeoutFor(Duration.ofMinutes(5), new long[] {400, 400}, 2.0));
+    }
+}
