@@ -13,7 +13,8 @@ import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompHeader;
 
 /**
- * The lab's broker, in memory: {@code /topic/…} fans each message out to every subscription in
+ * The lab's broker, in memory (issue 4 §2; STOMP 1.2 "SEND", "SUBSCRIBE ack Header", "ACK", "NACK"
+ * leave destination semantics to the server, these are ours): {@code /topic/…} fans each message out to every subscription in
  * publish order; {@code /queue/…} gives each message to exactly one consumer, round robin, and
  * keeps messages while a queue has none. Unacknowledged messages of {@code client} and
  * {@code client-individual} subscriptions are tracked; a NACK or a disconnect sends them again

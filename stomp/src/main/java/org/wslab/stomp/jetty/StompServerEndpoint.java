@@ -43,10 +43,7 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
     @Override
     public void onWebSocketOpen(Session session) {
         ws = session;
-        // one WebSocket message may carry a whole frame: allow the body limit plus room for headers
-        long max = (long) config.session().limits().maxBodySize() + (long) config.session().limits().maxHeaders() * config.session().limits().maxLineLength() + 64;
-        session.setMaxTextMessageSize(max);
-        session.setMaxBinaryMessageSize(max);
+        WebSocketText.fitMessageSizes(session, config.session().limits());
         session.setIdleTimeout(config.idleTimeout());
         config.tap().opened(id, subProtocol);
         stomp = new StompServerSession(config.broker(), config.session(), new Output(), id, System.nanoTime());
@@ -116,12 +113,7 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
         @Override
         public void write(byte[] octets, StompFrame frame) {
             config.tap().outbound(id, octets);
-            String text = WebSocketText.asText(octets);
-            if (text != null) {
-                ws.sendText(text, Callback.NOOP);
-            } else {
-                ws.sendBinary(ByteBuffer.wrap(octets), Callback.NOOP);
-            }
+            WebSocketText.send(ws, octets);
         }
 
         @Override
