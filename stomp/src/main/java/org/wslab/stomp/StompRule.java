@@ -41,6 +41,7 @@ public enum StompRule {
     UNKNOWN_TRANSACTION("COMMIT", "no active transaction with this id"),
     // --- server side
     BROKER_UNAVAILABLE("ERROR", "the broker refused or is unreachable"),
+    QUEUE_FULL("ERROR", "queue full: the broker holds no more undelivered messages for this queue"),
     // --- relay to an external broker (issue 4 §3): the outage policy of org.wslab.stomp.relay
     RELAY_BUFFER_FULL("ERROR", "relay outage buffer full: too many SENDs unconfirmed by the upstream broker"),
     RELAY_GAVE_UP("ERROR", "relay gave up: upstream broker not back within the give-up deadline");

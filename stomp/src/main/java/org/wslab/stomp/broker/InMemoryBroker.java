@@ -34,7 +34,7 @@ public final class InMemoryBroker implements StompBroker {
         this(10_000);
     }
 
-    /** A broker holding at most {@code maxQueued} undelivered messages per queue (older ones are refused). */
+    /** A broker holding at most {@code maxQueued} undelivered messages per queue (a SEND beyond it is refused with {@link StompRule#QUEUE_FULL}). */
     public InMemoryBroker(int maxQueued) {
         this.maxQueued = maxQueued;
     }
@@ -192,7 +192,7 @@ public final class InMemoryBroker implements StompBroker {
                 } else {
                     QueueState q = queues.computeIfAbsent(destination, d -> new QueueState());
                     if (q.backlog.size() >= maxQueued) {
-                        return refuse(StompRule.BROKER_UNAVAILABLE, "queue " + destination + " holds " + maxQueued + " messages");
+                        return refuse(StompRule.QUEUE_FULL, "queue " + destination + " holds " + maxQueued + " messages");
                     }
                     q.backlog.addLast(m);
                     dispatch(q, false);

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 
@@ -69,5 +72,23 @@ class StompErrorPathsTest {
         assertEquals(1, bystander.messages().size());
         assertEquals("still serving", bystander.messages().get(0).bodyText());
         assertFalse(bystander.closed);
+    }
+
+    @Test
+    void aQueueAtItsLimitRefusesTheNextSendWithAnErrorAndOthersGoOn() {
+        // the in-memory broker's per-queue limit (a setting): exactly at it is served, one more is QUEUE_FULL
+        ServerHarness h = new ServerHarness(new InMemoryBroker(2), StompServerConfig.DEFAULT);
+        ServerHarness.Client c = h.open(0).connect("1.2");
+        c.send("SEND\ndestination:/queue/q\n\n1\0").send("SEND\ndestination:/queue/q\nreceipt:r2\n\n2\0");
+        assertEquals(StompCommand.RECEIPT, c.last().command());
+        c.send("SEND\ndestination:/queue/q\nreceipt:r3\n\n3\0");
+        StompFrame error = c.last();
+        assertEquals(StompCommand.ERROR, error.command());
+        assertTrue(error.bodyText().contains(StompRule.QUEUE_FULL.name()), error.bodyText());
+        assertEquals("r3", error.header("receipt-id"));
+        assertTrue(c.closed);
+
+        ServerHarness.Client consumer = h.open(0).connect("1.2").send("SUBSCRIBE\nid:0\ndestination:/queue/q\n\n\0");
+        assertEquals(List.of("1", "2"), consumer.messages().stream().map(StompFrame::bodyText).toList());
     }
 }
