@@ -44,7 +44,22 @@ class StompErrorPathsTest {
                 Arguments.of("unknown command", "1.2", "PUBLISH\n\n\0", StompRule.UNKNOWN_COMMAND, "STOMP Frames"),
                 Arguments.of("bad ack mode", "1.2", "SUBSCRIBE\nid:0\ndestination:/queue/a\nack:maybe\n\n\0",
                         StompRule.INVALID_ACK_MODE, "SUBSCRIBE ack Header"),
-                Arguments.of("second CONNECT", "1.2", "CONNECT\naccept-version:1.2\n\n\0", StompRule.ALREADY_CONNECTED, "Connecting"));
+                Arguments.of("second CONNECT", "1.2", "CONNECT\naccept-version:1.2\n\n\0", StompRule.ALREADY_CONNECTED, "Connecting"),
+                Arguments.of("frame before CONNECT", "", "SEND\ndestination:/topic/a\nreceipt:r1\n\nx\0",
+                        StompRule.NOT_CONNECTED, "Connecting"),
+                Arguments.of("malformed heart-beat", "", "CONNECT\naccept-version:1.2\nheart-beat:ten,5\n\n\0",
+                        StompRule.INVALID_HEART_BEAT, "Heart-beating"),
+                Arguments.of("MESSAGE from a client", "1.2", "MESSAGE\ndestination:/topic/a\nmessage-id:1\nsubscription:0\n\n\0",
+                        StompRule.WRONG_DIRECTION, "STOMP Frames"),
+                Arguments.of("SEND outside /topic and /queue", "1.2", "SEND\ndestination:/elsewhere\n\nx\0",
+                        StompRule.INVALID_DESTINATION, "SEND"),
+                Arguments.of("subscription id reused", "1.2",
+                        "SUBSCRIBE\nid:0\ndestination:/topic/a\n\n\0SUBSCRIBE\nid:0\ndestination:/topic/b\n\n\0",
+                        StompRule.DUPLICATE_SUBSCRIPTION, "SUBSCRIBE id Header"),
+                Arguments.of("UNSUBSCRIBE of an unknown id", "1.2", "UNSUBSCRIBE\nid:9\n\n\0",
+                        StompRule.UNKNOWN_SUBSCRIPTION, "UNSUBSCRIBE"),
+                Arguments.of("BEGIN of an active transaction", "1.2", "BEGIN\ntransaction:t\n\n\0BEGIN\ntransaction:t\n\n\0",
+                        StompRule.DUPLICATE_TRANSACTION, "BEGIN"));
     }
 
     @ParameterizedTest(name = "{0}")
