@@ -1,7 +1,6 @@
 package org.wslab.stomp.session;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +29,7 @@ import org.wslab.stomp.codec.StompVersion;
  *
  * <p>Thread-safe: calls are serialised by the session's lock, but no callback runs under it. Message
  * handlers and the completions of {@link #connect}, receipt and {@link #closed()} futures are queued
- * while the lock is held and run after it is released, one at a time and in arrival order, on the
+ * while the lock is held and run after it is released ({@link OrderedCallbacks}), one at a time and in arrival order, on the
  * thread that received them (the transport's reader). So a handler may ack, send or disconnect,
  * from its own thread or another one, without deadlock; a handler that blocks holds back only later
  * callbacks (and the reader thread), never the session's other callers.
@@ -43,9 +42,7 @@ public final class StompClientSession {
     private final CompletableFuture<StompFrame> connected = new CompletableFuture<>();
     private final CompletableFuture<StompFrame> closedFuture = new CompletableFuture<>();
     private final List<StompFrame> inbox = new ArrayList<>();
-    // guarded by this; run by drainCallbacks() with the lock released
-    private final ArrayDeque<Runnable> callbacks = new ArrayDeque<>();
-    private boolean draining;
+    private final OrderedCallbacks callbacks = new OrderedCallbacks(this);
     private StompVersion version = StompVersion.V1_2;
     private HeartBeat ownHeartBeat = HeartBeat.NONE;
     private long sendEveryNanos;
@@ -66,7 +63,7 @@ public final class StompClientSession {
         synchronized (this) {
             connectLocked(o, nowNanos);
         }
-        drainCallbacks();
+        callbacks.drain();
         return connected;
     }
 
@@ -102,7 +99,7 @@ public final class StompClientSession {
             handlers.put(id, handler);
             r = sendLocked(StompFrame.of(StompCommand.SUBSCRIBE, "id", id, "destination", destination, "ack", mode.header()), receipt);
         }
-        drainCallbacks();
+        callbacks.drain();
         return r;
     }
 
@@ -113,7 +110,7 @@ public final class StompClientSession {
             handlers.remove(id);
             r = sendLocked(StompFrame.of(StompCommand.UNSUBSCRIBE, "id", id), receipt);
         }
-        drainCallbacks();
+        callbacks.drain();
         return r;
     }
 
@@ -160,7 +157,7 @@ public final class StompClientSession {
             synchronized (this) {
                 finish(null, null);
             }
-            drainCallbacks();
+            callbacks.drain();
         });
     }
 
@@ -170,7 +167,7 @@ public final class StompClientSession {
         synchronized (this) {
             r = sendLocked(frame, receipt);
         }
-        drainCallbacks();
+        callbacks.drain();
         return r;
     }
 
@@ -195,7 +192,7 @@ public final class StompClientSession {
         synchronized (this) {
             receiveLocked(data, off, len, nowNanos);
         }
-        drainCallbacks();
+        callbacks.drain();
     }
 
     private void receiveLocked(byte[] data, int off, int len, long nowNanos) {
@@ -221,7 +218,7 @@ public final class StompClientSession {
         synchronized (this) {
             next = tickLocked(nowNanos);
         }
-        drainCallbacks();
+        callbacks.drain();
         return next;
     }
 
@@ -246,35 +243,7 @@ public final class StompClientSession {
         synchronized (this) {
             finish(null, closed ? null : new StompViolation(StompRule.BROKER_UNAVAILABLE, version, "transport closed"));
         }
-        drainCallbacks();
-    }
-
-    /** Runs queued callbacks outside the lock, one thread at a time, in the order they were queued. */
-    private void drainCallbacks() {
-        if (Thread.holdsLock(this)) {
-            return; // a transport answered inside our own write (a loopback): the outer call drains
-        }
-        synchronized (this) {
-            if (draining || callbacks.isEmpty()) {
-                return; // the draining thread (maybe this one, from inside a callback) runs what was queued
-            }
-            draining = true;
-        }
-        while (true) {
-            Runnable next;
-            synchronized (this) {
-                next = callbacks.poll();
-                if (next == null) {
-                    draining = false;
-                    return;
-                }
-            }
-            try {
-                next.run();
-            } catch (RuntimeException e) {
-                // a handler's failure is its own; the session and later callbacks go on
-            }
-        }
+        callbacks.drain();
     }
 
     private void handle(StompFrame f, long nowNanos) {
