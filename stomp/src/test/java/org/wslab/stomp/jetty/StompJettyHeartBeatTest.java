@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -21,23 +17,16 @@ import org.wslab.stomp.session.StompServerConfig;
 
 /** Heart-beats on the real clock through the endpoint's scheduler (short intervals, no timing asserted). */
 class StompJettyHeartBeatTest {
-    private Server server;
+    private EmbeddedStompServer server;
     private WebSocketClient jetty;
-    private ScheduledExecutorService scheduler;
     private URI uri;
 
     @BeforeEach
     void start() throws Exception {
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setPort(0);
-        server.addConnector(connector);
         StompServerConfig config = StompServerConfig.DEFAULT.withHeartBeat(new HeartBeat(50, 50));
-        server.setHandler(StompJetty.upgradeHandler(server, "/ws",
-                new StompEndpointConfig(new InMemoryBroker(), config, scheduler, StompWireTap.NONE)));
-        server.start();
-        uri = URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/ws");
+        server = EmbeddedStompServer.start("/ws",
+                scheduler -> new StompEndpointConfig(new InMemoryBroker(), config, scheduler, StompWireTap.NONE));
+        uri = server.uri();
         jetty = new WebSocketClient();
         jetty.start();
     }
@@ -45,8 +34,7 @@ class StompJettyHeartBeatTest {
     @AfterEach
     void stop() throws Exception {
         jetty.stop();
-        server.stop();
-        scheduler.shutdownNow();
+        server.close();
     }
 
     @Test

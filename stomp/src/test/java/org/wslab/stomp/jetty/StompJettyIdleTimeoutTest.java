@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
@@ -28,24 +24,16 @@ import org.wslab.stomp.session.StompServerConfig;
  * tests wait for events (a close, several beats).
  */
 class StompJettyIdleTimeoutTest {
-    private Server server;
+    private EmbeddedStompServer server;
     private WebSocketClient jetty;
-    private ScheduledExecutorService scheduler;
     private URI uri;
 
     @BeforeEach
     void start() throws Exception {
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setPort(0);
-        server.addConnector(connector);
         StompServerConfig config = StompServerConfig.DEFAULT.withHeartBeat(new HeartBeat(400, 400));
-        server.setHandler(StompJetty.upgradeHandler(server, "/ws",
-                new StompEndpointConfig(new InMemoryBroker(), config, scheduler, StompWireTap.NONE)
-                        .withIdleTimeout(Duration.ofMillis(200))));
-        server.start();
-        uri = URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/ws");
+        server = EmbeddedStompServer.start("/ws", scheduler -> new StompEndpointConfig(new InMemoryBroker(), config,
+                scheduler, StompWireTap.NONE).withIdleTimeout(Duration.ofMillis(200)));
+        uri = server.uri();
         jetty = new WebSocketClient();
         jetty.start();
     }
@@ -53,8 +41,7 @@ class StompJettyIdleTimeoutTest {
     @AfterEach
     void stop() throws Exception {
         jetty.stop();
-        server.stop();
-        scheduler.shutdownNow();
+        server.close();
     }
 
     private RawWebSocket connect(String heartBeat) throws Exception {
