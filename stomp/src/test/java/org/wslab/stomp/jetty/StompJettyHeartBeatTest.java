@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +38,8 @@ class StompJettyHeartBeatTest {
 
     @Test
     void serverSendsBeatsAndDropsASilentClient() throws Exception {
-        RawWebSocket peer = new RawWebSocket();
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setSubProtocols("v12.stomp");
-        jetty.connect(peer, uri, request).get(10, TimeUnit.SECONDS);
         // the client promises beats every 50 ms and wants them every 50 ms, then falls silent
-        peer.send("CONNECT\naccept-version:1.2\nheart-beat:50,50\n\n\0");
-        assertTrue(peer.texts.poll(10, TimeUnit.SECONDS).startsWith("CONNECTED\n"));
+        RawWebSocket peer = RawWebSocket.connectStomp(jetty, uri, "50,50");
         assertEquals("\n", peer.texts.poll(10, TimeUnit.SECONDS), "a heart-beat EOL");
         String error = peer.next();
         assertTrue(error.startsWith("ERROR\n") && error.contains("Heart-beating"), error);

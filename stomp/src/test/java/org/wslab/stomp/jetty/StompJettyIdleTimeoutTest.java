@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +44,7 @@ class StompJettyIdleTimeoutTest {
     }
 
     private RawWebSocket connect(String heartBeat) throws Exception {
-        RawWebSocket peer = new RawWebSocket();
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setSubProtocols("v12.stomp");
-        jetty.connect(peer, uri, request).get(10, TimeUnit.SECONDS);
-        peer.send("CONNECT\naccept-version:1.2\nheart-beat:" + heartBeat + "\n\n\0");
-        assertTrue(peer.texts.poll(10, TimeUnit.SECONDS).startsWith("CONNECTED\n"));
-        return peer;
+        return RawWebSocket.connectStomp(jetty, uri, heartBeat);
     }
 
     @Test

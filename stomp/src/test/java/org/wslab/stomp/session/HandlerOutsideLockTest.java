@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.InMemoryBroker;
-import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompLimits;
 
 /**
  * {@link StompClientSession} runs message handlers with its lock released (STOMP 1.2 "ACK": a client
@@ -27,6 +26,7 @@ class HandlerOutsideLockTest {
     private final InMemoryBroker broker = new InMemoryBroker();
     private final ExecutorService reader = Executors.newSingleThreadExecutor();
     private final ExecutorService other = Executors.newSingleThreadExecutor();
+    private int ids;
 
     @AfterEach
     void stop() {
@@ -34,32 +34,9 @@ class HandlerOutsideLockTest {
         other.shutdownNow();
     }
 
+    /** The server → client direction runs on one reader thread, as on a real transport. */
     private StompClientSession client() {
-        StompClientSession[] c = new StompClientSession[1];
-        StompServerSession[] s = new StompServerSession[1];
-        c[0] = new StompClientSession(new StompClientOutput() {
-            @Override
-            public void write(byte[] octets) {
-                s[0].receive(octets, 0, octets.length, 0);
-            }
-
-            @Override
-            public void close() {
-                s[0].transportClosed();
-            }
-        }, StompLimits.DEFAULT);
-        s[0] = new StompServerSession(broker, StompServerConfig.DEFAULT, new StompServerOutput() {
-            @Override
-            public void write(byte[] octets, StompFrame frame) {
-                reader.execute(() -> c[0].receive(octets, 0, octets.length, 0)); // the transport's reader thread
-            }
-
-            @Override
-            public void close() {
-                reader.execute(() -> c[0].transportClosed());
-            }
-        }, "h" + System.identityHashCode(c), 0);
-        return c[0];
+        return Loopback.client(broker, reader, "h" + (++ids), new ArrayList<>());
     }
 
     @Test
@@ -97,7 +74,17 @@ class HandlerOutsideLockTest {
         StompClientSession c = client();
         c.connect(ClientConnectOptions.DEFAULT, 0).get(10, TimeUnit.SECONDS);
         CompletableFuture<Boolean> lockFree = new CompletableFuture<>();
+        // hold the reader until the dependant is registered, so the RECEIPT completes it on the reader
+        CountDownLatch registered = new CountDownLatch(1);
+        reader.execute(() -> {
+            try {
+                registered.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         c.send("/topic/t", "x", null, true).thenAccept(r -> lockFree.complete(!Thread.holdsLock(c)));
+        registered.countDown();
         assertTrue(lockFree.get(10, TimeUnit.SECONDS), "a receipt's dependants ran under the session's lock");
     }
 }
