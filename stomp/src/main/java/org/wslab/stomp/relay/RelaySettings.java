@@ -59,6 +59,12 @@ public record RelaySettings(Duration initialBackoff, Duration maxBackoff, Durati
         }
     }
 
+    /** The outage settings with the default {@link #UPSTREAM_CONNECT} (the record's former shape). */
+    public RelaySettings(Duration initialBackoff, Duration maxBackoff, Duration attemptTimeout, Duration giveUpAfter,
+                         int maxBufferedSends, long maxBufferedBytes) {
+        this(initialBackoff, maxBackoff, attemptTimeout, giveUpAfter, maxBufferedSends, maxBufferedBytes, UPSTREAM_CONNECT);
+    }
+
     /** The reconnect schedule these settings describe. */
     public Backoff backoff() {
         return new Backoff(initialBackoff.toNanos(), maxBackoff.toNanos());
