@@ -29,10 +29,12 @@ import org.wslab.stomp.codec.StompVersion;
  *
  * <p>Thread-safe: calls are serialised by the session's lock, but no callback runs under it. Message
  * handlers and the completions of {@link #connect}, receipt and {@link #closed()} futures are queued
- * while the lock is held and run after it is released ({@link OrderedCallbacks}), one at a time and in arrival order, on the
- * thread that received them (the transport's reader). So a handler may ack, send or disconnect,
- * from its own thread or another one, without deadlock; a handler that blocks holds back only later
- * callbacks (and the reader thread), never the session's other callers.
+ * while the lock is held and run after it is released ({@link OrderedCallbacks}), one at a time and
+ * in arrival order, by the session call that first finds them pending with the lock released: in
+ * practice the transport's reader thread that received them (or, in a synchronous loopback, the
+ * outermost call). So a handler may ack, send or disconnect, from its own thread or another one,
+ * without deadlock; a handler that blocks holds back later callbacks and the thread running it,
+ * while other callers' sends and acks go through.
  */
 public final class StompClientSession {
     private final StompClientOutput output;
