@@ -55,6 +55,8 @@ public final class StompClientEndpoint implements Session.Listener.AutoDemanding
             if (e != null) {
                 result.completeExceptionally(e);
             } else {
+                // the client drops a server silent for 2 x the interval: keep Jetty from cutting first
+                HeartBeatIdleTimeout.fit(ws, stomp.heartBeatMillis(), 2.0);
                 result.complete(connection);
                 ticker.poke();
             }

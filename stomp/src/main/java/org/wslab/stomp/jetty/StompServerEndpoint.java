@@ -2,7 +2,6 @@ package org.wslab.stomp.jetty;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -71,23 +70,11 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
     private void received() {
         if (!idleTimeoutFitted && stomp.isConnected()) {
             idleTimeoutFitted = true;
-            Duration fitted = idleTimeoutFor(config.idleTimeout(), stomp.heartBeatMillis(), config.session().silenceTolerance());
-            if (fitted.compareTo(ws.getIdleTimeout()) > 0) {
-                ws.setIdleTimeout(fitted);
-            }
+            HeartBeatIdleTimeout.fit(ws, stomp.heartBeatMillis(), config.session().silenceTolerance());
         }
         ticker.poke();
     }
 
-    /**
-     * The idle timeout for a session that negotiated {@code heartBeatMillis} ({send, expect}, 0 = off):
-     * at least twice the longer of the send interval and the tolerated silence, never below {@code base}.
-     */
-    static Duration idleTimeoutFor(Duration base, long[] heartBeatMillis, double silenceTolerance) {
-        long longest = Math.max(heartBeatMillis[0], (long) Math.ceil(heartBeatMillis[1] * silenceTolerance));
-        Duration needed = Duration.ofMillis(2 * longest);
-        return needed.compareTo(base) > 0 ? needed : base;
-    }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {

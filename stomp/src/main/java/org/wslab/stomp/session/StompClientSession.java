@@ -83,6 +83,11 @@ public final class StompClientSession {
         write(f, nowNanos);
     }
 
+    /** Negotiated send and expect intervals in milliseconds (STOMP 1.2 "Heart-beating"), 0 when off or before CONNECTED. */
+    public synchronized long[] heartBeatMillis() {
+        return new long[] {sendEveryNanos / 1_000_000, expectEveryNanos / 1_000_000};
+    }
+
     /** The negotiated version (1.2 until CONNECTED). */
     public synchronized StompVersion version() {
         return version;

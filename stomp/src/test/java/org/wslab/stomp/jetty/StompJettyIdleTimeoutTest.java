@@ -7,19 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.broker.InMemoryBroker;
+import org.wslab.stomp.codec.StompCommand;
+import org.wslab.stomp.codec.StompLimits;
+import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.session.HeartBeat;
 import org.wslab.stomp.session.StompServerConfig;
 
 /**
  * The endpoint's idle timeout (a setting, 200 ms here) versus STOMP 1.2 "Heart-beating": a client
  * that negotiated {@code 0,0} is ended by it; a client whose negotiated beats are slower than it is
- * not (the endpoint raises the session's idle timeout after CONNECTED). No timing is asserted: the
+ * not (the endpoint raises the session's idle timeout after CONNECTED); and the same on our client's
+ * side, whose Jetty idle timeout is raised after CONNECTED. No timing is asserted: the
  * tests wait for events (a close, several beats).
  */
 class StompJettyIdleTimeoutTest {
@@ -68,11 +74,38 @@ class StompJettyIdleTimeoutTest {
     }
 
     @Test
+    void ourClientWithBeatsSlowerThanItsJettyIdleTimeoutIsNotCutOff() throws Exception {
+        // the client's Jetty cuts silent connections after 200 ms; the server beats every 400 ms
+        WebSocketClient impatient = new WebSocketClient();
+        impatient.setIdleTimeout(Duration.ofMillis(200));
+        impatient.start();
+        BlockingQueue<String> beats = new LinkedBlockingQueue<>();
+        StompWireTap tap = new StompWireTap() {
+            @Override
+            public void inbound(String connectionId, byte[] octets) {
+                if (octets.length == 1 && octets[0] == '\n') {
+                    beats.add("beat");
+                }
+            }
+        };
+        try (StompWebSocketClient client = new StompWebSocketClient(impatient, true, StompLimits.DEFAULT, tap)) {
+            StompConnection c = client.connect(uri, ClientConnectOptions.DEFAULT.withHeartBeat(new HeartBeat(0, 400)))
+                    .get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                assertNotNull(beats.poll(10, TimeUnit.SECONDS), "heart-beat " + (i + 1));
+            }
+            assertFalse(c.session().closed().isDone(), "the client's Jetty cut off a connection whose beats flowed");
+            assertEquals(StompCommand.RECEIPT, c.session().send("/topic/t", "still here", null, true)
+                    .get(10, TimeUnit.SECONDS).command());
+        }
+    }
+
+    @Test
     void theRaisedIdleTimeoutCoversTheLongerIntervalTwice() {
         Duration base = Duration.ofMillis(200);
-        assertEquals(base, StompServerEndpoint.idleTimeoutFor(base, new long[] {0, 0}, 2.0));
-        assertEquals(Duration.ofMillis(800), StompServerEndpoint.idleTimeoutFor(base, new long[] {400, 0}, 2.0));
-        assertEquals(Duration.ofMillis(1600), StompServerEndpoint.idleTimeoutFor(base, new long[] {400, 400}, 2.0));
-        assertEquals(Duration.ofMinutes(5), StompServerEndpoint.idleTimeoutFor(Duration.ofMinutes(5), new long[] {400, 400}, 2.0));
+        assertEquals(base, HeartBeatIdleTimeout.fitted(base, new long[] {0, 0}, 2.0));
+        assertEquals(Duration.ofMillis(800), HeartBeatIdleTimeout.fitted(base, new long[] {400, 0}, 2.0));
+        assertEquals(Duration.ofMillis(1600), HeartBeatIdleTimeout.fitted(base, new long[] {400, 400}, 2.0));
+        assertEquals(Duration.ofMinutes(5), HeartBeatIdleTimeout.fitted(Duration.ofMinutes(5), new long[] {400, 400}, 2.0));
     }
 }
