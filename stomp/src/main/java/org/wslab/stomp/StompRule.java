@@ -38,6 +38,10 @@ public enum StompRule {
     UNKNOWN_ACK_ID("ACK", "no unacknowledged message with this id"),
     NACK_IN_1_0("NACK", "NACK does not exist in STOMP 1.0"),
     DUPLICATE_TRANSACTION("BEGIN", "transaction already active"),
+    // --- what a session may accumulate (SessionLimits; the spec leaves these to the server)
+    TOO_MANY_SUBSCRIPTIONS("SUBSCRIBE", "too many subscriptions on one connection"),
+    TOO_MANY_TRANSACTIONS("BEGIN", "too many open transactions on one connection"),
+    TRANSACTION_TOO_LARGE("BEGIN", "transaction holds too many frames or body octets"),
     UNKNOWN_TRANSACTION("COMMIT", "no active transaction with this id"),
     // --- server side
     BROKER_UNAVAILABLE("ERROR", "the broker refused or is unreachable"),
