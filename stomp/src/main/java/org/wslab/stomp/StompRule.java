@@ -38,9 +38,14 @@ public enum StompRule {
     UNKNOWN_ACK_ID("ACK", "no unacknowledged message with this id"),
     NACK_IN_1_0("NACK", "NACK does not exist in STOMP 1.0"),
     DUPLICATE_TRANSACTION("BEGIN", "transaction already active"),
+    // --- what a session may accumulate (SessionLimits; the spec leaves these to the server)
+    TOO_MANY_SUBSCRIPTIONS("SUBSCRIBE", "too many subscriptions on one connection"),
+    TOO_MANY_TRANSACTIONS("BEGIN", "too many open transactions on one connection"),
+    TRANSACTION_TOO_LARGE("BEGIN", "transaction holds too many frames or body octets"),
     UNKNOWN_TRANSACTION("COMMIT", "no active transaction with this id"),
     // --- server side
     BROKER_UNAVAILABLE("ERROR", "the broker refused or is unreachable"),
+    QUEUE_FULL("ERROR", "queue full: the broker holds no more undelivered messages for this queue"),
     // --- relay to an external broker (issue 4 §3): the outage policy of org.wslab.stomp.relay
     RELAY_BUFFER_FULL("ERROR", "relay outage buffer full: too many SENDs unconfirmed by the upstream broker"),
     RELAY_GAVE_UP("ERROR", "relay gave up: upstream broker not back within the give-up deadline");

@@ -8,8 +8,6 @@ import org.wslab.stomp.broker.StompBroker;
 import org.wslab.stomp.jetty.StompEndpointConfig;
 import org.wslab.stomp.jetty.StompWireTap;
 import org.wslab.stomp.relay.RelayBroker;
-import org.wslab.stomp.session.ClientConnectOptions;
-import org.wslab.stomp.session.HeartBeat;
 import org.wslab.stomp.session.StompServerConfig;
 import org.wslab.stomp.socket.StompTcpClient;
 
@@ -50,8 +48,8 @@ public final class LabStomp implements AutoCloseable {
     public static LabStomp open(StompBackend backend, StompServerConfig session) {
         if (backend instanceof StompBackend.Relay relay) {
             StompTcpClient tcp = new StompTcpClient();
-            StompBroker broker = new RelayBroker(sessionId -> tcp.connect(relay.host(), relay.port(),
-                    ClientConnectOptions.DEFAULT.withHeartBeat(HeartBeat.NONE)),
+            // CONNECT upstream per RelaySettings.DEFAULT: host "/", heart-beats 10 s each way
+            StompBroker broker = new RelayBroker((sessionId, connect) -> tcp.connect(relay.host(), relay.port(), connect),
                     RELAY_TIMEOUT_MILLIS);
             return new LabStomp(backend, broker, tcp, session);
         }

@@ -8,14 +8,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.wslab.stomp.jetty.StompConnection;
-import org.wslab.stomp.session.ClientConnectOptions;
+import org.wslab.stomp.relay.RelaySettings;
 import org.wslab.stomp.session.HeartBeat;
 import org.wslab.stomp.session.StompErrorException;
 import org.wslab.stomp.socket.StompTcpClient;
 
 /**
  * Checks, before {@code wslab serve --relay} starts, that a STOMP broker answers at the relay
- * address: a TCP connection, CONNECT, CONNECTED (STOMP 1.2 "Connecting"), DISCONNECT. A server
+ * address: a TCP connection, CONNECT (the relay's own {@code host:/}), CONNECTED (STOMP 1.2 "Connecting"), DISCONNECT. A server
  * whose relay target is down at start refuses to start with one line; once running, an upstream
  * that goes away is reported per session (an ERROR naming {@code BROKER_UNAVAILABLE}).
  */
@@ -26,7 +26,7 @@ public final class RelayProbe {
     public static Optional<String> problem(StompBackend.Relay relay, int timeoutMillis) {
         try (StompTcpClient tcp = new StompTcpClient(org.wslab.stomp.codec.StompLimits.DEFAULT, timeoutMillis)) {
             StompConnection c = tcp.connect(relay.host(), relay.port(),
-                    ClientConnectOptions.DEFAULT.withHeartBeat(HeartBeat.NONE)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+                    RelaySettings.UPSTREAM_CONNECT.withHeartBeat(HeartBeat.NONE)).get(timeoutMillis, TimeUnit.MILLISECONDS);
             c.session().disconnect().get(timeoutMillis, TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (ExecutionException e) {

@@ -1,7 +1,7 @@
 package org.wslab.stomp.broker;
 
 /**
- * Where a broker hands messages for one connection. Called from whichever thread published, often
+ * Where a broker hands messages for one connection (STOMP 1.2 "MESSAGE"; a broker failure becomes an "ERROR"). Called from whichever thread published, often
  * while the broker holds its lock: implementations must not block and must not call the broker.
  */
 @FunctionalInterface

@@ -13,7 +13,8 @@ import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompHeader;
 
 /**
- * The lab's broker, in memory: {@code /topic/…} fans each message out to every subscription in
+ * The lab's broker, in memory (issue 4 §2; STOMP 1.2 "SEND", "SUBSCRIBE ack Header", "ACK", "NACK"
+ * leave destination semantics to the server, these are ours): {@code /topic/…} fans each message out to every subscription in
  * publish order; {@code /queue/…} gives each message to exactly one consumer, round robin, and
  * keeps messages while a queue has none. Unacknowledged messages of {@code client} and
  * {@code client-individual} subscriptions are tracked; a NACK or a disconnect sends them again
@@ -33,7 +34,7 @@ public final class InMemoryBroker implements StompBroker {
         this(10_000);
     }
 
-    /** A broker holding at most {@code maxQueued} undelivered messages per queue (older ones are refused). */
+    /** A broker holding at most {@code maxQueued} undelivered messages per queue (a SEND beyond it is refused with {@link StompRule#QUEUE_FULL}). */
     public InMemoryBroker(int maxQueued) {
         this.maxQueued = maxQueued;
     }
@@ -191,7 +192,7 @@ public final class InMemoryBroker implements StompBroker {
                 } else {
                     QueueState q = queues.computeIfAbsent(destination, d -> new QueueState());
                     if (q.backlog.size() >= maxQueued) {
-                        return refuse(StompRule.BROKER_UNAVAILABLE, "queue " + destination + " holds " + maxQueued + " messages");
+                        return refuse(StompRule.QUEUE_FULL, "queue " + destination + " holds " + maxQueued + " messages");
                     }
                     q.backlog.addLast(m);
                     dispatch(q, false);

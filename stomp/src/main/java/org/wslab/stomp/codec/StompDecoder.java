@@ -12,8 +12,13 @@ import org.wslab.stomp.StompViolation;
  * in any pieces: a frame split across WebSocket messages, several frames in one message, EOL
  * heart-beats between frames, from text or binary messages alike.
  *
- * <p>Rules: the command line may end in CR LF in every version; header lines may end in CR LF
- * only in 1.2 (in 1.0/1.1 a CR is part of the value); values are unescaped per version and never
+ * <p>Line ends: 1.2's grammar has {@code EOL = [CR] LF}; 1.0 and 1.1 end lines with LF only. A
+ * header line's CR before LF is therefore stripped only in 1.2 (in 1.0/1.1 it is part of the value,
+ * a valid frame's meaning). Elsewhere a CR before LF is tolerated in every version because the strict
+ * 1.0/1.1 reading would be an error anyway, so no valid frame changes meaning: the command line
+ * ({@code CONNECT\r} is no command, and CONNECT arrives before a version is agreed), the blank line
+ * ending the headers (a lone {@code \r} line has no colon), and a CR LF heart-beat between frames.
+ * Values are unescaped per version and never
  * trimmed; a {@code content-length} (first entry wins) gives the body length in octets and the
  * octet after must be NUL; otherwise the body ends at the first NUL. Malformed input and
  * crossed {@link StompLimits} end in a {@link StompViolation}; the decoder then stays failed.

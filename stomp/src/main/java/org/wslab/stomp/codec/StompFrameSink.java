@@ -1,6 +1,6 @@
 package org.wslab.stomp.codec;
 
-/** Receives what a {@link StompDecoder} finds: whole frames, and heart-beat EOLs between them. */
+/** Receives what a {@link StompDecoder} finds (STOMP 1.2 "STOMP Frames"): whole frames, and heart-beat EOLs between them ("Heart-beating"). */
 public interface StompFrameSink {
     /** A complete frame (STOMP 1.2 "STOMP Frames"). */
     void onFrame(StompFrame frame);

@@ -14,7 +14,8 @@ import org.wslab.stomp.session.StompClientSession;
 
 /**
  * The Jetty listener behind {@link StompWebSocketClient}: one WebSocket connection driving a
- * {@link StompClientSession}. Public only because Jetty invokes listeners reflectively.
+ * {@link StompClientSession} (STOMP over WebSocket: RFC 6455 §1.9 sub-protocol, STOMP 1.2 "Connecting").
+ * Public only because Jetty invokes listeners reflectively.
  */
 public final class StompClientEndpoint implements Session.Listener.AutoDemanding, StompClientOutput {
     private final CompletableFuture<StompConnection> result = new CompletableFuture<>();
@@ -44,10 +45,7 @@ public final class StompClientEndpoint implements Session.Listener.AutoDemanding
     @Override
     public void onWebSocketOpen(Session session) {
         ws = session;
-        // one WebSocket message may carry a whole frame: allow the body limit plus room for headers
-        long max = (long) limits.maxBodySize() + (long) limits.maxHeaders() * limits.maxLineLength() + 64;
-        session.setMaxTextMessageSize(max);
-        session.setMaxBinaryMessageSize(max);
+        WebSocketText.fitMessageSizes(session, limits);
         String sub = session.getUpgradeResponse().getAcceptedSubProtocol();
         tap.opened(id, sub);
         stomp = new StompClientSession(this, limits);
@@ -57,6 +55,8 @@ public final class StompClientEndpoint implements Session.Listener.AutoDemanding
             if (e != null) {
                 result.completeExceptionally(e);
             } else {
+                // the client drops a server silent for 2 x the interval: keep Jetty from cutting first
+                HeartBeatIdleTimeout.fit(ws, stomp.heartBeatMillis(), 2.0);
                 result.complete(connection);
                 ticker.poke();
             }
@@ -103,12 +103,7 @@ public final class StompClientEndpoint implements Session.Listener.AutoDemanding
     @Override
     public void write(byte[] octets) {
         tap.outbound(id, octets);
-        String text = WebSocketText.asText(octets);
-        if (text != null) {
-            ws.sendText(text, Callback.NOOP);
-        } else {
-            ws.sendBinary(ByteBuffer.wrap(octets), Callback.NOOP);
-        }
+        WebSocketText.send(ws, octets);
     }
 
     @Override

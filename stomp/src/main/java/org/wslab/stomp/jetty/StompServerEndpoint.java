@@ -14,6 +14,8 @@ import org.wslab.stomp.session.StompServerSession;
  * One STOMP-over-WebSocket connection on Jetty 12: WebSocket messages (text or binary) feed a
  * {@link StompServerSession}; its frames go out as text messages when they are UTF-8, binary
  * otherwise; heart-beats run on the endpoint's scheduler; ERROR and DISCONNECT close with 1000.
+ * The WebSocket's idle timeout is {@link StompEndpointConfig#idleTimeout()}, raised after CONNECTED
+ * so that negotiated heart-beats (STOMP 1.2 "Heart-beating") are never cut short by Jetty.
  */
 public final class StompServerEndpoint implements Session.Listener.AutoDemanding {
     private static final AtomicLong IDS = new AtomicLong();
@@ -24,6 +26,7 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
     private volatile Session ws;
     private volatile StompServerSession stomp;
     private volatile Ticker ticker;
+    private volatile boolean idleTimeoutFitted;
 
     /** An endpoint for a connection that agreed on {@code subProtocol} (null when none). */
     public StompServerEndpoint(StompEndpointConfig config, String subProtocol) {
@@ -39,10 +42,8 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
     @Override
     public void onWebSocketOpen(Session session) {
         ws = session;
-        // one WebSocket message may carry a whole frame: allow the body limit plus room for headers
-        long max = (long) config.session().limits().maxBodySize() + (long) config.session().limits().maxHeaders() * config.session().limits().maxLineLength() + 64;
-        session.setMaxTextMessageSize(max);
-        session.setMaxBinaryMessageSize(max);
+        WebSocketText.fitMessageSizes(session, config.session().limits());
+        session.setIdleTimeout(config.idleTimeout());
         config.tap().opened(id, subProtocol);
         stomp = new StompServerSession(config.broker(), config.session(), new Output(), id, System.nanoTime());
         ticker = new Ticker(config.scheduler(), stomp::tick);
@@ -53,7 +54,7 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
         byte[] octets = message.getBytes(StandardCharsets.UTF_8);
         config.tap().inbound(id, octets);
         stomp.receive(octets, 0, octets.length, System.nanoTime());
-        ticker.poke();
+        received();
     }
 
     @Override
@@ -63,8 +64,17 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
         config.tap().inbound(id, octets);
         stomp.receive(octets, 0, octets.length, System.nanoTime());
         callback.succeed();
+        received();
+    }
+
+    private void received() {
+        if (!idleTimeoutFitted && stomp.isConnected()) {
+            idleTimeoutFitted = true;
+            HeartBeatIdleTimeout.fit(ws, stomp.heartBeatMillis(), config.session().silenceTolerance());
+        }
         ticker.poke();
     }
+
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
@@ -90,12 +100,7 @@ public final class StompServerEndpoint implements Session.Listener.AutoDemanding
         @Override
         public void write(byte[] octets, StompFrame frame) {
             config.tap().outbound(id, octets);
-            String text = WebSocketText.asText(octets);
-            if (text != null) {
-                ws.sendText(text, Callback.NOOP);
-            } else {
-                ws.sendBinary(ByteBuffer.wrap(octets), Callback.NOOP);
-            }
+            WebSocketText.send(ws, octets);
         }
 
         @Override

@@ -8,7 +8,8 @@ import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 
 /**
- * The relay's SENDs that the upstream broker has not yet confirmed with a RECEIPT, in the order the
+ * The relay's SENDs that the upstream broker has not yet confirmed with a RECEIPT (STOMP 1.2 "Header
+ * receipt"; issue 4 §3 relay), in the order the
  * client sent them: in flight on the live upstream connection, or held while it is down. After a
  * reconnect they are sent again in this order; a RECEIPT from the upstream removes one.
  *

@@ -1,15 +1,10 @@
 package org.wslab.stomp.relay;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
@@ -25,11 +20,13 @@ import org.wslab.stomp.session.StompErrorException;
 
 /**
  * One client session's side of a {@link RelayBroker}: a STOMP client session to the upstream broker
- * that is opened asynchronously and re-opened after it is lost, with bounded exponential backoff
- * ({@link Backoff}) until {@link RelaySettings#giveUpAfter()} ({@link StompRule#RELAY_GAVE_UP}).
+ * that is opened asynchronously and re-opened after it is lost ({@link Reconnector}: bounded
+ * exponential backoff until {@link RelaySettings#giveUpAfter()}, {@link StompRule#RELAY_GAVE_UP}).
+ * A lost connection includes one silent past its negotiated heart-beats (asked for by default in
+ * {@link RelaySettings#upstreamConnect()}).
  * On each new upstream connection the client's subscriptions are re-made (same ids, destinations,
- * ack modes), then the SENDs not yet confirmed are sent again in order ({@link OutageBuffer},
- * bounded: {@link StompRule#RELAY_BUFFER_FULL}). Every upstream SUBSCRIBE and SEND asks for an
+ * ack modes), then the SENDs not yet confirmed are sent again in order ({@link ReplaySet}, bounded:
+ * {@link StompRule#RELAY_BUFFER_FULL}). Every upstream SUBSCRIBE and SEND asks for an
  * upstream RECEIPT; {@link #confirmed()} completes when they have all arrived, which is when the
  * client's own RECEIPT goes out. ACK/NACK of deliveries from a lost connection are dropped
  * ({@link AckLedger}).
@@ -40,32 +37,21 @@ import org.wslab.stomp.session.StompErrorException;
  * client session waits on are completed there with no relay lock held.
  */
 final class RelayConnection implements BrokerConnection {
-    private record Sub(String destination, AckMode mode, CompletableFuture<Void> established) {
-    }
-
-    private record Send(StompFrame frame, CompletableFuture<Void> confirmed) {
-    }
-
     private static final AtomicLong IDS = new AtomicLong();
 
     private final String sessionId;
     private final Upstream upstream;
     private final DeliveryTarget target;
     private final RelaySettings settings;
-    private final Backoff backoff;
-    private final ScheduledExecutorService executor;
+    private final Reconnector reconnector;
     private final AckLedger ledger = new AckLedger();
     // guarded by this
-    private final Map<String, Sub> subs = new LinkedHashMap<>();
-    private final OutageBuffer<Send> unconfirmed;
+    private final ReplaySet replay;
     private StompClientSession up;
     private long generation;
-    private int attempt;
-    private long outage;
     private boolean closing;
     private boolean done;
     private StompViolation failure;
-    private String lastAttemptFailure = "none yet";
 
     RelayConnection(String sessionId, Upstream upstream, DeliveryTarget target, RelaySettings settings,
                     ScheduledExecutorService executor) {
@@ -73,15 +59,13 @@ final class RelayConnection implements BrokerConnection {
         this.upstream = upstream;
         this.target = target;
         this.settings = settings;
-        this.backoff = settings.backoff();
-        this.executor = executor;
-        this.unconfirmed = new OutageBuffer<>(settings.maxBufferedSends(), settings.maxBufferedBytes());
+        this.reconnector = new Reconnector(settings, executor);
+        this.replay = new ReplaySet(settings);
     }
 
     /** Opens the first upstream connection in the background (an outage until it is up). */
     synchronized void start() {
-        outageStarted();
-        later(this::attempt, 0);
+        reconnector.outage(this::giveUpIfStillDown, this::attempt, true);
     }
 
     // ---- client side (the session's thread) ----
@@ -92,11 +76,10 @@ final class RelayConnection implements BrokerConnection {
             if (failure != null) {
                 return Optional.of(failure);
             }
-            if (subs.containsKey(subscriptionId)) {
+            ReplaySet.Subscription sub = replay.subscribe(subscriptionId, destination, mode);
+            if (sub == null) {
                 return Optional.of(StompViolation.of(StompRule.DUPLICATE_SUBSCRIPTION, "subscription id \"" + subscriptionId + "\""));
             }
-            Sub sub = new Sub(destination, mode, new CompletableFuture<>());
-            subs.put(subscriptionId, sub);
             ledger.subscribed(subscriptionId, mode);
             if (up != null) {
                 subscribeUpstream(up, generation, subscriptionId, sub);
@@ -107,9 +90,9 @@ final class RelayConnection implements BrokerConnection {
 
     @Override
     public Optional<StompViolation> unsubscribe(String subscriptionId) {
-        Sub sub;
+        ReplaySet.Subscription sub;
         synchronized (this) {
-            sub = subs.remove(subscriptionId);
+            sub = replay.unsubscribe(subscriptionId);
             if (sub == null) {
                 return Optional.of(StompViolation.of(StompRule.UNKNOWN_SUBSCRIPTION, "subscription id \"" + subscriptionId + "\""));
             }
@@ -127,17 +110,17 @@ final class RelayConnection implements BrokerConnection {
         List<StompHeader> all = new ArrayList<>();
         all.add(new StompHeader("destination", destination));
         all.addAll(headers);
-        Send send = new Send(new StompFrame(StompCommand.SEND, all, null).withBody(body), new CompletableFuture<>());
+        StompFrame send = new StompFrame(StompCommand.SEND, all, null).withBody(body);
         synchronized (this) {
             if (failure != null) {
                 return Optional.of(failure);
             }
-            OutageBuffer.Result<Send> r = unconfirmed.offer(send, body.length);
-            if (r instanceof OutageBuffer.Result.Refused<Send> refused) {
+            OutageBuffer.Result<ReplaySet.PendingSend> r = replay.offer(send, body.length);
+            if (r instanceof OutageBuffer.Result.Refused<ReplaySet.PendingSend> refused) {
                 return Optional.of(refused.violation());
             }
             if (up != null) {
-                sendUpstream(up, ((OutageBuffer.Result.Accepted<Send>) r).entry());
+                sendUpstream(up, ((OutageBuffer.Result.Accepted<ReplaySet.PendingSend>) r).entry());
             }
         }
         return Optional.empty();
@@ -178,19 +161,12 @@ final class RelayConnection implements BrokerConnection {
 
     @Override
     public CompletableFuture<Void> confirmed() {
-        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        List<CompletableFuture<Void>> waiting;
         synchronized (this) {
             if (failure != null) {
                 return CompletableFuture.failedFuture(new IllegalStateException(failure.toString()));
             }
-            for (Sub s : subs.values()) {
-                if (!s.established().isDone()) {
-                    waiting.add(s.established());
-                }
-            }
-            for (OutageBuffer.Entry<Send> e : unconfirmed.entries()) {
-                waiting.add(e.item().confirmed());
-            }
+            waiting = replay.waiting();
         }
         return waiting.isEmpty() ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.allOf(waiting.toArray(new CompletableFuture<?>[0]));
@@ -204,15 +180,12 @@ final class RelayConnection implements BrokerConnection {
                 return;
             }
             closing = true;
-            for (String id : subs.keySet()) {
-                ledger.unsubscribed(id);
-            }
-            subs.clear();
+            replay.clearSubscriptions().forEach(ledger::unsubscribed);
             if (up != null) {
                 disconnect(up); // after the SENDs already written: the broker processes them first
                 up = null;
                 done = true;
-            } else if (unconfirmed.isEmpty()) {
+            } else if (replay.allConfirmed()) {
                 done = true;
             }
         }
@@ -226,24 +199,15 @@ final class RelayConnection implements BrokerConnection {
                 return;
             }
         }
-        CompletableFuture<StompConnection> f;
-        try {
-            f = upstream.open(sessionId);
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        f.orTimeout(settings.attemptTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                .whenComplete((c, e) -> later(() -> attempted(c, e), 0));
+        reconnector.open(upstream, sessionId, this::attempted);
     }
 
     private void attempted(StompConnection c, Throwable e) {
         StompClientSession s = c == null ? null : c.session();
         synchronized (this) {
             if (s == null || e != null) {
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                lastAttemptFailure = String.valueOf(cause);
                 if (!done) {
-                    later(this::attempt, backoff.delayNanos(attempt++));
+                    reconnector.attemptFailed(e, this::attempt);
                 }
                 return;
             }
@@ -253,14 +217,10 @@ final class RelayConnection implements BrokerConnection {
             }
             long gen = ++generation;
             up = s;
-            attempt = 0;
-            s.closed().whenComplete((x, err) -> later(() -> lost(s, err), 0));
-            for (Map.Entry<String, Sub> sub : subs.entrySet()) {
-                subscribeUpstream(s, gen, sub.getKey(), sub.getValue());
-            }
-            for (OutageBuffer.Entry<Send> entry : unconfirmed.entries()) {
-                sendUpstream(s, entry);
-            }
+            reconnector.connected();
+            s.closed().whenComplete((x, err) -> reconnector.later(() -> lost(s, err), 0));
+            replay.subscriptions().forEach((id, sub) -> subscribeUpstream(s, gen, id, sub));
+            replay.unconfirmed().forEach(entry -> sendUpstream(s, entry));
             if (closing) {
                 disconnect(s); // drained: the DISCONNECT follows the re-sent SENDs
                 up = null;
@@ -269,16 +229,19 @@ final class RelayConnection implements BrokerConnection {
         }
     }
 
+    /**
+     * The upstream connection ended: broker gone, TCP reset, or silent past its heart-beat tolerance
+     * (the client session's {@code HEART_BEAT_TIMEOUT}) — an outage; an upstream ERROR frame is not.
+     */
     private void lost(StompClientSession s, Throwable err) {
-        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        Throwable cause = Reconnector.unwrap(err);
         synchronized (this) {
             if (up != s || done) {
                 return;
             }
             up = null;
             if (!(cause instanceof StompErrorException se && se.error() != null)) {
-                outageStarted();
-                later(this::attempt, backoff.delayNanos(attempt++));
+                reconnector.outage(this::giveUpIfStillDown, this::attempt, false);
                 return;
             }
         }
@@ -287,46 +250,38 @@ final class RelayConnection implements BrokerConnection {
                 "upstream broker sent ERROR: " + ((StompErrorException) cause).error().header("message", "")));
     }
 
-    private void outageStarted() {
-        long o = ++outage;
-        later(() -> giveUpIfStillDown(o), settings.giveUpAfter().toNanos());
-    }
-
-    private void giveUpIfStillDown(long o) {
-        synchronized (this) {
-            if (done || up != null || outage != o) {
-                return;
-            }
-        }
+    private void giveUpIfStillDown(long outage) {
         String detail;
         synchronized (this) {
-            detail = "no upstream broker connection for " + settings.giveUpAfter().toMillis() + " ms ("
-                    + attempt + " failed attempts, last: " + lastAttemptFailure + ")";
+            if (done || up != null || !reconnector.isCurrent(outage)) {
+                return;
+            }
+            detail = reconnector.giveUpDetail();
         }
         fail(StompViolation.of(StompRule.RELAY_GAVE_UP, detail));
     }
 
-    private void subscribeUpstream(StompClientSession s, long gen, String id, Sub sub) {
+    private void subscribeUpstream(StompClientSession s, long gen, String id, ReplaySet.Subscription sub) {
         s.subscribe(id, sub.destination(), sub.mode(), m -> onMessage(id, gen, m), true)
                 .whenComplete((r, e) -> {
                     if (e == null) {
-                        later(() -> sub.established().complete(null), 0);
+                        reconnector.later(() -> sub.established().complete(null), 0);
                     }
                 });
     }
 
-    private void sendUpstream(StompClientSession s, OutageBuffer.Entry<Send> entry) {
+    private void sendUpstream(StompClientSession s, OutageBuffer.Entry<ReplaySet.PendingSend> entry) {
         s.send(entry.item().frame(), true).whenComplete((r, e) -> {
             if (e == null) {
-                later(() -> sendConfirmed(entry), 0);
+                reconnector.later(() -> sendConfirmed(entry), 0);
             }
         });
     }
 
-    private void sendConfirmed(OutageBuffer.Entry<Send> entry) {
+    private void sendConfirmed(OutageBuffer.Entry<ReplaySet.PendingSend> entry) {
         synchronized (this) {
-            unconfirmed.remove(entry.seq());
-            if (closing && unconfirmed.isEmpty() && up == null) {
+            replay.confirmed(entry.seq());
+            if (closing && replay.allConfirmed() && up == null) {
                 done = true;
             }
         }
@@ -345,7 +300,7 @@ final class RelayConnection implements BrokerConnection {
     }
 
     private void fail(StompViolation v) {
-        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        List<CompletableFuture<Void>> waiting;
         StompClientSession s;
         synchronized (this) {
             if (done) {
@@ -355,8 +310,7 @@ final class RelayConnection implements BrokerConnection {
             failure = v;
             s = up;
             up = null;
-            subs.values().forEach(sub -> waiting.add(sub.established()));
-            unconfirmed.drain().forEach(e -> waiting.add(e.item().confirmed()));
+            waiting = replay.drain();
         }
         RuntimeException e = new IllegalStateException(v.toString());
         waiting.forEach(w -> w.completeExceptionally(e));
@@ -369,18 +323,6 @@ final class RelayConnection implements BrokerConnection {
     /** DISCONNECT upstream; a broker that never answers it is cut off after {@code attemptTimeout}. */
     private void disconnect(StompClientSession s) {
         s.disconnect();
-        later(s::transportClosed, settings.attemptTimeout().toNanos());
-    }
-
-    private void later(Runnable task, long delayNanos) {
-        try {
-            if (delayNanos <= 0) {
-                executor.execute(task);
-            } else {
-                executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-            }
-        } catch (RejectedExecutionException e) {
-            // the relay was closed: nothing more to do
-        }
+        reconnector.later(s::transportClosed, settings.attemptTimeout().toNanos());
     }
 }

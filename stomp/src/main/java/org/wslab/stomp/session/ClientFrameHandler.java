@@ -18,16 +18,26 @@ import org.wslab.stomp.codec.StompVersion;
  * The client frames of a connected session (STOMP 1.2 "Client Frames"): SEND, SUBSCRIBE,
  * UNSUBSCRIBE, ACK and NACK with the headers each version requires (1.0 {@code message-id};
  * 1.1 {@code message-id} + {@code subscription}; 1.2 {@code id}), and BEGIN / COMMIT / ABORT,
- * holding a transaction's SENDs and ACKs until COMMIT. Not thread-safe: the session serialises.
+ * holding a transaction's SENDs and ACKs until COMMIT, all within {@link SessionLimits}. Not
+ * thread-safe: the session serialises.
  */
 final class ClientFrameHandler {
     private final BrokerConnection connection;
     private final StompVersion version;
-    private final Map<String, List<TransactionOp>> transactions = new HashMap<>();
+    /** A transaction's held frames and the body octets they hold. */
+    private static final class OpenTransaction {
+        final List<TransactionOp> ops = new ArrayList<>();
+        long bytes;
+    }
 
-    ClientFrameHandler(BrokerConnection connection, StompVersion version) {
+    private final SessionLimits limits;
+    private final Map<String, OpenTransaction> transactions = new HashMap<>();
+    private int subscriptions;
+
+    ClientFrameHandler(BrokerConnection connection, StompVersion version, SessionLimits limits) {
         this.connection = connection;
         this.version = version;
+        this.limits = limits;
     }
 
     /** Handles one client frame other than CONNECT, STOMP and DISCONNECT. */
@@ -39,7 +49,14 @@ final class ClientFrameHandler {
                 return onSubscribe(f);
             case UNSUBSCRIBE: {
                 String id = f.header("id", version == StompVersion.V1_0 ? f.header("destination") : null);
-                return id == null ? missing("UNSUBSCRIBE", "id") : recite(connection.unsubscribe(id));
+                if (id == null) {
+                    return missing("UNSUBSCRIBE", "id");
+                }
+                Optional<StompViolation> v = recite(connection.unsubscribe(id));
+                if (v.isEmpty()) {
+                    subscriptions--;
+                }
+                return v;
             }
             case ACK, NACK:
                 return onAck(f);
@@ -51,7 +68,11 @@ final class ClientFrameHandler {
                 if (transactions.containsKey(tx)) {
                     return violation(StompRule.DUPLICATE_TRANSACTION, "transaction \"" + tx + "\"");
                 }
-                transactions.put(tx, new ArrayList<>());
+                if (transactions.size() >= limits.maxTransactions()) {
+                    return violation(StompRule.TOO_MANY_TRANSACTIONS, "more than " + limits.maxTransactions()
+                            + " open transactions (\"" + tx + "\")");
+                }
+                transactions.put(tx, new OpenTransaction());
                 return Optional.empty();
             }
             case COMMIT:
@@ -88,12 +109,7 @@ final class ClientFrameHandler {
         }
         String tx = f.header("transaction");
         if (tx != null) {
-            List<TransactionOp> ops = transactions.get(tx);
-            if (ops == null) {
-                return unknownTx(tx);
-            }
-            ops.add(new TransactionOp.Send(destination, own, f.body()));
-            return Optional.empty();
+            return hold(tx, new TransactionOp.Send(destination, own, f.body()), f.body().length);
         }
         return recite(connection.send(destination, own, f.body()));
     }
@@ -111,7 +127,15 @@ final class ClientFrameHandler {
         if (mode == null || (mode == AckMode.CLIENT_INDIVIDUAL && version == StompVersion.V1_0)) {
             return violation(StompRule.INVALID_ACK_MODE, "ack \"" + f.header("ack") + "\"");
         }
-        return recite(connection.subscribe(id, destination, mode));
+        if (subscriptions >= limits.maxSubscriptions()) {
+            return violation(StompRule.TOO_MANY_SUBSCRIPTIONS, "more than " + limits.maxSubscriptions()
+                    + " subscriptions (id \"" + id + "\")");
+        }
+        Optional<StompViolation> v = recite(connection.subscribe(id, destination, mode));
+        if (v.isEmpty()) {
+            subscriptions++;
+        }
+        return v;
     }
 
     private Optional<StompViolation> onAck(StompFrame f) {
@@ -129,15 +153,10 @@ final class ClientFrameHandler {
         }
         String tx = f.header("transaction");
         if (tx != null) {
-            List<TransactionOp> ops = transactions.get(tx);
-            if (ops == null) {
-                return unknownTx(tx);
-            }
-            if (!connection.isPending(id)) {
+            if (transactions.containsKey(tx) && !connection.isPending(id)) {
                 return violation(StompRule.UNKNOWN_ACK_ID, idHeader + " \"" + id + "\"");
             }
-            ops.add(nack ? new TransactionOp.Nack(id) : new TransactionOp.Ack(id));
-            return Optional.empty();
+            return hold(tx, nack ? new TransactionOp.Nack(id) : new TransactionOp.Ack(id), 0);
         }
         return recite(nack ? connection.nack(id) : connection.ack(id));
     }
@@ -147,11 +166,11 @@ final class ClientFrameHandler {
         if (tx == null) {
             return missing("COMMIT", "transaction");
         }
-        List<TransactionOp> ops = transactions.remove(tx);
-        if (ops == null) {
+        OpenTransaction open = transactions.remove(tx);
+        if (open == null) {
             return unknownTx(tx);
         }
-        for (TransactionOp op : ops) {
+        for (TransactionOp op : open.ops) {
             Optional<StompViolation> v;
             if (op instanceof TransactionOp.Send s) {
                 v = connection.send(s.destination(), s.headers(), s.body());
@@ -164,6 +183,22 @@ final class ClientFrameHandler {
                 return recite(v);
             }
         }
+        return Optional.empty();
+    }
+
+    /** Holds {@code op} in transaction {@code tx} until COMMIT, within the transaction limits. */
+    private Optional<StompViolation> hold(String tx, TransactionOp op, int bodyBytes) {
+        OpenTransaction open = transactions.get(tx);
+        if (open == null) {
+            return unknownTx(tx);
+        }
+        if (open.ops.size() >= limits.maxTransactionFrames() || open.bytes + bodyBytes > limits.maxTransactionBytes()) {
+            return violation(StompRule.TRANSACTION_TOO_LARGE, "transaction \"" + tx + "\" would hold "
+                    + (open.ops.size() + 1) + " frames and " + (open.bytes + bodyBytes) + " body octets (limits "
+                    + limits.maxTransactionFrames() + " and " + limits.maxTransactionBytes() + ")");
+        }
+        open.ops.add(op);
+        open.bytes += bodyBytes;
         return Optional.empty();
     }
 

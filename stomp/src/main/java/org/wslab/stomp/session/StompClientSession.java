@@ -26,7 +26,15 @@ import org.wslab.stomp.codec.StompVersion;
  * Receipts are futures completed by the matching RECEIPT (STOMP 1.2 "Header receipt"); every
  * pending future fails with {@link StompErrorException} when an ERROR arrives or the connection ends.
  * Heart-beats follow the MAX rule; a server silent for twice the negotiated interval is dropped.
- * Thread-safe: calls are serialised; message handlers run under the session's lock.
+ *
+ * <p>Thread-safe: calls are serialised by the session's lock, but no callback runs under it. Message
+ * handlers and the completions of {@link #connect}, receipt and {@link #closed()} futures are queued
+ * while the lock is held and run after it is released ({@link OrderedCallbacks}), one at a time and
+ * in arrival order, by the session call that first finds them pending with the lock released: in
+ * practice the transport's reader thread that received them (or, in a synchronous loopback, the
+ * outermost call). So a handler may ack, send or disconnect, from its own thread or another one,
+ * without deadlock; a handler that blocks holds back later callbacks and the thread running it,
+ * while other callers' sends and acks go through.
  */
 public final class StompClientSession {
     private final StompClientOutput output;
@@ -36,6 +44,7 @@ public final class StompClientSession {
     private final CompletableFuture<StompFrame> connected = new CompletableFuture<>();
     private final CompletableFuture<StompFrame> closedFuture = new CompletableFuture<>();
     private final List<StompFrame> inbox = new ArrayList<>();
+    private final OrderedCallbacks callbacks = new OrderedCallbacks(this);
     private StompVersion version = StompVersion.V1_2;
     private HeartBeat ownHeartBeat = HeartBeat.NONE;
     private long sendEveryNanos;
@@ -52,7 +61,15 @@ public final class StompClientSession {
     }
 
     /** Sends CONNECT; the future completes with CONNECTED (or fails with the ERROR). */
-    public synchronized CompletableFuture<StompFrame> connect(ClientConnectOptions o, long nowNanos) {
+    public CompletableFuture<StompFrame> connect(ClientConnectOptions o, long nowNanos) {
+        synchronized (this) {
+            connectLocked(o, nowNanos);
+        }
+        callbacks.drain();
+        return connected;
+    }
+
+    private void connectLocked(ClientConnectOptions o, long nowNanos) {
         StompFrame f = StompFrame.of(StompCommand.CONNECT, "accept-version", VersionNegotiation.list(o.acceptVersions()),
                 "host", o.host(), "heart-beat", o.heartBeat().header());
         if (o.login() != null) {
@@ -64,7 +81,11 @@ public final class StompClientSession {
         ownHeartBeat = o.heartBeat();
         lastReceivedNanos = nowNanos;
         write(f, nowNanos);
-        return connected;
+    }
+
+    /** Negotiated send and expect intervals in milliseconds (STOMP 1.2 "Heart-beating"), 0 when off or before CONNECTED. */
+    public synchronized long[] heartBeatMillis() {
+        return new long[] {sendEveryNanos / 1_000_000, expectEveryNanos / 1_000_000};
     }
 
     /** The negotiated version (1.2 until CONNECTED). */
@@ -78,16 +99,26 @@ public final class StompClientSession {
     }
 
     /** SUBSCRIBE; {@code handler} gets each MESSAGE of subscription {@code id}. */
-    public synchronized CompletableFuture<StompFrame> subscribe(String id, String destination, AckMode mode,
-                                                                Consumer<StompFrame> handler, boolean receipt) {
-        handlers.put(id, handler);
-        return send(StompFrame.of(StompCommand.SUBSCRIBE, "id", id, "destination", destination, "ack", mode.header()), receipt);
+    public CompletableFuture<StompFrame> subscribe(String id, String destination, AckMode mode,
+                                                   Consumer<StompFrame> handler, boolean receipt) {
+        CompletableFuture<StompFrame> r;
+        synchronized (this) {
+            handlers.put(id, handler);
+            r = sendLocked(StompFrame.of(StompCommand.SUBSCRIBE, "id", id, "destination", destination, "ack", mode.header()), receipt);
+        }
+        callbacks.drain();
+        return r;
     }
 
     /** UNSUBSCRIBE. */
-    public synchronized CompletableFuture<StompFrame> unsubscribe(String id, boolean receipt) {
-        handlers.remove(id);
-        return send(StompFrame.of(StompCommand.UNSUBSCRIBE, "id", id), receipt);
+    public CompletableFuture<StompFrame> unsubscribe(String id, boolean receipt) {
+        CompletableFuture<StompFrame> r;
+        synchronized (this) {
+            handlers.remove(id);
+            r = sendLocked(StompFrame.of(StompCommand.UNSUBSCRIBE, "id", id), receipt);
+        }
+        callbacks.drain();
+        return r;
     }
 
     /** SEND a text body to {@code destination}, in {@code transaction} when not null. */
@@ -127,17 +158,27 @@ public final class StompClientSession {
     }
 
     /** DISCONNECT with a receipt; the transport is closed when the RECEIPT arrives (STOMP 1.2 "DISCONNECT"). */
-    public synchronized CompletableFuture<StompFrame> disconnect() {
+    public CompletableFuture<StompFrame> disconnect() {
         CompletableFuture<StompFrame> r = send(StompFrame.of(StompCommand.DISCONNECT), true);
         return r.whenComplete((f, e) -> {
             synchronized (this) {
                 finish(null, null);
             }
+            callbacks.drain();
         });
     }
 
     /** Sends any frame; with {@code receipt} a {@code receipt} header is added and the future waits for it. */
-    public synchronized CompletableFuture<StompFrame> send(StompFrame frame, boolean receipt) {
+    public CompletableFuture<StompFrame> send(StompFrame frame, boolean receipt) {
+        CompletableFuture<StompFrame> r;
+        synchronized (this) {
+            r = sendLocked(frame, receipt);
+        }
+        callbacks.drain();
+        return r;
+    }
+
+    private CompletableFuture<StompFrame> sendLocked(StompFrame frame, boolean receipt) {
         if (closed) {
             return CompletableFuture.failedFuture(new StompErrorException("connection closed", null, null));
         }
@@ -153,8 +194,15 @@ public final class StompClientSession {
         return r;
     }
 
-    /** Feeds octets of one WebSocket message. */
-    public synchronized void receive(byte[] data, int off, int len, long nowNanos) {
+    /** Feeds octets of one WebSocket message; handlers and completions run after the lock is released. */
+    public void receive(byte[] data, int off, int len, long nowNanos) {
+        synchronized (this) {
+            receiveLocked(data, off, len, nowNanos);
+        }
+        callbacks.drain();
+    }
+
+    private void receiveLocked(byte[] data, int off, int len, long nowNanos) {
         if (closed) {
             return;
         }
@@ -172,7 +220,16 @@ public final class StompClientSession {
     }
 
     /** Sends a due heart-beat, drops a silent server; returns the next time to call, or Long.MAX_VALUE. */
-    public synchronized long tick(long nowNanos) {
+    public long tick(long nowNanos) {
+        long next;
+        synchronized (this) {
+            next = tickLocked(nowNanos);
+        }
+        callbacks.drain();
+        return next;
+    }
+
+    private long tickLocked(long nowNanos) {
         if (closed || !connected.isDone()) {
             return Long.MAX_VALUE;
         }
@@ -189,8 +246,11 @@ public final class StompClientSession {
     }
 
     /** The transport ended. */
-    public synchronized void transportClosed() {
-        finish(null, closed ? null : new StompViolation(StompRule.BROKER_UNAVAILABLE, version, "transport closed"));
+    public void transportClosed() {
+        synchronized (this) {
+            finish(null, closed ? null : new StompViolation(StompRule.BROKER_UNAVAILABLE, version, "transport closed"));
+        }
+        callbacks.drain();
     }
 
     private void handle(StompFrame f, long nowNanos) {
@@ -203,18 +263,18 @@ public final class StompClientSession {
                 sendEveryNanos = HeartBeat.interval(ownHeartBeat, s) * 1_000_000;
                 expectEveryNanos = HeartBeat.interval(s, ownHeartBeat) * 1_000_000;
                 lastSentNanos = nowNanos;
-                connected.complete(f);
+                callbacks.add(() -> connected.complete(f));
             }
             case MESSAGE -> {
                 Consumer<StompFrame> h = handlers.get(f.header("subscription", f.header("destination", "")));
                 if (h != null) {
-                    h.accept(f);
+                    callbacks.add(() -> h.accept(f));
                 }
             }
             case RECEIPT -> {
                 CompletableFuture<StompFrame> r = receipts.remove(f.header("receipt-id", ""));
                 if (r != null) {
-                    r.complete(f);
+                    callbacks.add(() -> r.complete(f));
                 }
             }
             case ERROR -> finish(f, null);
@@ -234,17 +294,20 @@ public final class StompClientSession {
         closed = true;
         StompErrorException e = error == null && violation == null ? null : new StompErrorException(
                 error != null ? "ERROR: " + error.header("message", "") : violation.toString(), error, violation);
-        for (CompletableFuture<StompFrame> r : receipts.values()) {
-            r.completeExceptionally(e != null ? e : new StompErrorException("closed", null, null));
-        }
+        List<CompletableFuture<StompFrame>> failed = List.copyOf(receipts.values());
         receipts.clear();
-        if (e == null) {
-            connected.completeExceptionally(new StompErrorException("closed", null, null));
-            closedFuture.complete(null);
-        } else {
-            connected.completeExceptionally(e);
-            closedFuture.completeExceptionally(e);
-        }
+        callbacks.add(() -> {
+            for (CompletableFuture<StompFrame> r : failed) {
+                r.completeExceptionally(e != null ? e : new StompErrorException("closed", null, null));
+            }
+            if (e == null) {
+                connected.completeExceptionally(new StompErrorException("closed", null, null));
+                closedFuture.complete(null);
+            } else {
+                connected.completeExceptionally(e);
+                closedFuture.completeExceptionally(e);
+            }
+        });
         output.close();
     }
 }

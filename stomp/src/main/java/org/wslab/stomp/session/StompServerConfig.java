@@ -16,9 +16,11 @@ import org.wslab.stomp.codec.StompVersion;
  * @param limits            decoder limits (STOMP 1.2 "Size Limits")
  * @param authenticator     login check (default none)
  * @param serverName        the CONNECTED {@code server} header
+ * @param sessionLimits     what one session may hold: subscriptions, open transactions and their size
  */
 public record StompServerConfig(Set<StompVersion> versions, HeartBeat heartBeat, double silenceTolerance,
-                                StompLimits limits, Authenticator authenticator, String serverName) {
+                                StompLimits limits, Authenticator authenticator, String serverName,
+                                SessionLimits sessionLimits) {
     /** The defaults: 1.0–1.2, heart-beat 10000,10000, tolerance ×2, default limits, no login, "wslab/0.1". */
     public static final StompServerConfig DEFAULT = new StompServerConfig(EnumSet.allOf(StompVersion.class),
             new HeartBeat(10_000, 10_000), 2.0, StompLimits.DEFAULT, Authenticator.NONE, "wslab/0.1");
@@ -28,21 +30,34 @@ public record StompServerConfig(Set<StompVersion> versions, HeartBeat heartBeat,
         if (versions.isEmpty() || silenceTolerance < 1.0) {
             throw new IllegalArgumentException("need a version and a tolerance of at least 1.0");
         }
+        if (sessionLimits == null) {
+            throw new IllegalArgumentException("sessionLimits are required");
+        }
+    }
+
+    /** A config with {@link SessionLimits#DEFAULT} (the record's former shape). */
+    public StompServerConfig(Set<StompVersion> versions, HeartBeat heartBeat, double silenceTolerance,
+                             StompLimits limits, Authenticator authenticator, String serverName) {
+        this(versions, heartBeat, silenceTolerance, limits, authenticator, serverName, SessionLimits.DEFAULT);
+    }
+
+    public StompServerConfig withSessionLimits(SessionLimits s) {
+        return new StompServerConfig(versions, heartBeat, silenceTolerance, limits, authenticator, serverName, s);
     }
 
     public StompServerConfig withVersions(Set<StompVersion> v) {
-        return new StompServerConfig(v, heartBeat, silenceTolerance, limits, authenticator, serverName);
+        return new StompServerConfig(v, heartBeat, silenceTolerance, limits, authenticator, serverName, sessionLimits);
     }
 
     public StompServerConfig withHeartBeat(HeartBeat h) {
-        return new StompServerConfig(versions, h, silenceTolerance, limits, authenticator, serverName);
+        return new StompServerConfig(versions, h, silenceTolerance, limits, authenticator, serverName, sessionLimits);
     }
 
     public StompServerConfig withLimits(StompLimits l) {
-        return new StompServerConfig(versions, heartBeat, silenceTolerance, l, authenticator, serverName);
+        return new StompServerConfig(versions, heartBeat, silenceTolerance, l, authenticator, serverName, sessionLimits);
     }
 
     public StompServerConfig withAuthenticator(Authenticator a) {
-        return new StompServerConfig(versions, heartBeat, silenceTolerance, limits, a, serverName);
+        return new StompServerConfig(versions, heartBeat, silenceTolerance, limits, a, serverName, sessionLimits);
     }
 }

@@ -3,7 +3,7 @@ package org.wslab.stomp.session;
 import org.wslab.stomp.codec.StompFrame;
 
 /**
- * Where a {@link StompServerSession} writes: the transport (a Jetty WebSocket session, a socket,
+ * Where a {@link StompServerSession} writes (STOMP 1.2 "Server Frames", and EOLs for "Heart-beating"): the transport (a Jetty WebSocket session, a socket,
  * a test). Calls may come from several threads (a broker delivers on the publisher's thread) but
  * never concurrently: the session serialises them.
  */

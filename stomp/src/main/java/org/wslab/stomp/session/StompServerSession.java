@@ -271,7 +271,7 @@ public final class StompServerSession {
             }
         });
         this.connection = connection;
-        frames = new ClientFrameHandler(connection, version);
+        frames = new ClientFrameHandler(connection, version, config.sessionLimits());
         connected = true;
         StompFrame reply = StompFrame.of(StompCommand.CONNECTED, "version", version.text(),
                 "heart-beat", server.header(), "session", sessionId, "server", config.serverName());

@@ -116,6 +116,18 @@ class StompSpecExamplesTest {
     }
 
     @Test
+    void crLfBlankLineAndHeartBeatAreToleratedIn10And11() {
+        // STOMP 1.0/1.1 end lines with LF only, but a lone CR line has no colon (an error under the
+        // strict reading), so it is read as the blank line and as a heart-beat; the header CR stays data
+        for (StompVersion v : List.of(StompVersion.V1_0, StompVersion.V1_1)) {
+            Decoded d = Decoded.of(v, "\r\nSEND\r\ndestination:/queue/a\r\n\r\nhi\0\r\n");
+            assertEquals(StompFrame.of(StompCommand.SEND, "destination", "/queue/a\r")
+                    .withBodyNoLength("hi".getBytes(StandardCharsets.UTF_8)), d.single(), v.toString());
+            assertEquals(2, d.heartBeats(), v.toString());
+        }
+    }
+
+    @Test
     void contentLengthBodyKeepsNuls() {
         // STOMP 1.2 "Header content-length": the body may contain NUL octets
         byte[] wire = Hex.bytes("53 45 4e 44 0a 63 6f 6e 74 65 6e 74 2d 6c 65 6e 67 74 68 3a 33 0a 0a 00 01 00 00 0a");

@@ -61,4 +61,22 @@ public final class RawWebSocket implements Session.Listener.AutoDemanding {
             }
         }
     }
+
+    /**
+     * Opens a WebSocket offering {@code v12.stomp}, sends CONNECT (1.2) with {@code heartBeat} and
+     * returns once the CONNECTED frame has arrived (at most 10 s, else the test fails).
+     */
+    static RawWebSocket connectStomp(org.eclipse.jetty.websocket.client.WebSocketClient jetty, java.net.URI uri,
+                                     String heartBeat) throws Exception {
+        RawWebSocket peer = new RawWebSocket();
+        org.eclipse.jetty.websocket.client.ClientUpgradeRequest request = new org.eclipse.jetty.websocket.client.ClientUpgradeRequest();
+        request.setSubProtocols("v12.stomp");
+        jetty.connect(peer, uri, request).get(10, TimeUnit.SECONDS);
+        peer.send("CONNECT\naccept-version:1.2\nheart-beat:" + heartBeat + "\n\n\0");
+        String connected = peer.texts.poll(10, TimeUnit.SECONDS);
+        if (connected == null || !connected.startsWith("CONNECTED\n")) {
+            throw new AssertionError("expected CONNECTED, got " + connected);
+        }
+        return peer;
+    }
 }

@@ -8,12 +8,8 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -29,23 +25,16 @@ import org.wslab.stomp.session.StompServerConfig;
 
 /** Our endpoint on a real embedded Jetty 12 (port 0), with our client and a raw Jetty client. */
 class StompJettyInteropTest {
-    private Server server;
+    private EmbeddedStompServer server;
     private WebSocketClient jetty;
-    private ScheduledExecutorService scheduler;
     private StompWebSocketClient stomp;
     private URI uri;
 
     @BeforeEach
     void start() throws Exception {
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setPort(0);
-        server.addConnector(connector);
-        StompEndpointConfig config = new StompEndpointConfig(new InMemoryBroker(), StompServerConfig.DEFAULT, scheduler, StompWireTap.NONE);
-        server.setHandler(StompJetty.upgradeHandler(server, "/websocket/app", config));
-        server.start();
-        uri = URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/websocket/app");
+        server = EmbeddedStompServer.start("/websocket/app", scheduler ->
+                new StompEndpointConfig(new InMemoryBroker(), StompServerConfig.DEFAULT, scheduler, StompWireTap.NONE));
+        uri = server.uri();
         jetty = new WebSocketClient();
         jetty.start();
         stomp = new StompWebSocketClient(jetty, false, org.wslab.stomp.codec.StompLimits.DEFAULT, StompWireTap.NONE);
@@ -55,8 +44,7 @@ class StompJettyInteropTest {
     void stop() throws Exception {
         stomp.close();
         jetty.stop();
-        server.stop();
-        scheduler.shutdownNow();
+        server.close();
     }
 
     private RawWebSocket raw(String... subProtocols) throws Exception {

@@ -93,8 +93,7 @@ class RelayThroughArtemisTest {
     }
 
     private static URI labServer(int upstreamPort, RelaySettings settings) throws Exception {
-        RelayBroker relay = new RelayBroker(sessionId -> tcp.connect("127.0.0.1", upstreamPort,
-                ClientConnectOptions.DEFAULT.withHeartBeat(HeartBeat.NONE)), settings);
+        RelayBroker relay = new RelayBroker((sessionId, connect) -> tcp.connect("127.0.0.1", upstreamPort, connect), settings);
         relays.add(relay);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);

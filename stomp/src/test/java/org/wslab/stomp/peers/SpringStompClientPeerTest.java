@@ -11,12 +11,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +28,8 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 import org.wslab.stomp.broker.InMemoryBroker;
+import org.wslab.stomp.jetty.EmbeddedStompServer;
 import org.wslab.stomp.jetty.StompEndpointConfig;
-import org.wslab.stomp.jetty.StompJetty;
 import org.wslab.stomp.jetty.StompWireTap;
 import org.wslab.stomp.session.StompServerConfig;
 
@@ -42,8 +38,7 @@ import org.wslab.stomp.session.StompServerConfig;
  * client) against our endpoint at the notes' {@code /websocket/app} on embedded Jetty 12.
  */
 class SpringStompClientPeerTest {
-    private Server server;
-    private ScheduledExecutorService scheduler;
+    private EmbeddedStompServer server;
     private ThreadPoolTaskScheduler springScheduler;
     private WebSocketStompClient spring;
     private WebSocketContainer jakartaContainer;
@@ -52,21 +47,15 @@ class SpringStompClientPeerTest {
 
     @BeforeEach
     void start() throws Exception {
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setPort(0);
-        server.addConnector(connector);
         StompWireTap tap = new StompWireTap() {
             @Override
             public void opened(String connectionId, String subProtocol) {
                 agreedSubProtocols.add(String.valueOf(subProtocol));
             }
         };
-        server.setHandler(StompJetty.upgradeHandler(server, "/websocket/app",
-                new StompEndpointConfig(new InMemoryBroker(), StompServerConfig.DEFAULT, scheduler, tap)));
-        server.start();
-        url = "ws://127.0.0.1:" + connector.getLocalPort() + "/websocket/app";
+        server = EmbeddedStompServer.start("/websocket/app",
+                scheduler -> new StompEndpointConfig(new InMemoryBroker(), StompServerConfig.DEFAULT, scheduler, tap));
+        url = server.uri().toString();
 
         springScheduler = new ThreadPoolTaskScheduler();
         springScheduler.afterPropertiesSet();
@@ -81,8 +70,7 @@ class SpringStompClientPeerTest {
         spring.stop();
         springScheduler.shutdown();
         LifeCycle.stop(jakartaContainer);
-        server.stop();
-        scheduler.shutdownNow();
+        server.close();
     }
 
     private StompSession connect(StompSessionHandlerAdapter handler) throws Exception {

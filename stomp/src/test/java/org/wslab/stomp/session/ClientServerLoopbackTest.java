@@ -25,32 +25,7 @@ class ClientServerLoopbackTest {
 
     /** A client whose octets go straight into a server session and back. */
     private StompClientSession client(List<StompServerSession> keep) {
-        StompClientSession[] c = new StompClientSession[1];
-        StompServerSession[] s = new StompServerSession[1];
-        c[0] = new StompClientSession(new StompClientOutput() {
-            @Override
-            public void write(byte[] octets) {
-                s[0].receive(octets, 0, octets.length, 0);
-            }
-
-            @Override
-            public void close() {
-                s[0].transportClosed();
-            }
-        }, StompLimits.DEFAULT);
-        s[0] = new StompServerSession(broker, StompServerConfig.DEFAULT, new StompServerOutput() {
-            @Override
-            public void write(byte[] octets, StompFrame frame) {
-                c[0].receive(octets, 0, octets.length, 0);
-            }
-
-            @Override
-            public void close() {
-                c[0].transportClosed();
-            }
-        }, "loop" + (++ids), 0);
-        keep.add(s[0]);
-        return c[0];
+        return Loopback.client(broker, Runnable::run, "loop" + (++ids), keep);
     }
 
     @ParameterizedTest

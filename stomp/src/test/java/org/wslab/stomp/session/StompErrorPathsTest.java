@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 
@@ -41,7 +44,22 @@ class StompErrorPathsTest {
                 Arguments.of("unknown command", "1.2", "PUBLISH\n\n\0", StompRule.UNKNOWN_COMMAND, "STOMP Frames"),
                 Arguments.of("bad ack mode", "1.2", "SUBSCRIBE\nid:0\ndestination:/queue/a\nack:maybe\n\n\0",
                         StompRule.INVALID_ACK_MODE, "SUBSCRIBE ack Header"),
-                Arguments.of("second CONNECT", "1.2", "CONNECT\naccept-version:1.2\n\n\0", StompRule.ALREADY_CONNECTED, "Connecting"));
+                Arguments.of("second CONNECT", "1.2", "CONNECT\naccept-version:1.2\n\n\0", StompRule.ALREADY_CONNECTED, "Connecting"),
+                Arguments.of("frame before CONNECT", "", "SEND\ndestination:/topic/a\nreceipt:r1\n\nx\0",
+                        StompRule.NOT_CONNECTED, "Connecting"),
+                Arguments.of("malformed heart-beat", "", "CONNECT\naccept-version:1.2\nheart-beat:ten,5\n\n\0",
+                        StompRule.INVALID_HEART_BEAT, "Heart-beating"),
+                Arguments.of("MESSAGE from a client", "1.2", "MESSAGE\ndestination:/topic/a\nmessage-id:1\nsubscription:0\n\n\0",
+                        StompRule.WRONG_DIRECTION, "STOMP Frames"),
+                Arguments.of("SEND outside /topic and /queue", "1.2", "SEND\ndestination:/elsewhere\n\nx\0",
+                        StompRule.INVALID_DESTINATION, "SEND"),
+                Arguments.of("subscription id reused", "1.2",
+                        "SUBSCRIBE\nid:0\ndestination:/topic/a\n\n\0SUBSCRIBE\nid:0\ndestination:/topic/b\n\n\0",
+                        StompRule.DUPLICATE_SUBSCRIPTION, "SUBSCRIBE id Header"),
+                Arguments.of("UNSUBSCRIBE of an unknown id", "1.2", "UNSUBSCRIBE\nid:9\n\n\0",
+                        StompRule.UNKNOWN_SUBSCRIPTION, "UNSUBSCRIBE"),
+                Arguments.of("BEGIN of an active transaction", "1.2", "BEGIN\ntransaction:t\n\n\0BEGIN\ntransaction:t\n\n\0",
+                        StompRule.DUPLICATE_TRANSACTION, "BEGIN"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,5 +87,23 @@ class StompErrorPathsTest {
         assertEquals(1, bystander.messages().size());
         assertEquals("still serving", bystander.messages().get(0).bodyText());
         assertFalse(bystander.closed);
+    }
+
+    @Test
+    void aQueueAtItsLimitRefusesTheNextSendWithAnErrorAndOthersGoOn() {
+        // the in-memory broker's per-queue limit (a setting): exactly at it is served, one more is QUEUE_FULL
+        ServerHarness h = new ServerHarness(new InMemoryBroker(2), StompServerConfig.DEFAULT);
+        ServerHarness.Client c = h.open(0).connect("1.2");
+        c.send("SEND\ndestination:/queue/q\n\n1\0").send("SEND\ndestination:/queue/q\nreceipt:r2\n\n2\0");
+        assertEquals(StompCommand.RECEIPT, c.last().command());
+        c.send("SEND\ndestination:/queue/q\nreceipt:r3\n\n3\0");
+        StompFrame error = c.last();
+        assertEquals(StompCommand.ERROR, error.command());
+        assertTrue(error.bodyText().contains(StompRule.QUEUE_FULL.name()), error.bodyText());
+        assertEquals("r3", error.header("receipt-id"));
+        assertTrue(c.closed);
+
+        ServerHarness.Client consumer = h.open(0).connect("1.2").send("SUBSCRIBE\nid:0\ndestination:/queue/q\n\n\0");
+        assertEquals(List.of("1", "2"), consumer.messages().stream().map(StompFrame::bodyText).toList());
     }
 }
