@@ -29,6 +29,23 @@ record CliRun(int exitCode, String out, String err) {
         return out.isEmpty() ? List.of() : Arrays.asList(out.split("\r?\n"));
     }
 
+    /**
+     * The annotated head line that starts with {@code prefix}, joined with its annotation when a long
+     * line put that on the next line ({@code TextReport} keeps the annotation column straight); empty
+     * when no line starts so.
+     */
+    String headLine(String prefix) {
+        List<String> lines = outLines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                boolean wrapped = i + 1 < lines.size() && lines.get(i + 1).startsWith("   ")
+                        && !lines.get(i + 1).isBlank();
+                return wrapped ? lines.get(i) + " " + lines.get(i + 1).strip() : lines.get(i);
+            }
+        }
+        return "";
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
