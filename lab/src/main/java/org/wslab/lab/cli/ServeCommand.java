@@ -50,8 +50,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Forward the STOMP endpoint's /topic and /queue traffic to the STOMP broker at HOST:PORT "
                     + "(ActiveMQ Artemis, RabbitMQ; STOMP over TCP, e.g. 127.0.0.1:61613) instead of the in-memory "
                     + "broker. Checked once at start (refuses to start when no broker answers); a broker lost later "
-                    + "ends each affected session with an ERROR, and clients reconnect through the same server.")
+                    + "is reconnected to with backoff, holding each session's SENDs, until --relay-give-up passes.")
     String relay;
+
+    @Option(names = "--relay-give-up", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "With --relay: how long a lost broker may stay away before each affected session ends "
+                    + "with an ERROR (default: 60s).")
+    java.time.Duration relayGiveUp;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "With --engine wslab: connections served at once (a thread each); one more is answered "
+                    + "503 (default: " + LabServerConfig.DEFAULT_MAX_CONNECTIONS + ").")
+    Integer maxConnections;
 
     /** The engines' command-line names, for --help. */
     static final class EngineNames implements Iterable<String> {
@@ -69,8 +79,16 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
+        if (maxConnections != null && engine != Engine.WSLAB) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-connections applies to --engine wslab (Jetty sizes its own thread pool)");
+        }
+        if (maxConnections != null && maxConnections < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1, not " + maxConnections);
+        }
         LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(maxMessageSize)
-                .withStompBackend(StompRelayOption.backend(spec, relay));
+                .withMaxConnections(maxConnections == null ? LabServerConfig.DEFAULT_MAX_CONNECTIONS : maxConnections)
+                .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp));
         LabServer server = start(config);
         PrintWriter out = spec.commandLine().getOut();
         printBanner(out, server, config);
@@ -129,8 +147,10 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  " + url + " ".repeat(width - url.length() + 2) + e.description());
         }
         out.println("stomp: " + config.stompBackend().describe());
-        out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message, idle timeout "
-                + DurationConverter.format(config.idleTimeout()) + "; Ctrl-C stops");
+        int max = config.maxConnections();
+        String connections = server.engine() == Engine.WSLAB ? ", at most " + max + (max == 1 ? " connection" : " connections") : "";
+        out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message"
+                + connections + ", idle timeout " + DurationConverter.format(config.idleTimeout()) + "; Ctrl-C stops");
         out.flush();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,20 @@ class ServeCommandTest {
         }
     }
 
+    // --max-connections reaches our engine: with one slot held, the next handshake gets 503 (exit 1)
+    @Test
+    void maxConnectionsLimitsOurEngine() throws Exception {
+        try (RunningServe serve = new RunningServe("--engine", "wslab", "--max-connections", "1");
+             Socket held = new Socket("127.0.0.1", serve.port())) {
+            assertTrue(serve.out().contains("at most 1 connection,"), serve.out());
+            CliRun run = CliRun.of("handshake", serve.echoUrl());
+            assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("HTTP/1.1 503"), run.out());
+            held.close();
+            assertEquals(ExitCode.OK, serve.stop());
+        }
+    }
+
     @Test
     void outOfRangeOptionsAreUsageErrors() {
         for (String[] args : new String[][] {
@@ -49,6 +64,10 @@ class ServeCommandTest {
             {"serve", "--max-message-size", "3GiB"},
             {"serve", "--max-message-size", "lots"},
             {"serve", "--engine", "tomcat"},
+            {"serve", "--engine", "wslab", "--max-connections", "0"},
+            {"serve", "--max-connections", "4"}, // Jetty counts its own: the flag is our engine's
+            {"serve", "--relay-give-up", "5s"}, // only with --relay
+            {"serve", "--relay", "127.0.0.1:61613", "--relay-give-up", "0s"},
         }) {
             CliRun run = CliRun.of(args);
             assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
