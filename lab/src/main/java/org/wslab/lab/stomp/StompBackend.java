@@ -89,7 +89,10 @@ public sealed interface StompBackend {
 
         @Override
         public String describe() {
-            return "relay to the STOMP broker at " + address() + " (one upstream connection per session)";
+            long giveUp = settings.giveUpAfter().toMillis();
+            String deadline = giveUp % 1000 == 0 ? giveUp / 1000 + "s" : giveUp + "ms";
+            return "relay to the STOMP broker at " + address() + " (one upstream connection per session; "
+                    + "reconnects, gives up after " + deadline + ")";
         }
     }
 }
