@@ -108,6 +108,12 @@ public final class EchoRun {
             try (BlockingWebSocket ws = new BlockingWebSocket(socket, connection)) {
                 return new Exchange(plan, ws, watchdog).run(handshake);
             }
+        } catch (java.net.ConnectException e) {
+            socket.close();
+            throw LabFailure.refused(plan.uri().host() + ":" + plan.uri().port(), e);
+        } catch (java.net.UnknownHostException e) {
+            socket.close();
+            throw LabFailure.unknownHost(plan.uri().host(), e);
         } catch (IOException e) {
             socket.close();
             throw e;
