@@ -50,7 +50,7 @@ class EchoCommandTest {
         assertTrue(run.out().contains("← server frame 1: TEXT compressed,"), run.out());
         assertTrue(run.out().contains("RSV=100 opcode=0x1 (TEXT) RSV1: per-message compressed"), run.out());
         assertTrue(run.out().contains("masking key"), run.out());
-        assertTrue(run.out().contains("sent 2 text message(s) of 16 bytes; received 2; mismatches 0"), run.out());
+        assertTrue(run.out().contains("sent 2 text messages of 16 bytes; received 2; mismatches 0"), run.out());
         assertTrue(run.out().contains("closed:       1000 normal closure (clean)"), run.out());
         assertEquals("", run.err());
     }
@@ -139,7 +139,7 @@ class EchoCommandTest {
             assertTrue(serve.out().contains("wslab engine listening on"), serve.out());
             CliRun run = CliRun.of("echo", "--binary-size", "65536", "--count", "3", serve.echoUrl());
             assertEquals(0, run.exitCode(), run.toString());
-            assertTrue(run.out().contains("sent 3 binary message(s) of 65536 bytes; received 3; mismatches 0"), run.out());
+            assertTrue(run.out().contains("sent 3 binary messages of 65536 bytes; received 3; mismatches 0"), run.out());
             assertEquals(0, serve.stop());
         }
     }
