@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * show the wire, an ERROR frame exits 1 naming its rule, and no server exits 2 with one line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StompCommandCases {
+abstract class StompCliCases {
     private RunningServe serve;
     private String url;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
                 + "v10.stomp, v11.stomp, v12.stomp and accept-version 1.0,1.1,1.2, then runs the action. "
                 + "An ERROR frame from the server exits 1 naming its rule; a connection problem exits 2.",
         subcommands = {StompSubscribeCommand.class, StompSendCommand.class})
-final class StompCommand implements Runnable {
+final class StompCli implements Runnable {
 
     @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path of a STOMP endpoint")
     String url;
