@@ -1,5 +1,6 @@
 package org.wslab.lab.server;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.wslab.lab.stomp.StompBackend;
@@ -59,6 +60,20 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
     public static LabServerConfig defaults() {
         return new LabServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_MESSAGE_SIZE,
                 DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT);
+    }
+
+    /**
+     * {@code http://host:port/} for a server bound to {@code boundPort} with these settings: a
+     * wildcard address is shown as {@code 127.0.0.1}, an IPv6 literal in brackets (RFC 3986 §3.2.2).
+     */
+    public URI baseUri(int boundPort) {
+        String shown = host;
+        if (shown.isEmpty() || "0.0.0.0".equals(shown) || "::".equals(shown)) {
+            shown = "127.0.0.1";
+        } else if (shown.contains(":") && !shown.startsWith("[")) {
+            shown = "[" + shown + "]";
+        }
+        return URI.create("http://" + shown + ":" + boundPort + "/");
     }
 
     /** These settings on another address. */
