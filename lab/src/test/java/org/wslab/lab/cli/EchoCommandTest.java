@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wslab.framing.engine.EngineSettings;
@@ -16,26 +16,18 @@ import org.wslab.framing.engine.Event;
 import org.wslab.framing.socket.SocketServer;
 import org.wslab.handshake.ServerHandshake;
 import org.wslab.handshake.ServerPolicy;
-import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
-import org.wslab.lab.server.LabServer;
+import org.wslab.lab.server.TestServer;
 import org.wslab.lab.server.LabServerConfig;
 
 /** {@code wslab echo} end to end, in-process, against both engines on port 0. */
 class EchoCommandTest {
-    private LabServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final TestServer server = new TestServer();
 
     private String start(Engine engine, long limit) throws Exception {
-        server = engine.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0).withMaxMessageSize(limit),
-                EndpointRegistry.defaults());
-        return server.webSocketUri(server.endpoints().get(0)).toString();
+        server.start(engine, c -> c.withMaxMessageSize(limit));
+        return server.echoUri().toString();
     }
 
     // RFC 7692 §6.1: RSV1 on the (first) frame of a compressed message; RFC 6455 §5.3: client frames masked
@@ -127,7 +119,7 @@ class EchoCommandTest {
     @EnumSource(Engine.class)
     void aPathWithoutAnEndpointExits2Naming404(Engine engine) throws Exception {
         start(engine, LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE);
-        CliRun run = CliRun.of("echo", "ws://127.0.0.1:" + server.port() + "/nothing");
+        CliRun run = CliRun.of("echo", "ws://127.0.0.1:" + server.get().port() + "/nothing");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals(1, run.errLines().size(), run.toString());
         assertTrue(run.err().contains("HTTP 404"), run.err());
