@@ -19,6 +19,17 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /**
+     * Asserts the error convention (DESIGN.md, "Command line conventions"): exit {@code code} and
+     * exactly one stderr line, {@code wslab: …}, with no stack trace in it.
+     */
+    CliRun assertOneErrorLine(int code) {
+        org.junit.jupiter.api.Assertions.assertEquals(code, exitCode, toString());
+        org.junit.jupiter.api.Assertions.assertEquals(1, errLines().size(), toString());
+        org.junit.jupiter.api.Assertions.assertTrue(err.startsWith("wslab: ") && !err.contains("\tat "), toString());
+        return this;
+    }
+
     /** The stderr lines, without a trailing empty one. */
     List<String> errLines() {
         return err.isEmpty() ? List.of() : Arrays.asList(err.split("\r?\n"));

@@ -140,9 +140,7 @@ class ExplainCommandTest {
         Path huge = Files.write(dir.resolve("huge.txt"), new byte[(1 << 20) + 1]);
         for (Path p : new Path[] {noBlankLine, empty, huge, dir.resolve("missing.txt"), dir}) {
             CliRun run = CliRun.of("explain", p.toString());
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
-            assertTrue(run.err().startsWith("wslab: "), run.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
             assertTrue(run.out().isEmpty(), run.toString());
         }
     }
@@ -151,8 +149,7 @@ class ExplainCommandTest {
     void aTranscriptWhoseMessagesDoNotParseFailsWithExitOne() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.txt"), "POST / HTTP/1.1\nHost: x\n\nnot a response\n");
         CliRun run = CliRun.of("explain", bad.toString());
-        assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
-        assertEquals(1, run.errLines().size(), run.toString());
+        run.assertOneErrorLine(ExitCode.CHECK_FAILED);
         assertTrue(run.out().contains("FAIL"), run.out());
     }
 }

@@ -77,8 +77,7 @@ class ExplainMarkdownTest {
     void twoBlocksThatAreNotHttpFailTheRules() throws Exception {
         Path code = Files.writeString(dir.resolve("code.md"), "```java\nclass A {}\n```\n```\nx\n```\n");
         CliRun run = CliRun.of("explain", code.toString());
-        assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
-        assertEquals(1, run.errLines().size(), run.toString());
+        run.assertOneErrorLine(ExitCode.CHECK_FAILED);
     }
 
     @Test
@@ -87,8 +86,7 @@ class ExplainMarkdownTest {
         Path none = Files.writeString(dir.resolve("none.md"), "# only prose\n");
         for (Path p : List.of(one, none)) {
             CliRun run = CliRun.of("explain", p.toString());
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
             assertTrue(run.err().startsWith("wslab: " + p), run.err());
             assertTrue(run.out().isEmpty(), run.toString());
         }

@@ -144,8 +144,7 @@ class HandshakeCommandTest {
     void jsonNamesTheFailedRuleOfARejectedHandshake() throws Exception {
         try (RawServer ok = new RawServer(ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
             CliRun run = CliRun.of("handshake", "--json", ok.url("/"));
-            assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
+            run.assertOneErrorLine(ExitCode.CHECK_FAILED);
             JsonNode root = new ObjectMapper().readTree(run.out());
             assertFalse(root.path("verdict").path("accepted").asBoolean(), run.out());
             assertEquals("STATUS_101", root.path("verdict").path("rule").asText(), run.out());

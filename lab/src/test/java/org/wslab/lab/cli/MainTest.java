@@ -38,9 +38,7 @@ class MainTest {
             {"handshake", "ws://127.0.0.1:1/", "--timeout", "soon"}
         }) {
             CliRun run = CliRun.of(args);
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
-            assertTrue(run.err().startsWith("wslab: "), run.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
             assertTrue(run.err().contains("--help"), run.toString());
         }
     }

@@ -35,8 +35,7 @@ class ServeCommandTest {
     void aPortInUseIsOneLineAndExitTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             CliRun run = CliRun.of("serve", "--port", String.valueOf(taken.getLocalPort()));
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
             assertTrue(run.err().startsWith("wslab: cannot listen on 127.0.0.1:" + taken.getLocalPort()), run.err());
         }
     }
@@ -70,9 +69,7 @@ class ServeCommandTest {
             {"serve", "--relay", "127.0.0.1:61613", "--relay-give-up", "0s"},
         }) {
             CliRun run = CliRun.of(args);
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
-            assertTrue(run.err().startsWith("wslab: "), run.err());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
             assertTrue(run.out().isEmpty(), run.toString());
         }
     }
