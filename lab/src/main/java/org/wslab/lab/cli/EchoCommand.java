@@ -50,8 +50,8 @@ final class EchoCommand implements Callable<Integer> {
         @Option(names = "--text", paramLabel = "T", description = "Send this text (default: \"Hello, WebSocket\").")
         String text;
 
-        @Option(names = "--binary-size", paramLabel = "SIZE", converter = SizeConverter.class,
-                description = "Send random binary messages of this size instead, e.g. 125, 64KiB, 16MiB.")
+        @Option(names = "--binary-size", paramLabel = "SIZE", converter = SizeConverter.ZeroOrMore.class,
+                description = "Send random binary messages of this size instead, e.g. 0, 125, 64KiB, 16MiB.")
         Long binarySize;
     }
 

@@ -77,7 +77,7 @@ final class StompSendCommand implements Callable<Integer> {
         for (String h : headers) {
             int colon = h.indexOf(':');
             if (colon <= 0) {
-                throw new ParameterException(spec.commandLine(), "--header must be NAME:VALUE, not '" + h + "'");
+                throw new ParameterException(spec.commandLine(), "--header must be K:V, not '" + h + "'");
             }
             f = f.withHeader(h.substring(0, colon), h.substring(colon + 1));
         }

@@ -129,4 +129,14 @@ class EchoCommandTest {
             assertEquals(0, serve.stop());
         }
     }
+
+    // RFC 6455 §5.2: a zero-length payload is a message too; it comes back as an empty binary message
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anEmptyBinaryMessageIsEchoed(Engine engine) throws Exception {
+        String url = start(engine, LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE);
+        CliRun run = CliRun.of("echo", "--binary-size", "0", "--count", "2", url);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("sent 2 binary messages of 0 bytes; received 2; mismatches 0"), run.out());
+    }
 }

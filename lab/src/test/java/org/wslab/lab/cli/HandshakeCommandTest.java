@@ -105,7 +105,7 @@ class HandshakeCommandTest {
         assertOneLineError(CliRun.of("handshake", serve.echoUrl(), "--extension", "permessage-deflate; =15"),
                 ExitCode.USAGE_OR_CONNECTION, "wslab: --extension 'permessage-deflate; =15' is not an extension offer");
         assertOneLineError(CliRun.of("handshake", serve.echoUrl(), "--header", "no colon"),
-                ExitCode.USAGE_OR_CONNECTION, "wslab: --header 'no colon' is not K:V");
+                ExitCode.USAGE_OR_CONNECTION, "wslab: --header must be K:V, not 'no colon'");
         assertOneLineError(CliRun.of("handshake", serve.echoUrl(), "--protocol", "not a token"),
                 ExitCode.USAGE_OR_CONNECTION, "wslab: ");
     }
