@@ -123,16 +123,27 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private LabServer start(LabServerConfig config) throws Exception {
+        String where = config.host() + ":" + config.port();
+        try {
+            java.net.InetAddress.getByName(config.host());
+        } catch (java.net.UnknownHostException e) {
+            throw new LabFailure("cannot listen on " + where + ": unknown host '" + config.host() + "'", e);
+        }
         try {
             return engine.start(config, EndpointRegistry.defaults());
         } catch (IOException e) {
-            String where = config.host() + ":" + config.port();
-            if (e instanceof BindException || e.getCause() instanceof BindException) {
-                throw new LabFailure("cannot listen on " + where + ": "
-                        + (e.getMessage() == null ? "address unavailable" : e.getMessage())
-                        + " (is another server there? --port 0 picks a free port)", e);
+            BindException bind = e instanceof BindException b ? b
+                    : e.getCause() instanceof BindException b ? b : null;
+            String reason = bind != null && bind.getMessage() != null ? bind.getMessage() : e.getMessage();
+            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+                throw new LabFailure("cannot listen on " + where + ": address already in use "
+                        + "(is another server there? --port 0 picks a free port)", e);
             }
-            throw new LabFailure("cannot listen on " + where + ": " + e.getMessage(), e);
+            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("assign")) {
+                throw new LabFailure("cannot listen on " + where + ": " + config.host()
+                        + " is not an address of this machine (try 127.0.0.1, or 0.0.0.0 for all)", e);
+            }
+            throw new LabFailure("cannot listen on " + where + ": " + reason, e);
         }
     }
 

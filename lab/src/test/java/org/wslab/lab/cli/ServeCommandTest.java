@@ -54,6 +54,19 @@ class ServeCommandTest {
         }
     }
 
+    // a host that does not resolve (RFC 6761 .invalid) or is not ours (RFC 5737 TEST-NET-1) is named as such
+    @Test
+    void aHostThatCannotBeBoundSaysWhy() {
+        CliRun unknown = CliRun.of("serve", "--port", "0", "--host", "wslab.invalid");
+        unknown.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
+        assertTrue(unknown.err().contains("unknown host 'wslab.invalid'"), unknown.err());
+        for (String engine : new String[] {"jetty", "wslab"}) {
+            CliRun foreign = CliRun.of("serve", "--port", "0", "--host", "192.0.2.1", "--engine", engine);
+            foreign.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
+            assertTrue(foreign.err().contains("192.0.2.1 is not an address of this machine"), foreign.err());
+        }
+    }
+
     @Test
     void outOfRangeOptionsAreUsageErrors() {
         for (String[] args : new String[][] {
