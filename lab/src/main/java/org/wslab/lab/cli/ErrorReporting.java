@@ -74,12 +74,16 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
                 : kind + ": " + firstLine(message) + " (run again with --verbose for the stack trace)";
     }
 
-    /** picocli's message, worded like the lab's own: no "Error: " prefix, an unknown command named as one. */
+    /**
+     * picocli's message, worded like the lab's own ({@code --port: 'x' is not an int}): no
+     * "Error: " or "Invalid value for option" prefix, an unknown command named as one.
+     */
     private static String usageLine(ParameterException ex, String[] args) {
         String line = firstLine(ex.getMessage());
         if (line.startsWith("Error: ")) {
             line = line.substring("Error: ".length());
         }
+        line = line.replaceFirst("^Invalid value for option '([^']+)': ", "$1: ");
         CommandLine cmd = ex.getCommandLine();
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {

@@ -43,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
     long maxMessageSize;
 
     @Option(names = "--engine", defaultValue = "jetty", paramLabel = "ENGINE", completionCandidates = EngineNames.class,
+            converter = EngineConverter.class,
             description = "Server engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Engine engine;
 
@@ -62,6 +63,20 @@ final class ServeCommand implements Callable<Integer> {
             description = "With --engine wslab: connections served at once (a thread each); one more is answered "
                     + "503 (default: " + LabServerConfig.DEFAULT_MAX_CONNECTIONS + ").")
     Integer maxConnections;
+
+    /** Reads an engine by its command-line name, any case; a wrong one is named with the right ones. */
+    static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            for (Engine e : Engine.values()) {
+                if (e.cliName().equalsIgnoreCase(value.strip())) {
+                    return e;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an engine (one of: "
+                    + String.join(", ", new EngineNames()) + ")");
+        }
+    }
 
     /** The engines' command-line names, for --help. */
     static final class EngineNames implements Iterable<String> {

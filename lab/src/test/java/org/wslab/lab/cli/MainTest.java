@@ -82,6 +82,15 @@ class MainTest {
                 stomp.errLines());
     }
 
+    // a value picocli cannot convert is named by its option first, like the lab's own checks
+    @Test
+    void aBadValueIsNamedByItsOption() {
+        assertEquals(List.of("wslab: --engine: 'tomcat' is not an engine (one of: jetty, wslab) (see 'wslab serve --help')"),
+                CliRun.of("serve", "--engine", "tomcat").errLines());
+        assertEquals(List.of("wslab: --timeout: 'soon' is not a duration (write e.g. 10s, 300ms, 2m) "
+                + "(see 'wslab handshake --help')"), CliRun.of("handshake", "--timeout", "soon", "ws://x/").errLines());
+    }
+
     // every client command says "nothing listens there" in the same words
     @Test
     void connectionRefusedReadsTheSameInEveryClientCommand() throws Exception {
