@@ -83,7 +83,12 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
         if (line.startsWith("Error: ")) {
             line = line.substring("Error: ".length());
         }
-        line = line.replaceFirst("^Invalid value for option '([^']+)': ", "$1: ");
+        line = line.replaceFirst("^Invalid value for option '([^']+)': ", "$1: ")
+                .replaceFirst("^Unknown options?: ", "unknown option ")
+                .replaceFirst("^Missing required (parameter|option)s?: ", "missing ")
+                .replaceFirst("^Unmatched arguments? from index \\d+: ", "unexpected argument ")
+                .replaceFirst("^Unmatched argument at index \\d+: ", "unexpected argument ")
+                .replace("' is not an int", "' is not a whole number");
         CommandLine cmd = ex.getCommandLine();
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {

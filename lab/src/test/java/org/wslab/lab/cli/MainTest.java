@@ -89,6 +89,9 @@ class MainTest {
                 CliRun.of("serve", "--engine", "tomcat").errLines());
         assertEquals(List.of("wslab: --timeout: 'soon' is not a duration (write e.g. 10s, 300ms, 2m) "
                 + "(see 'wslab handshake --help')"), CliRun.of("handshake", "--timeout", "soon", "ws://x/").errLines());
+        assertEquals(List.of("wslab: missing 'URL' (see 'wslab handshake --help')"), CliRun.of("handshake").errLines());
+        assertEquals(List.of("wslab: unexpected argument 'extra' (see 'wslab serve --help')"),
+                CliRun.of("serve", "extra").errLines());
     }
 
     // every client command says "nothing listens there" in the same words
