@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.wslab.framing.engine.FrameListener;
 import org.wslab.handshake.WebSocketUri;
+import org.wslab.lab.client.EchoProgress;
 import org.wslab.lab.client.EchoResult;
 import org.wslab.lab.client.EchoRun;
 import picocli.CommandLine.ArgGroup;
@@ -49,8 +50,8 @@ final class EchoCommand implements Callable<Integer> {
         @Option(names = "--text", paramLabel = "T", description = "Send this text (default: \"Hello, WebSocket\").")
         String text;
 
-        @Option(names = "--binary-size", paramLabel = "SIZE", converter = SizeConverter.class,
-                description = "Send random binary messages of this size instead, e.g. 125, 64KiB, 16MiB.")
+        @Option(names = "--binary-size", paramLabel = "SIZE", converter = SizeConverter.ZeroOrMore.class,
+                description = "Send random binary messages of this size instead, e.g. 0, 125, 64KiB, 16MiB.")
         Long binarySize;
     }
 
@@ -75,6 +76,11 @@ final class EchoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON (nothing on stdout for exit code 2).")
     boolean json;
 
+    @Option(names = "--progress", negatable = true,
+            description = "A progress line on stderr every 2s once the run takes longer than 2s "
+                    + "(default: on when run from a terminal).")
+    Boolean progress;
+
     @Spec
     CommandSpec spec;
 
@@ -96,8 +102,12 @@ final class EchoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         TracePrinter printer = trace && !json ? new TracePrinter(out) : null;
+        boolean showProgress = progress != null ? progress : System.console() != null;
+        EchoProgress shown = showProgress
+                ? new ProgressLine(spec.commandLine().getErr(), count, sizeOf(payload), System.nanoTime()).listener()
+                : EchoProgress.NONE;
         EchoRun.Plan plan = new EchoRun.Plan(uri, payload, count, deflate, timeout, (int) fragmentSize,
-                printer == null ? FrameListener.NONE : printer, System.nanoTime());
+                printer == null ? FrameListener.NONE : printer, System.nanoTime(), shown);
         EchoResult result = EchoRun.run(plan, e -> {
             if (printer != null) {
                 printer.handshake(e);

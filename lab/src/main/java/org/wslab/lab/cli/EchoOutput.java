@@ -44,7 +44,8 @@ final class EchoOutput {
         out.println("wslab echo " + uri);
         out.println("  sub-protocol: " + r.subprotocol().orElse("(none)"));
         out.println("  extensions:   " + (r.extensions().isEmpty() ? "(none)" : r.extensions()));
-        out.println("  sent " + r.sent() + " " + kind + " message(s) of " + EchoCommand.sizeOf(plan.message())
+        String messages = r.sent() == 1 ? " message" : " messages";
+        out.println("  sent " + r.sent() + " " + kind + messages + " of " + EchoCommand.sizeOf(plan.message())
                 + " bytes; received " + r.received() + "; mismatches " + r.mismatches());
         if (!r.roundTripNanos().isEmpty()) {
             out.println("  round trip:   min " + millis(r.minNanos()) + "  avg " + millis(r.avgNanos())

@@ -25,8 +25,7 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("wslab: " + firstLine(ex.getMessage())
-                + " (see 'wslab " + commandPath(cmd) + "--help')");
+        err.println("wslab: " + usageLine(ex, args) + " (see 'wslab " + commandPath(cmd) + "--help')");
         if (verboseRequested(args)) {
             ex.printStackTrace(err);
         }
@@ -73,6 +72,30 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
         return message == null || message.isBlank()
                 ? "unexpected " + kind + " (run again with --verbose for the stack trace)"
                 : kind + ": " + firstLine(message) + " (run again with --verbose for the stack trace)";
+    }
+
+    /**
+     * picocli's message, worded like the lab's own ({@code --port: 'x' is not an int}): no
+     * "Error: " or "Invalid value for option" prefix, an unknown command named as one.
+     */
+    private static String usageLine(ParameterException ex, String[] args) {
+        String line = firstLine(ex.getMessage());
+        if (line.startsWith("Error: ")) {
+            line = line.substring("Error: ".length());
+        }
+        line = line.replaceFirst("^Invalid value for option '([^']+)': ", "$1: ")
+                .replaceFirst("^Unknown options?: ", "unknown option ")
+                .replaceFirst("^Missing required (parameter|option)s?: ", "missing ")
+                .replaceFirst("^Unmatched arguments? from index \\d+: ", "unexpected argument ")
+                .replaceFirst("^Unmatched argument at index \\d+: ", "unexpected argument ")
+                .replace("' is not an int", "' is not a whole number");
+        CommandLine cmd = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "' (commands: "
+                    + String.join(", ", cmd.getSubcommands().keySet()) + ")";
+        }
+        return line;
     }
 
     private static String firstLine(String message) {

@@ -3,7 +3,6 @@ package org.wslab.lab.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,27 +22,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wslab explain FILE}: the transcript explainer of the {@code handshake} module on a
- * recorded handshake (the request, an empty line, the response; LF or CRLF line ends): every header
+ * recorded handshake (the request, an empty line, the response; LF or CRLF line ends; or the first
+ * two fenced code blocks of a Markdown file, see {@link TranscriptFile}): every header
  * classified and judged, every rule of RFC 6455 §4.1/§4.2 and RFC 7692 §7.1 passing or failing,
  * plus findings (obsolete hixie-76 fields, the sub-protocol picked, the permessage-deflate outcome).
  */
 @Command(name = "explain",
         header = "Explain a recorded opening handshake, rule by rule.",
         description = "FILE holds a request, an empty line, then the response (as copied from browser dev "
-                + "tools; LF or CRLF line ends). Prints each header with what it is and whether it passes, "
+                + "tools; LF or CRLF line ends), or is a Markdown file (.md) whose first two fenced code blocks are "
+                + "the request and the response, such as the source notes. Prints each header with what it is and whether it passes, "
                 + "every rule checked with its section (RFC 6455 §4.1, §4.2; RFC 7692 §7.1), findings, "
                 + "and the verdict.",
         footerHeading = "%nWhich exit code when:%n",
         footer = {
             "  0  every rule holds: this handshake would succeed as recorded",
             "  1  a rule fails: stdout lists each, stderr names the first in one line",
-            "  2  FILE cannot be read, is larger than 1MiB, or is not a request,",
-            "     an empty line and a response"
+            "  2  FILE cannot be read, is larger than 1MiB, or holds no request",
+            "     and response (plain, or as two fenced blocks in Markdown)"
         })
 final class ExplainCommand implements Callable<Integer> {
-    /** Largest file read: far above any header section (the parsers stop at 8 KiB per head). */
-    static final long MAX_FILE_BYTES = 1L << 20;
-
     @Parameters(index = "0", paramLabel = "FILE", description = "The recorded request and response.")
     Path file;
 
@@ -55,7 +53,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Transcript transcript = read(file);
+        Transcript transcript = TranscriptFile.read(file);
         Explanation ex = TranscriptExplainer.explain(transcript.request(), transcript.response());
         PrintWriter out = spec.commandLine().getOut();
         List<RuleCheck> checks = ex.checks();
@@ -115,20 +113,5 @@ final class ExplainCommand implements Callable<Integer> {
                 + "; first: " + TextReport.cite(failures.get(0)));
         err.flush();
         return ExitCode.CHECK_FAILED;
-    }
-
-    private static Transcript read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new LabFailure(Files.exists(file) ? file + " is not a regular file" : "no such file: " + file);
-        }
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new LabFailure(file + " is " + Files.size(file) + " bytes; a transcript is at most 1MiB");
-        }
-        Transcript.Reading reading = Transcript.read(Files.readAllBytes(file));
-        if (reading instanceof Transcript.Reading.Invalid invalid) {
-            throw new LabFailure(file + " is not a transcript: " + invalid.detail()
-                    + " (expected a request, an empty line, then a response)");
-        }
-        return ((Transcript.Reading.Split) reading).transcript();
     }
 }

@@ -113,7 +113,7 @@ final class HandshakeCommand implements Callable<Integer> {
             for (String h : headers) {
                 int colon = h.indexOf(':');
                 if (colon <= 0) {
-                    throw usage("--header '" + h + "' is not K:V");
+                    throw usage("--header must be K:V, not '" + h + "'");
                 }
                 options = options.withHeader(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
             }

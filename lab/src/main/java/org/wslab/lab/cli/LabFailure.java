@@ -20,4 +20,14 @@ public final class LabFailure extends RuntimeException {
     public LabFailure(String line, Throwable cause) {
         super(line, cause);
     }
+
+    /** The one line every client command prints when nothing listens at {@code hostPort}. */
+    public static LabFailure refused(String hostPort, Throwable cause) {
+        return new LabFailure("connection refused by " + hostPort + ": is a server listening there?", cause);
+    }
+
+    /** The one line every client command prints for a host name that does not resolve. */
+    public static LabFailure unknownHost(String host, Throwable cause) {
+        return new LabFailure("unknown host '" + host + "'", cause);
+    }
 }

@@ -43,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
     long maxMessageSize;
 
     @Option(names = "--engine", defaultValue = "jetty", paramLabel = "ENGINE", completionCandidates = EngineNames.class,
+            converter = EngineConverter.class,
             description = "Server engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Engine engine;
 
@@ -50,8 +51,32 @@ final class ServeCommand implements Callable<Integer> {
             description = "Forward the STOMP endpoint's /topic and /queue traffic to the STOMP broker at HOST:PORT "
                     + "(ActiveMQ Artemis, RabbitMQ; STOMP over TCP, e.g. 127.0.0.1:61613) instead of the in-memory "
                     + "broker. Checked once at start (refuses to start when no broker answers); a broker lost later "
-                    + "ends each affected session with an ERROR, and clients reconnect through the same server.")
+                    + "is reconnected to with backoff, holding each session's SENDs, until --relay-give-up passes.")
     String relay;
+
+    @Option(names = "--relay-give-up", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "With --relay: how long a lost broker may stay away before each affected session ends "
+                    + "with an ERROR (default: 60s).")
+    java.time.Duration relayGiveUp;
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "With --engine wslab: connections served at once (a thread each); one more is answered "
+                    + "503 (default: " + LabServerConfig.DEFAULT_MAX_CONNECTIONS + ").")
+    Integer maxConnections;
+
+    /** Reads an engine by its command-line name, any case; a wrong one is named with the right ones. */
+    static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            for (Engine e : Engine.values()) {
+                if (e.cliName().equalsIgnoreCase(value.strip())) {
+                    return e;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not an engine (one of: "
+                    + String.join(", ", new EngineNames()) + ")");
+        }
+    }
 
     /** The engines' command-line names, for --help. */
     static final class EngineNames implements Iterable<String> {
@@ -69,8 +94,16 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
+        if (maxConnections != null && engine != Engine.WSLAB) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-connections applies to --engine wslab (Jetty sizes its own thread pool)");
+        }
+        if (maxConnections != null && maxConnections < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1, not " + maxConnections);
+        }
         LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(maxMessageSize)
-                .withStompBackend(StompRelayOption.backend(spec, relay));
+                .withMaxConnections(maxConnections == null ? LabServerConfig.DEFAULT_MAX_CONNECTIONS : maxConnections)
+                .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp));
         LabServer server = start(config);
         PrintWriter out = spec.commandLine().getOut();
         printBanner(out, server, config);
@@ -105,16 +138,27 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private LabServer start(LabServerConfig config) throws Exception {
+        String where = config.host() + ":" + config.port();
+        try {
+            java.net.InetAddress.getByName(config.host());
+        } catch (java.net.UnknownHostException e) {
+            throw new LabFailure("cannot listen on " + where + ": unknown host '" + config.host() + "'", e);
+        }
         try {
             return engine.start(config, EndpointRegistry.defaults());
         } catch (IOException e) {
-            String where = config.host() + ":" + config.port();
-            if (e instanceof BindException || e.getCause() instanceof BindException) {
-                throw new LabFailure("cannot listen on " + where + ": "
-                        + (e.getMessage() == null ? "address unavailable" : e.getMessage())
-                        + " (is another server there? --port 0 picks a free port)", e);
+            BindException bind = e instanceof BindException b ? b
+                    : e.getCause() instanceof BindException b ? b : null;
+            String reason = bind != null && bind.getMessage() != null ? bind.getMessage() : e.getMessage();
+            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+                throw new LabFailure("cannot listen on " + where + ": address already in use "
+                        + "(is another server there? --port 0 picks a free port)", e);
             }
-            throw new LabFailure("cannot listen on " + where + ": " + e.getMessage(), e);
+            if (reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("assign")) {
+                throw new LabFailure("cannot listen on " + where + ": " + config.host()
+                        + " is not an address of this machine (try 127.0.0.1, or 0.0.0.0 for all)", e);
+            }
+            throw new LabFailure("cannot listen on " + where + ": " + reason, e);
         }
     }
 
@@ -129,8 +173,10 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  " + url + " ".repeat(width - url.length() + 2) + e.description());
         }
         out.println("stomp: " + config.stompBackend().describe());
-        out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message, idle timeout "
-                + DurationConverter.format(config.idleTimeout()) + "; Ctrl-C stops");
+        int max = config.maxConnections();
+        String connections = server.engine() == Engine.WSLAB ? ", at most " + max + (max == 1 ? " connection" : " connections") : "";
+        out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message"
+                + connections + ", idle timeout " + DurationConverter.format(config.idleTimeout()) + "; Ctrl-C stops");
         out.flush();
     }
 

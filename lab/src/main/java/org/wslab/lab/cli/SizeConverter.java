@@ -8,10 +8,29 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads a byte size such as {@code 16MiB}, {@code 64KiB}, {@code 1GiB}, {@code 1000} (bytes) or
- * {@code 2MB} (decimal). Sizes run from 1 byte to 2 GiB − 1, the most a Java array holds.
+ * {@code 2MB} (decimal). Sizes run from 1 byte to 2 GiB − 1, the most a Java array holds;
+ * {@link ZeroOrMore} also takes 0 (an empty message is a message).
  */
-public final class SizeConverter implements ITypeConverter<Long> {
+public class SizeConverter implements ITypeConverter<Long> {
     private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(b|kib|mib|gib|kb|mb|gb)?");
+
+    private final long min;
+
+    /** Sizes from 1 byte. */
+    public SizeConverter() {
+        this(1);
+    }
+
+    private SizeConverter(long min) {
+        this.min = min;
+    }
+
+    /** Sizes from 0 bytes, e.g. {@code echo --binary-size 0}. */
+    public static final class ZeroOrMore extends SizeConverter {
+        public ZeroOrMore() {
+            super(0);
+        }
+    }
 
     @Override
     public Long convert(String value) {
@@ -32,15 +51,18 @@ public final class SizeConverter implements ITypeConverter<Long> {
             default -> 1L;
         };
         long bytes = amount * factor;
-        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
+        if (bytes < min || bytes > Integer.MAX_VALUE) {
             throw new TypeConversionException(
-                    "'" + value + "' is out of range (between 1 byte and 2GiB - 1)");
+                    "'" + value + "' is out of range (between " + min + (min == 1 ? " byte" : " bytes") + " and 2GiB - 1)");
         }
         return bytes;
     }
 
     /** The short form a person would type back: {@code 16MiB}, {@code 64KiB}, {@code 1000B}. */
     public static String format(long bytes) {
+        if (bytes == 0) {
+            return "0B";
+        }
         if (bytes % (1L << 30) == 0) {
             return (bytes >> 30) + "GiB";
         }

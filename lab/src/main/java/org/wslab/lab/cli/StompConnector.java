@@ -102,6 +102,10 @@ final class StompConnector implements AutoCloseable {
     }
 
     /** What a failed future means for the command: a {@link ServerError}, or a one-line exit-2 failure. */
+    private static int port(java.net.URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : 80;
+    }
+
     RuntimeException failure(Throwable cause, String what) {
         if (cause instanceof StompErrorException s && s.error() != null) {
             return new ServerError(s.error());
@@ -111,8 +115,14 @@ final class StompConnector implements AutoCloseable {
                     + (s.violation() != null ? s.violation().toString() : s.getMessage()), s);
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
-                return new LabFailure(ErrorReporting.oneLine(t) + " [" + uri + "]", cause);
+            if (t instanceof ConnectException) {
+                return LabFailure.refused(uri.getHost() + ":" + port(uri), cause);
+            }
+            if (t instanceof UnknownHostException) {
+                return LabFailure.unknownHost(uri.getHost(), cause);
+            }
+            if (t instanceof NoRouteToHostException) {
+                return new LabFailure(ErrorReporting.oneLine(t) + " (" + uri + ")", cause);
             }
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {

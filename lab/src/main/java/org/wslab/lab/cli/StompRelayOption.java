@@ -1,5 +1,6 @@
 package org.wslab.lab.cli;
 
+import java.time.Duration;
 import org.wslab.lab.stomp.RelayProbe;
 import org.wslab.lab.stomp.StompBackend;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,9 +17,15 @@ final class StompRelayOption {
 
     private StompRelayOption() {}
 
-    /** The in-memory backend when {@code relay} is null, else the checked relay. */
-    static StompBackend backend(CommandSpec spec, String relay) {
+    /**
+     * The in-memory backend when {@code relay} is null, else the checked relay, giving a lost broker
+     * {@code giveUp} (null: the relay's default, 60 s) to come back.
+     */
+    static StompBackend backend(CommandSpec spec, String relay, Duration giveUp) {
         if (relay == null) {
+            if (giveUp != null) {
+                throw new ParameterException(spec.commandLine(), "--relay-give-up goes with --relay HOST:PORT");
+            }
             return StompBackend.IN_MEMORY;
         }
         StompBackend.Relay target;
@@ -26,6 +33,9 @@ final class StompRelayOption {
             target = StompBackend.Relay.parse(relay);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--relay: " + e.getMessage());
+        }
+        if (giveUp != null) {
+            target = target.withGiveUpAfter(giveUp);
         }
         RelayProbe.problem(target, PROBE_TIMEOUT_MILLIS).ifPresent(line -> {
             throw new LabFailure(line);

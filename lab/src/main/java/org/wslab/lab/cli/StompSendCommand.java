@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.jetty.StompConnection;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 final class StompSendCommand implements Callable<Integer> {
 
     @ParentCommand
-    StompCommand parent;
+    StompCli parent;
 
     @Parameters(index = "0", paramLabel = "DEST", description = "Destination, e.g. /topic/greetings or /queue/jobs")
     String destination;
@@ -72,11 +73,11 @@ final class StompSendCommand implements Callable<Integer> {
     }
 
     private StompFrame frame() {
-        StompFrame f = StompFrame.of(org.wslab.stomp.codec.StompCommand.SEND, "destination", destination, "content-type", contentType);
+        StompFrame f = StompFrame.of(StompCommand.SEND, "destination", destination, "content-type", contentType);
         for (String h : headers) {
             int colon = h.indexOf(':');
             if (colon <= 0) {
-                throw new ParameterException(spec.commandLine(), "--header must be NAME:VALUE, not '" + h + "'");
+                throw new ParameterException(spec.commandLine(), "--header must be K:V, not '" + h + "'");
             }
             f = f.withHeader(h.substring(0, colon), h.substring(colon + 1));
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.wslab.lab.stomp.client.StompMessagePrinter;
 import org.wslab.stomp.broker.AckMode;
+import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.jetty.StompConnection;
 import org.wslab.stomp.session.StompClientSession;
@@ -33,10 +34,10 @@ import picocli.CommandLine.Spec;
                 + "blank line and body. Runs until Ctrl-C, or until --count messages arrived.")
 final class StompSubscribeCommand implements Callable<Integer> {
     /** Put in the queue when the connection ends, so the wait for the next message ends too. */
-    private static final StompFrame ENDED = StompFrame.of(org.wslab.stomp.codec.StompCommand.DISCONNECT);
+    private static final StompFrame ENDED = StompFrame.of(StompCommand.DISCONNECT);
 
     @ParentCommand
-    StompCommand parent;
+    StompCli parent;
 
     @Parameters(index = "0", paramLabel = "DEST", description = "Destination, e.g. /topic/greetings or /queue/jobs")
     String destination;

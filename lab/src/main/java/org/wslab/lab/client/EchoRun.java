@@ -59,9 +59,10 @@ public final class EchoRun {
      * @param fragmentSize largest frame payload sent before compression (≥ 1)
      * @param trace        sees every frame both ways (the CLI's {@code --trace}); may be {@link FrameListener#NONE}
      * @param seed         seed of the random binary payloads
+     * @param progress     sees how far the run is; may be {@link EchoProgress#NONE}
      */
     public record Plan(WebSocketUri uri, Object message, int count, boolean deflate, Duration timeout,
-                       int fragmentSize, FrameListener trace, long seed) {
+                       int fragmentSize, FrameListener trace, long seed, EchoProgress progress) {
         public Plan {
             Objects.requireNonNull(uri, "uri");
             if (!(message instanceof String || message instanceof byte[])) {
@@ -72,6 +73,7 @@ public final class EchoRun {
             }
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(trace, "trace");
+            Objects.requireNonNull(progress, "progress");
         }
 
         int messageSize() {
@@ -108,6 +110,12 @@ public final class EchoRun {
             try (BlockingWebSocket ws = new BlockingWebSocket(socket, connection)) {
                 return new Exchange(plan, ws, watchdog).run(handshake);
             }
+        } catch (java.net.ConnectException e) {
+            socket.close();
+            throw LabFailure.refused(plan.uri().host() + ":" + plan.uri().port(), e);
+        } catch (java.net.UnknownHostException e) {
+            socket.close();
+            throw LabFailure.unknownHost(plan.uri().host(), e);
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -169,6 +177,7 @@ public final class EchoRun {
         private final List<Long> roundTrips = new ArrayList<>();
         private int sent;
         private int received;
+        private long bytesSent;
         private int mismatches;
         private String firstMismatch;
         private Event.Closed closed;
@@ -216,6 +225,7 @@ public final class EchoRun {
                 if (e instanceof Event.TextMessage || e instanceof Event.BinaryMessage) {
                     roundTrips.add(System.nanoTime() - start);
                     received++;
+                    plan.progress().update(received, bytesSent);
                     compare(number, message, e);
                     watchdog.disarm();
                     return;
@@ -235,11 +245,14 @@ public final class EchoRun {
             int n = plan.fragmentSize();
             if (bytes.length <= n) {
                 ws.sendFragment(type, bytes, true);
+                bytesSent += bytes.length;
                 return;
             }
             for (int from = 0; from < bytes.length; from += n) {
                 int to = Math.min(bytes.length, from + n);
                 ws.sendFragment(type, Arrays.copyOfRange(bytes, from, to), to == bytes.length);
+                bytesSent += to - from;
+                plan.progress().update(received, bytesSent);
             }
         }
 

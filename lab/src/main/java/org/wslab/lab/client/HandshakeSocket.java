@@ -68,7 +68,7 @@ public final class HandshakeSocket implements AutoCloseable {
         try {
             address = InetAddress.getByName(url.host());
         } catch (UnknownHostException e) {
-            throw new LabFailure("unknown host '" + url.host() + "'", e);
+            throw LabFailure.unknownHost(url.host(), e);
         }
         Socket socket = new Socket();
         try {
@@ -80,7 +80,7 @@ public final class HandshakeSocket implements AutoCloseable {
             throw timedOut("connecting to", url, timeout, e);
         } catch (ConnectException e) {
             closeQuietly(socket);
-            throw new LabFailure("connection refused by " + url.text() + ": is a server listening there?", e);
+            throw LabFailure.refused(url.text(), e);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new LabFailure("cannot connect to " + url.text() + ": " + e.getMessage(), e);

@@ -15,8 +15,11 @@ import org.wslab.handshake.spec.RuleCheck;
  * ...}); then every rule checked with its section; the commands add the verdict line.
  */
 public final class TextReport {
-    /** Head lines longer than this are not padded; their annotation follows after two spaces. */
-    private static final int MAX_COLUMN = 44;
+    /**
+     * The annotation column starts after the longest head line up to this width; a longer line
+     * stands alone and its verdict and annotation follow on the next line, in the column.
+     */
+    private static final int MAX_COLUMN = 52;
 
     private TextReport() {}
 
@@ -31,8 +34,14 @@ public final class TextReport {
         for (HeadLine line : lines) {
             String mark = mark(checks, request, line.field());
             String label = line.field().map(f -> annotationOf(f, notes)).orElse(startLineLabel(request));
-            String pad = " ".repeat(Math.max(0, width - line.raw().length()));
-            out.println("  " + line.raw() + pad + "  " + mark + "  " + label);
+            String annotation = (mark + "  " + label).stripTrailing();
+            if (line.raw().length() > width) {
+                out.println("  " + line.raw());
+                out.println("  " + " ".repeat(width) + "  " + annotation);
+            } else {
+                String pad = " ".repeat(width - line.raw().length());
+                out.println("  " + line.raw() + pad + "  " + annotation);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.wslab.lab.server;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.wslab.lab.stomp.StompBackend;
@@ -16,9 +17,11 @@ import org.wslab.lab.stomp.StompBackend;
  * @param stopTimeout     how long a graceful stop waits for open connections before closing them
  * @param stompBackend    where the STOMP endpoint's {@code /topic} and {@code /queue} traffic goes
  *                        (in-memory broker by default, or a relay to an external STOMP broker)
+ * @param maxConnections  connections served at once by an engine that counts them (our socket
+ *                        engine: a thread each; one more gets 503); Jetty sizes its own pool
  */
 public record LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout,
-                              Duration stopTimeout, StompBackend stompBackend) {
+                              Duration stopTimeout, StompBackend stompBackend, int maxConnections) {
     /** Default bind address. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default port. */
@@ -27,6 +30,8 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 16L << 20;
     /** Default idle timeout. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /** Default connection limit of our socket engine. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
     /** Default graceful-stop wait. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(2);
 
@@ -41,31 +46,53 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
         if (maxMessageSize < 1 || maxMessageSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("message size limit out of range: " + maxMessageSize);
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("at least one connection, not " + maxConnections);
+        }
     }
 
     /** These settings with the in-memory STOMP broker. */
     public LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout, Duration stopTimeout) {
-        this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY);
+        this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY, DEFAULT_MAX_CONNECTIONS);
     }
 
-    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP. */
+    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP, 256 connections. */
     public static LabServerConfig defaults() {
         return new LabServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_MESSAGE_SIZE,
                 DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT);
     }
 
+    /**
+     * {@code http://host:port/} for a server bound to {@code boundPort} with these settings: a
+     * wildcard address is shown as {@code 127.0.0.1}, an IPv6 literal in brackets (RFC 3986 §3.2.2).
+     */
+    public URI baseUri(int boundPort) {
+        String shown = host;
+        if (shown.isEmpty() || "0.0.0.0".equals(shown) || "::".equals(shown)) {
+            shown = "127.0.0.1";
+        } else if (shown.contains(":") && !shown.startsWith("[")) {
+            shown = "[" + shown + "]";
+        }
+        return URI.create("http://" + shown + ":" + boundPort + "/");
+    }
+
     /** These settings on another address. */
     public LabServerConfig withAddress(String newHost, int newPort) {
-        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend);
+        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections);
     }
 
     /** These settings with another frame and message limit. */
     public LabServerConfig withMaxMessageSize(long bytes) {
-        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend);
+        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections);
     }
 
     /** These settings with another STOMP backend (e.g. a relay). */
     public LabServerConfig withStompBackend(StompBackend backend) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections);
+    }
+
+    /** These settings with another connection limit (our socket engine). */
+    public LabServerConfig withMaxConnections(int connections) {
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections);
     }
 }

@@ -13,14 +13,12 @@ import org.wslab.stomp.socket.StompTcpClient;
 
 /**
  * The STOMP state one lab server owns, whatever its engine: one broker shared by all its sessions
- * (in-memory, or a {@link RelayBroker} to an external broker), the scheduler that sends and checks
+ * (in-memory, or a {@link RelayBroker} to an external broker, built with the backend's
+ * {@link org.wslab.stomp.relay.RelaySettings}), the scheduler that sends and checks
  * heart-beats (STOMP 1.2 "Heart-beating"), and for a relay the TCP client of the upstream
  * connections. The server creates it when it starts and {@link #close() closes} it when it stops.
  */
 public final class LabStomp implements AutoCloseable {
-    /** How long a relayed session waits for the upstream CONNECTED and for each upstream receipt. */
-    public static final long RELAY_TIMEOUT_MILLIS = 10_000;
-
     private final StompBackend backend;
     private final StompBroker broker;
     private final StompTcpClient relayClient;
@@ -48,9 +46,10 @@ public final class LabStomp implements AutoCloseable {
     public static LabStomp open(StompBackend backend, StompServerConfig session) {
         if (backend instanceof StompBackend.Relay relay) {
             StompTcpClient tcp = new StompTcpClient();
-            // CONNECT upstream per RelaySettings.DEFAULT: host "/", heart-beats 10 s each way
-            StompBroker broker = new RelayBroker((sessionId, connect) -> tcp.connect(relay.host(), relay.port(), connect),
-                    RELAY_TIMEOUT_MILLIS);
+            // the relay's own settings: upstream CONNECT (host "/", heart-beats 10 s each way),
+            // per-attempt timeout, reconnect backoff, give-up deadline, outage buffer
+            StompBroker broker = new RelayBroker(
+                    (sessionId, connect) -> tcp.connect(relay.host(), relay.port(), connect), relay.settings());
             return new LabStomp(backend, broker, tcp, session);
         }
         return new LabStomp(backend, new InMemoryBroker(), null, session);

@@ -1,6 +1,7 @@
 package org.wslab.lab.stomp;
 
 import java.util.Objects;
+import org.wslab.stomp.relay.RelaySettings;
 
 /**
  * Where a lab server's STOMP endpoint sends {@code /topic/…} and {@code /queue/…} traffic: the
@@ -25,20 +26,34 @@ public sealed interface StompBackend {
     }
 
     /**
-     * A relay: each client session gets its own upstream STOMP connection to {@code host:port}.
+     * A relay: each client session gets its own upstream STOMP connection to {@code host:port},
+     * reconnecting after an outage with backoff and giving up per {@code settings} (the stomp
+     * module's {@link RelaySettings}: 10 s per attempt, an ERROR to the client after 60 s by default).
      *
-     * @param host the broker's host
-     * @param port its STOMP (TCP) port, e.g. 61613
+     * @param host     the broker's host
+     * @param port     its STOMP (TCP) port, e.g. 61613
+     * @param settings the relay's reconnect, give-up and buffer limits
      */
-    record Relay(String host, int port) implements StompBackend {
+    record Relay(String host, int port, RelaySettings settings) implements StompBackend {
         public Relay {
             Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(settings, "settings");
             if (host.isBlank()) {
                 throw new IllegalArgumentException("the relay host is empty");
             }
             if (port < 1 || port > 65_535) {
                 throw new IllegalArgumentException("the relay port must be between 1 and 65535, not " + port);
             }
+        }
+
+        /** A relay to {@code host:port} with {@link RelaySettings#DEFAULT}. */
+        public Relay(String host, int port) {
+            this(host, port, RelaySettings.DEFAULT);
+        }
+
+        /** This relay giving a lost broker {@code giveUpAfter} to come back before sessions end with an ERROR. */
+        public Relay withGiveUpAfter(java.time.Duration giveUpAfter) {
+            return new Relay(host, port, settings.withGiveUpAfter(giveUpAfter));
         }
 
         /**
@@ -74,7 +89,10 @@ public sealed interface StompBackend {
 
         @Override
         public String describe() {
-            return "relay to the STOMP broker at " + address() + " (one upstream connection per session)";
+            long giveUp = settings.giveUpAfter().toMillis();
+            String deadline = giveUp % 1000 == 0 ? giveUp / 1000 + "s" : giveUp + "ms";
+            return "relay to the STOMP broker at " + address() + " (one upstream connection per session; "
+                    + "reconnects, gives up after " + deadline + ")";
         }
     }
 }

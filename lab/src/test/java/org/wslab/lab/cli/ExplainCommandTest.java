@@ -51,8 +51,7 @@ class ExplainCommandTest {
         assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
         assertTrue(run.outLines().stream().anyMatch(l -> l.contains("FAIL  ACCEPT_MATCHES_KEY")
                 && l.contains(NOTES_ACCEPT) && l.contains(NOTES_KEY) && l.contains(expected)), run.out());
-        assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("  Sec-WebSocket-Accept: " + NOTES_ACCEPT)
-                && l.contains("FAIL")), run.out());
+        assertTrue(run.headLine("  Sec-WebSocket-Accept: " + NOTES_ACCEPT).contains("FAIL"), run.out());
         assertEquals(1, run.errLines().size(), run.toString());
         assertTrue(run.err().contains("ACCEPT_MATCHES_KEY") && run.err().contains(expected), run.err());
         assertTrue(run.out().contains("verdict: this handshake fails — 1 rule broken; first: ACCEPT_MATCHES_KEY"), run.out());
@@ -61,14 +60,34 @@ class ExplainCommandTest {
     @Test
     void theNotesTranscriptFindingsAreShown() {
         CliRun run = CliRun.of("explain", notesLf.toString());
-        assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("  Sec-WebSocket-Location: ")
-                && l.contains("[obsolete]") && l.contains("hixie-76")), run.out());
-        assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("  User-Agent: ") && l.contains("[unrelated]")),
-                run.out());
+        String location = run.headLine("  Sec-WebSocket-Location: ");
+        assertTrue(location.contains("[obsolete]") && location.contains("hixie-76"), run.out());
+        assertTrue(run.headLine("  User-Agent: ").contains("[unrelated]"), run.out());
         assertTrue(run.out().contains("absolute-form ws://localhost:8080/websocket/app"), run.out());
         assertTrue(run.out().contains("picked v10.stomp of 3 offered"), run.out());
         assertTrue(run.out().contains("permessage-deflate offered (permessage-deflate; client_max_window_bits) but not accepted"),
                 run.out());
+    }
+
+    // however long a header line (the notes' User-Agent), every annotation of a head starts in one column
+    @Test
+    void annotationsStayInOneColumnPerHead() {
+        CliRun run = CliRun.of("explain", notesLf.toString());
+        java.util.List<java.util.Set<Integer>> heads = new java.util.ArrayList<>();
+        for (String line : run.outLines()) {
+            if (line.startsWith("→") || line.startsWith("←")) {
+                heads.add(new java.util.TreeSet<>());
+            } else if (line.isEmpty() && heads.size() == 2) {
+                break; // the rules follow the heads
+            }
+            int label = line.indexOf("  [");
+            if (label > 0 && !heads.isEmpty()) {
+                heads.get(heads.size() - 1).add(label);
+            }
+        }
+        assertEquals(2, heads.size(), run.out());
+        heads.forEach(columns -> assertEquals(1, columns.size(), "annotation columns " + columns + ":\n" + run.out()));
+        assertTrue(run.out().contains("\n  User-Agent: "), run.out());
     }
 
     @Test
@@ -121,9 +140,7 @@ class ExplainCommandTest {
         Path huge = Files.write(dir.resolve("huge.txt"), new byte[(1 << 20) + 1]);
         for (Path p : new Path[] {noBlankLine, empty, huge, dir.resolve("missing.txt"), dir}) {
             CliRun run = CliRun.of("explain", p.toString());
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
-            assertTrue(run.err().startsWith("wslab: "), run.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
             assertTrue(run.out().isEmpty(), run.toString());
         }
     }
@@ -132,8 +149,7 @@ class ExplainCommandTest {
     void aTranscriptWhoseMessagesDoNotParseFailsWithExitOne() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.txt"), "POST / HTTP/1.1\nHost: x\n\nnot a response\n");
         CliRun run = CliRun.of("explain", bad.toString());
-        assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
-        assertEquals(1, run.errLines().size(), run.toString());
+        run.assertOneErrorLine(ExitCode.CHECK_FAILED);
         assertTrue(run.out().contains("FAIL"), run.out());
     }
 }

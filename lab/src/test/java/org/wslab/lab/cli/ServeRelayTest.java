@@ -62,8 +62,7 @@ class ServeRelayTest {
     @Test
     void aRelayThatIsNotHostPortIsAUsageError() {
         CliRun run = CliRun.of("serve", "--port", "0", "--relay", "localhost");
-        assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-        assertEquals(1, run.errLines().size(), run.toString());
+        run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
         assertTrue(run.err().contains("--relay: 'localhost' is not HOST:PORT"), run.toString());
     }
 }

@@ -16,8 +16,7 @@ class StompSilentServerTest {
         try (RawServer silent = RawServer.silent()) {
             CliRun run = CliRun.of("stomp", "ws://127.0.0.1:" + silent.port() + "/websocket/app", "send", "/topic/x", "y",
                     "--timeout", "300ms");
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
             assertTrue(run.err().startsWith("wslab: timed out after 300ms waiting for CONNECTED"), run.toString());
         }
     }

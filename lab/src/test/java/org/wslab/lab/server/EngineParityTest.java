@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,23 +35,15 @@ import org.wslab.lab.client.EchoRun;
  */
 class EngineParityTest {
     private static final int[] SIZES = {0, 125, 126, 65_535, 65_536, 16 << 20};
-    private LabServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final TestServer servers = new TestServer();
 
     private LabServer start(Engine engine, long limit) throws Exception {
-        server = engine.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0).withMaxMessageSize(limit),
-                EndpointRegistry.defaults());
-        return server;
+        return servers.start(engine, c -> c.withMaxMessageSize(limit));
     }
 
     private URI echoUri() {
-        return server.webSocketUri(server.endpoints().get(0));
+        return servers.echoUri();
     }
 
     static Stream<Arguments> enginesAndDeflate() {
@@ -92,16 +84,16 @@ class EngineParityTest {
     void servesTheIndexPageAnd404ForAnyOtherPathUpgradeOrNot(Engine engine) throws Exception {
         start(engine, LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE);
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> index = http.send(HttpRequest.newBuilder(server.baseUri()).build(),
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(servers.get().baseUri()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, index.statusCode());
         assertTrue(index.body().contains(echoUri().toString()), index.body());
         assertTrue(index.body().contains("<code>" + engine.cliName() + "</code> engine"), index.body());
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/nothing")).build(),
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(servers.get().baseUri().resolve("/nothing")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
         // a WebSocket upgrade to a path without an endpoint is refused before any 101
-        BlockingWebSocket ws = OurClient.connect(URI.create("ws://" + server.baseUri().getRawAuthority() + "/nothing"),
+        BlockingWebSocket ws = OurClient.connect(URI.create("ws://" + servers.get().baseUri().getRawAuthority() + "/nothing"),
                 ClientOptions.defaults());
         assertEquals(null, ws.awaitOpen());
         ClientOpening.Details refused = (ClientOpening.Details) ((Event.HandshakeFailed) ws.lastEvent()).details();

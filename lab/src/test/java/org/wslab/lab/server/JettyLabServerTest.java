@@ -12,28 +12,20 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Random;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Jetty engine of the lab server against Jetty's own client, on port 0. */
 class JettyLabServerTest {
-    private LabServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final TestServer servers = new TestServer();
 
     private LabServer start(long maxMessageSize) throws Exception {
-        server = Engine.JETTY.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0)
-                .withMaxMessageSize(maxMessageSize), EndpointRegistry.defaults());
-        return server;
+        return servers.start(Engine.JETTY, c -> c.withMaxMessageSize(maxMessageSize));
     }
 
     private URI echoUri() {
-        return server.webSocketUri(server.endpoints().get(0));
+        return servers.echoUri();
     }
 
     @Test
@@ -84,11 +76,11 @@ class JettyLabServerTest {
     void servesAnIndexPageListingTheEndpoints() throws Exception {
         start(LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE);
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> index = http.send(HttpRequest.newBuilder(server.baseUri()).build(),
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(servers.get().baseUri()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, index.statusCode());
         assertTrue(index.body().contains(echoUri().toString()), index.body());
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(server.baseUri().resolve("/nothing")).build(),
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(servers.get().baseUri().resolve("/nothing")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
     }
@@ -96,10 +88,10 @@ class JettyLabServerTest {
     @Test
     void portZeroBindsAFreePortAndCloseIsIdempotent() throws Exception {
         start(LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE);
-        assertTrue(server.port() > 0);
-        server.close();
-        server.close();
-        server.awaitStopped(); // returns at once once stopped
+        assertTrue(servers.get().port() > 0);
+        servers.get().close();
+        servers.get().close();
+        servers.get().awaitStopped(); // returns at once once stopped
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.wslab.lab.stomp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.relay.RelayBroker;
+import org.wslab.stomp.relay.RelaySettings;
 
 /** A lab server's STOMP state: the broker its backend asks for, and a heart-beat scheduler it owns and stops. */
 class LabStompTest {
@@ -21,8 +24,12 @@ class LabStompTest {
     @Test
     void aRelayBackendRelays() {
         // nothing connects until a client does: opening a relay to a closed port is fine
-        LabStomp stomp = LabStomp.open(new StompBackend.Relay("127.0.0.1", 1));
-        assertInstanceOf(RelayBroker.class, stomp.broker());
+        StompBackend.Relay backend = new StompBackend.Relay("127.0.0.1", 1).withGiveUpAfter(Duration.ofSeconds(3));
+        LabStomp stomp = LabStomp.open(backend);
+        RelayBroker relay = assertInstanceOf(RelayBroker.class, stomp.broker());
+        // serve --relay-give-up reaches the relay; the other settings stay the stomp module's defaults
+        assertEquals(RelaySettings.DEFAULT.withGiveUpAfter(Duration.ofSeconds(3)), relay.settings());
+        assertTrue(backend.describe().contains("gives up after 3s"), backend.describe());
         stomp.close();
         assertTrue(stomp.heartBeats().isShutdown());
     }

@@ -111,13 +111,7 @@ public final class JettyLabServer implements LabServer {
 
     @Override
     public URI baseUri() {
-        String host = config.host();
-        if (host.isEmpty() || "0.0.0.0".equals(host)) {
-            host = "127.0.0.1";
-        } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return config.baseUri(port());
     }
 
     /** The Jetty server, for tests and for adapters that mount more on it. */

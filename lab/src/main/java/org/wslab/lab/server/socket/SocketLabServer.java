@@ -34,8 +34,9 @@ import org.wslab.lab.stomp.socket.StompSocketHandler;
  * the registry's endpoints routed by path before the handshake is answered (an unknown path gets
  * 404, never a 101), the index page at {@code /}, and applies the lab's limit
  * ({@link LabServerConfig#maxMessageSize()}) per frame and per message (1009 beyond it) and its
- * idle timeout (1001). At most {@link #DEFAULT_MAX_CONNECTIONS} connections (a thread each) are
- * served at once; one more is answered 503 (RFC 9110 §15.6.4) and closed.
+ * idle timeout (1001). At most {@link LabServerConfig#maxConnections()} connections (a thread each,
+ * 256 by default, {@code serve --max-connections}) are served at once; one more is answered 503
+ * (RFC 9110 §15.6.4) and closed.
  *
  * <p>{@link #close()} stops accepting, starts the closing handshake (1001 "going away", §7.4.1)
  * on every open connection, waits up to the stop timeout for them to finish, then closes what is
@@ -48,13 +49,12 @@ public final class SocketLabServer implements LabServer {
     static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** Connections served at once by default; each costs a thread and up to two message buffers. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    public static final int DEFAULT_MAX_CONNECTIONS = LabServerConfig.DEFAULT_MAX_CONNECTIONS;
     /** The answer to a connection over the limit: 503, try again in a second, then close. */
     static final byte[] BUSY = HeadWriter.write(ResponseHead.of(503, "Service Unavailable",
             Headers.of("Retry-After", "1", "Content-Length", "0", "Connection", "close")));
 
     private final ServerSocket listener;
-    private final int maxConnections;
     private final LabServerConfig config;
     private final EndpointRegistry registry;
     private final EngineSettings settings;
@@ -66,10 +66,8 @@ public final class SocketLabServer implements LabServer {
     /** The STOMP broker shared by this server's STOMP sessions (heart-beats tick on each reader thread). */
     private final LabStomp stomp;
 
-    private SocketLabServer(ServerSocket listener, LabServerConfig config, EndpointRegistry registry,
-                            int maxConnections) {
+    private SocketLabServer(ServerSocket listener, LabServerConfig config, EndpointRegistry registry) {
         this.listener = listener;
-        this.maxConnections = maxConnections;
         this.config = config;
         this.registry = registry;
         this.stomp = LabStomp.open(config.stompBackend());
@@ -85,15 +83,6 @@ public final class SocketLabServer implements LabServer {
 
     /** Binds {@code config}'s address (port 0: a free one) and starts accepting; running when this returns. */
     public static SocketLabServer start(LabServerConfig config, EndpointRegistry registry) throws IOException {
-        return start(config, registry, DEFAULT_MAX_CONNECTIONS);
-    }
-
-    /** Like {@link #start(LabServerConfig, EndpointRegistry)}, serving at most {@code maxConnections} at once. */
-    public static SocketLabServer start(LabServerConfig config, EndpointRegistry registry, int maxConnections)
-            throws IOException {
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("at least one connection, not " + maxConnections);
-        }
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true);
@@ -102,7 +91,7 @@ public final class SocketLabServer implements LabServer {
             listener.close();
             throw e;
         }
-        SocketLabServer server = new SocketLabServer(listener, config, registry, maxConnections);
+        SocketLabServer server = new SocketLabServer(listener, config, registry);
         server.acceptor.start();
         return server;
     }
@@ -136,7 +125,7 @@ public final class SocketLabServer implements LabServer {
     }
 
     private void serve(Socket socket) throws IOException {
-        if (sessions.size() >= maxConnections) {
+        if (sessions.size() >= config.maxConnections()) {
             socket.getOutputStream().write(BUSY);
             socket.shutdownOutput();
             closeQuietly(socket);
@@ -182,13 +171,7 @@ public final class SocketLabServer implements LabServer {
 
     @Override
     public URI baseUri() {
-        String host = config.host();
-        if (host.isEmpty() || "0.0.0.0".equals(host)) {
-            host = "127.0.0.1";
-        } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return config.baseUri(port());
     }
 
     @Override

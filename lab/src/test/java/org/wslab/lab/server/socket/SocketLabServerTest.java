@@ -125,8 +125,8 @@ class SocketLabServerTest {
     // the connection limit: one over it is refused (503 or a closed socket) and never opens; a freed slot is reused
     @Test
     void aConnectionOverTheLimitIsRefusedAndAFreedSlotIsServedAgain() throws Exception {
-        server = SocketLabServer.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0),
-                EndpointRegistry.defaults(), 1);
+        server = SocketLabServer.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0).withMaxConnections(1),
+                EndpointRegistry.defaults());
         String url = "ws://127.0.0.1:" + server.port() + "/websocket/echo";
         BlockingWebSocket first = client(url, ClientOptions.defaults());
         assertTrue(first.awaitOpen() != null);

@@ -1,7 +1,7 @@
 package org.wslab.lab.cli;
 
 /** The {@code wslab stomp} cases against {@code wslab serve --engine jetty}. */
-class StompCommandOnJettyTest extends StompCommandCases {
+class StompCliOnJettyTest extends StompCliCases {
     @Override
     String engine() {
         return "jetty";

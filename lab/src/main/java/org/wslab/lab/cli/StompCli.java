@@ -16,8 +16,19 @@ import picocli.CommandLine.Spec;
         description = "Connects to URL (e.g. ws://127.0.0.1:8080/websocket/app), offering the sub-protocols "
                 + "v10.stomp, v11.stomp, v12.stomp and accept-version 1.0,1.1,1.2, then runs the action. "
                 + "An ERROR frame from the server exits 1 naming its rule; a connection problem exits 2.",
-        subcommands = {StompSubscribeCommand.class, StompSendCommand.class})
-final class StompCommand implements Runnable {
+        subcommands = {StompSubscribeCommand.class, StompSendCommand.class},
+        footerHeading = "%nWhich exit code when:%n",
+        footer = {
+            "  0  subscribe: --count messages printed; send: sent, and DISCONNECT's",
+            "     RECEIPT came back (Ctrl-C ends subscribe with a DISCONNECT and",
+            "     the signal's usual status, 130)",
+            "  1  the server sent an ERROR frame: stderr quotes its message, which",
+            "     names the STOMP rule",
+            "  2  a bad URL or option, no connection, a refused WebSocket handshake",
+            "     (e.g. 404 on a path that is no STOMP endpoint), --timeout passed,",
+            "     or the connection dropped"
+        })
+final class StompCli implements Runnable {
 
     @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path of a STOMP endpoint")
     String url;

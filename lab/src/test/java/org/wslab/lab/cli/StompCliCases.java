@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * show the wire, an ERROR frame exits 1 naming its rule, and no server exits 2 with one line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StompCommandCases {
+abstract class StompCliCases {
     private RunningServe serve;
     private String url;
 
@@ -148,8 +148,7 @@ abstract class StompCommandCases {
             subscriber.awaitOutput("subscribed to /topic/x");
             own.stop();
             CliRun run = subscriber.finish();
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
             assertTrue(run.err().contains("ended while waiting for messages on /topic/x"), run.toString());
         } finally {
             own.close();
@@ -163,8 +162,7 @@ abstract class StompCommandCases {
             closed = s.getLocalPort();
         }
         CliRun run = CliRun.of("stomp", "ws://127.0.0.1:" + closed + "/websocket/app", "send", "/topic/x", "y");
-        assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-        assertEquals(1, run.errLines().size(), run.toString());
+        run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
         assertTrue(run.err().startsWith("wslab: connection refused"), run.toString());
         assertEquals("", run.out());
     }
@@ -172,8 +170,7 @@ abstract class StompCommandCases {
     @Test
     void aPathThatIsNotStompIsARefusedHandshake() {
         CliRun run = CliRun.of("stomp", "ws://127.0.0.1:" + serve.port() + "/websocket/nope", "send", "/topic/x", "y");
-        assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-        assertEquals(1, run.errLines().size(), run.toString());
+        run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
         assertTrue(run.err().contains("HTTP 404"), run.toString());
     }
 
@@ -194,8 +191,7 @@ abstract class StompCommandCases {
                 new String[] {"stomp", url, "send", "/topic/x", "y", "--heart-beat", "fast"},
                 new String[] {"stomp", "http://127.0.0.1:1/", "send", "/topic/x", "y"})) {
             CliRun run = CliRun.of(args);
-            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-            assertEquals(1, run.errLines().size(), run.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.wslab.lab.cli;
 
 /** The {@code wslab stomp} cases against {@code wslab serve --engine wslab}. */
-class StompCommandOnWslabTest extends StompCommandCases {
+class StompCliOnWslabTest extends StompCliCases {
     @Override
     String engine() {
         return "wslab";

@@ -1,0 +1,94 @@
+package org.wslab.lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code wslab explain NOTES.md}: the source notes as they are (a copy in test resources), whose
+ * first two fenced code blocks are the recorded request and response, explain exactly as the plain
+ * transcript cut from them does.
+ */
+class ExplainMarkdownTest {
+    @TempDir
+    static Path dir;
+
+    private static Path notesMd;
+    private static Path notesTxt;
+    private static String notesMarkdown;
+
+    @BeforeAll
+    static void copyResources() throws Exception {
+        notesMarkdown = resource("/transcripts/websocket-stomp-notes.zh.md");
+        notesMd = Files.writeString(dir.resolve("websocket-stomp-notes.zh.md"), notesMarkdown);
+        notesTxt = Files.writeString(dir.resolve("notes.txt"), resource("/transcripts/notes-stomp-handshake.txt"));
+    }
+
+    private static String resource(String name) throws Exception {
+        try (InputStream in = ExplainMarkdownTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theNotesAsMarkdownExplainLikeTheirTranscript() {
+        CliRun md = CliRun.of("explain", notesMd.toString());
+        CliRun txt = CliRun.of("explain", notesTxt.toString());
+        assertEquals(ExitCode.CHECK_FAILED, md.exitCode(), md.toString());
+        assertEquals(txt.out(), md.out());
+        assertTrue(md.out().contains("FAIL  ACCEPT_MATCHES_KEY"), md.out());
+        assertEquals(1, md.errLines().size(), md.toString());
+    }
+
+    @Test
+    void crlfMarkdownAndMarkdownUnderAnotherNameExplainTheSame() throws Exception {
+        CliRun lf = CliRun.of("explain", notesMd.toString());
+        Path crlf = Files.writeString(dir.resolve("notes-crlf.md"), notesMarkdown.replace("\n", "\r\n"));
+        Path renamed = Files.writeString(dir.resolve("notes-as.txt"), notesMarkdown); // not a transcript: tried as Markdown
+        for (Path p : List.of(crlf, renamed)) {
+            CliRun run = CliRun.of("explain", p.toString());
+            assertEquals(lf.exitCode(), run.exitCode(), run.toString());
+            assertEquals(lf.out(), run.out());
+        }
+    }
+
+    // CommonMark fences: ``` or ~~~, up to three spaces of indent (removed from the content), an info
+    // string, a closing fence at least as long; an unclosed fence is no block
+    @Test
+    void fencedBlocksFollowCommonMark() {
+        String md = "intro\n  ~~~~ http\n  GET / HTTP/1.1\n  Host: x\n  ~~~~~\ntext\n```\nHTTP/1.1 101 OK\n````\n"
+                + "```\nunclosed\n";
+        assertEquals(List.of("GET / HTTP/1.1\nHost: x\n", "HTTP/1.1 101 OK\n"),
+                TranscriptFile.fencedBlocks(md.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(), TranscriptFile.fencedBlocks("```\nnever closed\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(), TranscriptFile.fencedBlocks("    ```\nindented code\n    ```\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // two blocks that are not HTTP are judged like such a plain transcript: exit 1, not 2
+    @Test
+    void twoBlocksThatAreNotHttpFailTheRules() throws Exception {
+        Path code = Files.writeString(dir.resolve("code.md"), "```java\nclass A {}\n```\n```\nx\n```\n");
+        CliRun run = CliRun.of("explain", code.toString());
+        run.assertOneErrorLine(ExitCode.CHECK_FAILED);
+    }
+
+    @Test
+    void markdownWithoutTwoBlocksIsExitTwoInOneLine() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.md"), "# notes\n```\nGET / HTTP/1.1\nHost: x\n```\n");
+        Path none = Files.writeString(dir.resolve("none.md"), "# only prose\n");
+        for (Path p : List.of(one, none)) {
+            CliRun run = CliRun.of("explain", p.toString());
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
+            assertTrue(run.err().startsWith("wslab: " + p), run.err());
+            assertTrue(run.out().isEmpty(), run.toString());
+        }
+    }
+}
