@@ -1,5 +1,7 @@
 package org.wslab.lab.cli;
 
+import org.wslab.stomp.peers.EmbeddedArtemis;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -10,18 +10,21 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  * An embedded ActiveMQ Artemis broker for tests: one STOMP acceptor (plain TCP and STOMP over
  * WebSocket on the same port) with {@code /queue/} anycast and {@code /topic/} multicast prefixes;
  * persistence and security off; data under target/. Artemis reports no bound port for port 0, so
- * a free port is found just before binding.
+ * a free port is found just before binding. Shared with the lab's relay tests through this
+ * module's test-jar.
  */
-final class EmbeddedArtemis implements AutoCloseable {
-    final int port;
+public final class EmbeddedArtemis implements AutoCloseable {
+    /** The port of the STOMP acceptor. */
+    public final int port;
     private final EmbeddedActiveMQ artemis = new EmbeddedActiveMQ();
 
-    EmbeddedArtemis() throws Exception {
+    /** A broker on a free port. */
+    public EmbeddedArtemis() throws Exception {
         this(freePort());
     }
 
     /** A broker on {@code port} (e.g. the same port again, to restart it). */
-    EmbeddedArtemis(int port) throws Exception {
+    public EmbeddedArtemis(int port) throws Exception {
         this.port = port;
         Path data = Path.of("target", "artemis-" + port).toAbsolutePath();
         Configuration config = new ConfigurationImpl()
@@ -39,7 +42,8 @@ final class EmbeddedArtemis implements AutoCloseable {
         artemis.start();
     }
 
-    static int freePort() throws Exception {
+    /** A port nobody listens on right now. */
+    public static int freePort() throws Exception {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();
         }
