@@ -1,43 +1,21 @@
 package org.wslab.stomp.jetty;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.wslab.stomp.codec.StompLimits;
+import org.wslab.stomp.codec.WebSocketPayload;
 
 /**
- * STOMP octets as a WebSocket text message when they are valid UTF-8 (RFC 6455 §5.6 requires it),
- * else null so the caller sends a binary message (a body with arbitrary octets). Shared by the
- * server and client endpoints, with the message-size limits a STOMP frame needs.
+ * Sends STOMP octets over a Jetty session as text or binary per {@link WebSocketPayload} (RFC 6455
+ * §5.6), and sizes the session for a whole STOMP frame. Shared by the server and client endpoints.
  */
 final class WebSocketText {
     private WebSocketText() {}
 
-    static String asText(byte[] octets) {
-        boolean ascii = true;
-        for (byte b : octets) {
-            if (b < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return new String(octets, StandardCharsets.ISO_8859_1);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
     /** Sends STOMP octets as one text message when they are UTF-8, else as one binary message. */
     static void send(Session ws, byte[] octets) {
-        String text = asText(octets);
+        String text = WebSocketPayload.asText(octets);
         if (text != null) {
             ws.sendText(text, Callback.NOOP);
         } else {

@@ -60,8 +60,7 @@ final class RoutingOpening implements OpeningHandshake {
             return route(parsed.head());
         }
         if (r instanceof ParseResult.Failed<RequestHead> failed) {
-            ServerDecision.Refuse no = UNROUTED.refuse(failed.failure());
-            return refused(no, new ServerOpening.Details(null, no));
+            return ServerOpening.step(null, UNROUTED.refuse(failed.failure()));
         }
         return new Step.NeedMore();
     }
@@ -71,12 +70,10 @@ final class RoutingOpening implements OpeningHandshake {
         SocketRoute route = routes.get(path);
         if (route != null) {
             ServerDecision decision = route.handshake().respond(head);
-            ServerOpening.Details details = new ServerOpening.Details(head, decision);
-            if (decision instanceof ServerDecision.Accept ok) {
+            if (decision instanceof ServerDecision.Accept) {
                 chosen = route;
-                return new Step.Completed(ok.bytes(), ok.subprotocol(), ok.deflateParameters(), details);
             }
-            return refused((ServerDecision.Refuse) decision, details);
+            return ServerOpening.step(head, decision);
         }
         PlainHttpAnswer answer = "/".equals(path)
                 ? PlainHttpAnswer.page(head, indexPage.get())
@@ -84,10 +81,6 @@ final class RoutingOpening implements OpeningHandshake {
         String why = answer.status() == 200 ? "not a WebSocket request: answered with the index page (200)"
                 : "RFC 9110 §15.5.5 (no endpoint at " + path + ": 404)";
         return new Step.Rejected(answer.bytes(), why, answer);
-    }
-
-    private static Step refused(ServerDecision.Refuse no, ServerOpening.Details details) {
-        return new Step.Rejected(no.bytes(), no.rule().cite() + " (" + no.detail() + ")", details);
     }
 
     /** The path of the request's /resource name/ (RFC 6455 §3), without the query. */

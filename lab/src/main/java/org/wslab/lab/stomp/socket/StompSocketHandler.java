@@ -1,8 +1,6 @@
 package org.wslab.lab.stomp.socket;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wslab.framing.engine.Event;
@@ -10,6 +8,7 @@ import org.wslab.lab.server.socket.SocketHandler;
 import org.wslab.lab.server.socket.SocketPeer;
 import org.wslab.lab.stomp.LabStomp;
 import org.wslab.stomp.codec.StompFrame;
+import org.wslab.stomp.codec.WebSocketPayload;
 import org.wslab.stomp.session.StompServerOutput;
 import org.wslab.stomp.session.StompServerSession;
 
@@ -56,7 +55,7 @@ public final class StompSocketHandler implements SocketHandler {
     private record Output(SocketPeer peer) implements StompServerOutput {
         @Override
         public void write(byte[] octets, StompFrame frameOrNullForHeartBeat) {
-            String text = utf8(octets);
+            String text = WebSocketPayload.asText(octets);
             if (text != null) {
                 peer.sendText(text);
             } else {
@@ -67,26 +66,6 @@ public final class StompSocketHandler implements SocketHandler {
         @Override
         public void close() {
             peer.close(1000, "STOMP session ended");
-        }
-
-        /** The octets as text when they are valid UTF-8 (an all-ASCII frame, the usual case, without a decoder), else null. */
-        private static String utf8(byte[] octets) {
-            boolean ascii = true;
-            for (byte b : octets) {
-                if (b < 0) {
-                    ascii = false;
-                    break;
-                }
-            }
-            if (ascii) {
-                return new String(octets, StandardCharsets.ISO_8859_1);
-            }
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets)).toString();
-            } catch (CharacterCodingException e) {
-                return null;
-            }
         }
     }
 }
