@@ -3,33 +3,24 @@ package org.wslab.lab.stomp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
 import java.lang.reflect.Type;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.util.component.LifeCycle;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
+import org.wslab.stomp.peers.SpringStompPeer;
 
 /**
  * A real third-party STOMP client, Spring's {@code WebSocketStompClient} (over Jetty's jakarta
@@ -39,25 +30,11 @@ import org.wslab.lab.server.LabServerConfig;
  */
 class SpringClientOnLabServerTest {
     private LabServer server;
-    private ThreadPoolTaskScheduler springScheduler;
-    private WebSocketContainer jakarta;
-    private WebSocketStompClient spring;
-
-    @BeforeEach
-    void start() throws Exception {
-        springScheduler = new ThreadPoolTaskScheduler();
-        springScheduler.afterPropertiesSet();
-        jakarta = ContainerProvider.getWebSocketContainer();
-        spring = new WebSocketStompClient(new StandardWebSocketClient(jakarta));
-        spring.setMessageConverter(new StringMessageConverter());
-        spring.setTaskScheduler(springScheduler);
-    }
+    private final SpringStompPeer spring = new SpringStompPeer();
 
     @AfterEach
     void stop() throws Exception {
-        spring.stop();
-        springScheduler.shutdown();
-        LifeCycle.stop(jakarta);
+        spring.close();
         if (server != null) {
             server.close();
         }
@@ -68,10 +45,7 @@ class SpringClientOnLabServerTest {
     void springSubscribesAndSendsThroughTheLabServer(Engine engine) throws Exception {
         server = engine.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults());
         String url = server.webSocketUri(LabEndpoint.stomp()).toString();
-        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-        handshake.setSecWebSocketProtocol(List.of("v10.stomp", "v11.stomp", "v12.stomp"));
-        StompSession session = spring.connectAsync(url, handshake, new StompSessionHandlerAdapter() { })
-                .get(10, TimeUnit.SECONDS);
+        StompSession session = spring.connect(url, new StompSessionHandlerAdapter() { });
         session.setAutoReceipt(true);
 
         BlockingQueue<Object[]> got = new LinkedBlockingQueue<>();

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,20 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.util.component.LifeCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.jetty.EmbeddedStompServer;
 import org.wslab.stomp.jetty.StompEndpointConfig;
@@ -39,9 +31,7 @@ import org.wslab.stomp.session.StompServerConfig;
  */
 class SpringStompClientPeerTest {
     private EmbeddedStompServer server;
-    private ThreadPoolTaskScheduler springScheduler;
-    private WebSocketStompClient spring;
-    private WebSocketContainer jakartaContainer;
+    private SpringStompPeer spring;
     private String url;
     private final List<String> agreedSubProtocols = new CopyOnWriteArrayList<>();
 
@@ -57,26 +47,17 @@ class SpringStompClientPeerTest {
                 scheduler -> new StompEndpointConfig(new InMemoryBroker(), StompServerConfig.DEFAULT, scheduler, tap));
         url = server.uri().toString();
 
-        springScheduler = new ThreadPoolTaskScheduler();
-        springScheduler.afterPropertiesSet();
-        jakartaContainer = ContainerProvider.getWebSocketContainer(); // Jetty's jakarta client, found by ServiceLoader
-        spring = new WebSocketStompClient(new StandardWebSocketClient(jakartaContainer));
-        spring.setMessageConverter(new StringMessageConverter());
-        spring.setTaskScheduler(springScheduler);
+        spring = new SpringStompPeer();
     }
 
     @AfterEach
     void stop() throws Exception {
-        spring.stop();
-        springScheduler.shutdown();
-        LifeCycle.stop(jakartaContainer);
+        spring.close();
         server.close();
     }
 
     private StompSession connect(StompSessionHandlerAdapter handler) throws Exception {
-        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-        handshake.setSecWebSocketProtocol(List.of("v10.stomp", "v11.stomp", "v12.stomp"));
-        return spring.connectAsync(url, handshake, handler).get(10, TimeUnit.SECONDS);
+        return spring.connect(url, handler);
     }
 
     private static StompFrameHandler into(BlockingQueue<Object[]> sink) {
