@@ -32,7 +32,7 @@ public final class Props {
 
     /** A configured QuickTheories entry point with {@link #examples()} examples and a reported seed. */
     public static QuickTheory qt() {
-        return qt(examples());
+        return configured(examples());
     }
 
     /**
@@ -40,6 +40,10 @@ public final class Props {
      * (a 16 MiB message, a socket). {@code -Dwslab.examples} still scales it proportionally.
      */
     public static QuickTheory qt(int examples) {
+        return configured(scaled(examples));
+    }
+
+    private static QuickTheory configured(int examples) {
         long seed = seed();
         return QuickTheory.qt()
                 .withFixedSeed(seed)

@@ -55,4 +55,22 @@ class TestkitTest {
     void scaledKeepsAtLeastOne() {
         assertTrue(Props.scaled(1) >= 1);
     }
+
+    // -Dwslab.examples scales a costly property's own count too, so a long run is long everywhere.
+    @Test
+    void ownCountsFollowTheExampleProperty() {
+        String before = System.getProperty(Props.EXAMPLES_PROPERTY);
+        try {
+            System.setProperty(Props.EXAMPLES_PROPERTY, String.valueOf(Props.DEFAULT_EXAMPLES * 10));
+            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+            Props.qt(20).forAll(integers().all()).check(i -> runs.incrementAndGet() > 0);
+            assertEquals(200, runs.get());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Props.EXAMPLES_PROPERTY);
+            } else {
+                System.setProperty(Props.EXAMPLES_PROPERTY, before);
+            }
+        }
+    }
 }
