@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wslab explain} on the source notes' recorded handshake (copied verbatim from the two code
- * blocks of websocket-stomp-notes.zh.md) and on files that are not transcripts.
+ * blocks of the source notes, shared/source/websocket-stomp-notes.zh.md) and on files that are not transcripts.
  */
 class ExplainCommandTest {
     private static final String NOTES_KEY = "I88buTTIKcJE1QKxHAMpnA==";

@@ -8,14 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code wslab explain NOTES.md}: the source notes as they are (a copy in test resources), whose
- * first two fenced code blocks are the recorded request and response, explain exactly as the plain
- * transcript cut from them does.
+ * {@code wslab explain NOTES.md}: a Markdown file whose first two fenced code blocks are the
+ * recorded request and response explains exactly as the plain transcript cut from it does. The
+ * fixture is notes-shaped Markdown in our own words around the notes' two recorded blocks; when the
+ * project's {@code shared/} folder sits beside the checkout, the source notes themselves are
+ * explained too.
  */
 class ExplainMarkdownTest {
     @TempDir
@@ -27,8 +30,8 @@ class ExplainMarkdownTest {
 
     @BeforeAll
     static void copyResources() throws Exception {
-        notesMarkdown = resource("/transcripts/websocket-stomp-notes.zh.md");
-        notesMd = Files.writeString(dir.resolve("websocket-stomp-notes.zh.md"), notesMarkdown);
+        notesMarkdown = resource("/transcripts/notes-shaped.md");
+        notesMd = Files.writeString(dir.resolve("notes-shaped.md"), notesMarkdown);
         notesTxt = Files.writeString(dir.resolve("notes.txt"), resource("/transcripts/notes-stomp-handshake.txt"));
     }
 
@@ -46,6 +49,18 @@ class ExplainMarkdownTest {
         assertEquals(txt.out(), md.out());
         assertTrue(md.out().contains("FAIL  ACCEPT_MATCHES_KEY"), md.out());
         assertEquals(1, md.errLines().size(), md.toString());
+    }
+
+    // the source notes as they are, read in place (never copied into the project)
+    @Test
+    void theSourceNotesThemselvesExplainLikeTheirTranscript() {
+        Path notes = Path.of("..", "..", "shared", "source", "websocket-stomp-notes.zh.md").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isRegularFile(notes),
+                "skipped: the source notes are not beside this checkout (" + notes + ")");
+        CliRun md = CliRun.of("explain", notes.toString());
+        CliRun txt = CliRun.of("explain", notesTxt.toString());
+        assertEquals(ExitCode.CHECK_FAILED, md.exitCode(), md.toString());
+        assertEquals(txt.out(), md.out());
     }
 
     @Test
