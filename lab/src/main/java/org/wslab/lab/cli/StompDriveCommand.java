@@ -1,0 +1,76 @@
+package org.wslab.lab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.wslab.lab.drive.StompDrive;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wslab drive stomp URL}: counts what a STOMP topic delivers under load (fan-out to many
+ * subscribers, a burst to one, a stalled subscriber among readers) — see {@link StompDrive}.
+ */
+@Command(name = "stomp",
+        header = "Fan-out, burst and stalled-subscriber runs against a STOMP endpoint, counted.",
+        description = "SUBSCRIBERS clients subscribe to one topic; one publisher SENDs MESSAGES frames of SIZE octets. "
+                + "Every subscriber must receive every message in order. With --stall one more subscriber stops "
+                + "reading and must be cut off with an ERROR while the others receive everything.",
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  nothing lost (and with --stall: the stalled one got its ERROR)",
+            "  1  something was lost, reordered, or the stalled subscriber was not cut off",
+            "  2  a bad option or URL, or no connection"})
+final class StompDriveCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "URL", description = "ws://host:port/websocket/app")
+    URI uri;
+
+    @Option(names = "--subscribers", defaultValue = "1000", description = "reading subscribers (default ${DEFAULT-VALUE})")
+    int subscribers;
+
+    @Option(names = "--messages", defaultValue = "100", description = "messages published (default ${DEFAULT-VALUE})")
+    int messages;
+
+    @Option(names = "--size", defaultValue = "1024", description = "body octets per message (default ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--stall", description = "one more subscriber stops reading")
+    boolean stall;
+
+    @Option(names = "--stall-for", defaultValue = "15s", converter = DurationConverter.class,
+            description = "how long it stays stalled after the readers finished (default ${DEFAULT-VALUE}; "
+                    + "longer than the server's slow-consumer time limit)")
+    Duration stallFor;
+
+    @Option(names = "--timeout", defaultValue = "120s", converter = DurationConverter.class,
+            description = "how long the readers may take (default ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Option(names = "--json", description = "print the counts as one JSON object")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        StompDrive.Result r = new StompDrive(uri, subscribers, messages, size, stall, stallFor, timeout).run();
+        if (json) {
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(r));
+        } else {
+            spec.commandLine().getOut().printf("subscribers %d connected %d, messages %d × %d B: expected %d, received %d,"
+                            + " lost %d, out of order %d, publish failures %d, publisher receipt %s, %d ms%n",
+                    r.subscribers(), r.connected(), r.messages(), size, r.expected(), r.received(), r.lost(),
+                    r.outOfOrder(), r.publishFailures(), r.publisherReceipt(), r.millis());
+            if (r.stalledReceived() != null) {
+                spec.commandLine().getOut().printf("stalled subscriber: received %d, then ERROR %s (close %d)%n",
+                        r.stalledReceived(), r.stalledError() == null ? "none" : "\"" + r.stalledError() + "\"",
+                        r.stalledCloseCode());
+            }
+        }
+        return r.passed() ? 0 : 1;
+    }
+}

@@ -1,0 +1,123 @@
+package org.wslab.lab.drive;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+/**
+ * A driver for the flow-control claims of a STOMP-over-WebSocket server (STOMP 1.2 "SUBSCRIBE",
+ * "MESSAGE"; RFC 6455 §5.6), measured by counting, not by timing: {@code subscribers} clients
+ * subscribe to one topic, one publisher SENDs {@code messages} frames of {@code size} octets (each
+ * with a {@code seq} header), and every subscriber must receive every message, in order. With a
+ * stalled subscriber, one more client subscribes and stops reading: the others must still receive
+ * everything, and the stalled one must end with an ERROR (its {@code message} header is reported)
+ * once it reads again.
+ *
+ * @param uri         the server's STOMP endpoint, e.g. {@code ws://127.0.0.1:8080/websocket/app}
+ * @param subscribers reading subscribers
+ * @param messages    messages published
+ * @param size        body octets per message
+ * @param stall       whether one more subscriber stops reading
+ * @param stallFor    how long the stalled subscriber stays stalled after the readers finished
+ * @param timeout     how long the readers may take before the run counts what is missing as lost
+ */
+public record StompDrive(URI uri, int subscribers, int messages, int size, boolean stall, Duration stallFor,
+                         Duration timeout) {
+    /** What a run counted. */
+    public record Result(int subscribers, int connected, int messages, long expected, long received, long lost,
+                         long outOfOrder, int publishFailures, boolean publisherReceipt, int readersErrors,
+                         Integer stalledReceived, String stalledError, int stalledCloseCode, long millis) {
+        /** Nothing lost or reordered, every reader connected, and a stalled subscriber (if any) was cut off with an ERROR. */
+        public boolean passed() {
+            return connected == subscribers && lost == 0 && outOfOrder == 0 && publishFailures == 0 && publisherReceipt
+                    && readersErrors == 0 && (stalledReceived == null || stalledError != null);
+        }
+    }
+
+    /** Runs the scenario against the server and counts. */
+    public Result run() throws Exception {
+        long start = System.nanoTime();
+        WebSocketClient jetty = new WebSocketClient();
+        jetty.start();
+        try {
+            List<DriveSubscriber> readers = connect(jetty, subscribers);
+            DriveSubscriber stalled = stall ? connect(jetty, 1).get(0) : null;
+            String topic = "/topic/drive-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+            List<DriveSubscriber> all = new ArrayList<>(readers);
+            if (stalled != null) {
+                all.add(stalled);
+            }
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).send("SUBSCRIBE\nid:s" + i + "\ndestination:" + topic + "\nreceipt:sub\n\n\0");
+            }
+            for (DriveSubscriber s : all) {
+                s.receipt.await(30, TimeUnit.SECONDS);
+            }
+            if (stalled != null) {
+                stalled.stall();
+            }
+            DriveSubscriber publisher = connect(jetty, 1).get(0);
+            AtomicInteger failed = new AtomicInteger();
+            Semaphore inFlight = new Semaphore(256);
+            String body = "x".repeat(size);
+            for (int n = 0; n < messages; n++) {
+                publisher.send("SEND\ndestination:" + topic + "\nseq:" + n + "\n\n" + body + "\0", inFlight, failed);
+            }
+            publisher.send("SEND\ndestination:" + topic + "-done\nreceipt:done\n\n\0", inFlight, failed);
+            boolean receipt = publisher.receipt.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long until = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() - until < 0 && received(readers) < (long) messages * readers.size()) {
+                Thread.sleep(20);
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            Integer stalledReceived = null;
+            if (stalled != null) {
+                Thread.sleep(stallFor.toMillis());
+                stalled.resume();
+                stalled.closed.await(30, TimeUnit.SECONDS);
+                stalledReceived = stalled.messages.get();
+            }
+            long received = received(readers);
+            long expected = (long) messages * readers.size();
+            return new Result(subscribers, (int) readers.stream().filter(r -> r.connected.getCount() == 0).count(),
+                    messages, expected, received, expected - received,
+                    readers.stream().mapToLong(r -> r.outOfOrder.get()).sum(), failed.get(), receipt,
+                    (int) readers.stream().filter(r -> r.error != null).count(), stalledReceived,
+                    stalled == null ? null : stalled.error, stalled == null ? -1 : stalled.closeCode, millis);
+        } finally {
+            jetty.stop();
+        }
+    }
+
+    private static long received(List<DriveSubscriber> readers) {
+        return readers.stream().mapToLong(r -> r.messages.get()).sum();
+    }
+
+    /** Opens {@code n} STOMP 1.2 connections, 100 handshakes at a time, each CONNECTED before it is returned. */
+    private List<DriveSubscriber> connect(WebSocketClient jetty, int n) throws Exception {
+        List<DriveSubscriber> out = new ArrayList<>(n);
+        for (int from = 0; from < n; from += 100) {
+            List<DriveSubscriber> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(n, from + 100); i++) {
+                DriveSubscriber s = new DriveSubscriber();
+                ClientUpgradeRequest request = new ClientUpgradeRequest();
+                request.setSubProtocols("v12.stomp");
+                jetty.connect(s, uri, request).get(30, TimeUnit.SECONDS);
+                batch.add(s);
+            }
+            for (DriveSubscriber s : batch) {
+                if (!s.connected.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("no CONNECTED within 30 s from " + uri);
+                }
+            }
+            out.addAll(batch);
+        }
+        return out;
+    }
+}
