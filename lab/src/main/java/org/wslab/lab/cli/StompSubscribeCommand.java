@@ -9,8 +9,8 @@ import org.wslab.lab.stomp.client.StompMessagePrinter;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.jetty.StompConnection;
-import org.wslab.stomp.session.StompClientSession;
+import org.wslab.stomp.client.StompConnection;
+import org.wslab.stomp.client.StompClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,7 +81,7 @@ final class StompSubscribeCommand implements Callable<Integer> {
 
     private int run(StompConnector connector, AckMode mode, StompMessagePrinter printer) throws InterruptedException {
         StompConnection connection = connector.connect();
-        StompClientSession session = connection.session();
+        StompClient session = connection.client();
         BlockingQueue<StompFrame> inbox = new LinkedBlockingQueue<>();
         session.closed().whenComplete((f, e) -> inbox.add(ENDED));
         connector.await(session.subscribe("0", destination, mode, inbox::add, true), "the RECEIPT of SUBSCRIBE");
@@ -122,18 +122,18 @@ final class StompSubscribeCommand implements Callable<Integer> {
     }
 
     /** Why the connection ended: the ERROR (or violation) it failed with, or a plain close. */
-    private static Throwable ended(StompClientSession session) {
+    private static Throwable ended(StompClient session) {
         CompletableFuture<StompFrame> closed = session.closed();
         try {
             closed.join();
-            return new org.wslab.stomp.session.StompErrorException("the server closed the connection", null, null);
+            return new org.wslab.stomp.client.StompErrorException("the server closed the connection", null, null);
         } catch (java.util.concurrent.CompletionException e) {
             return e.getCause();
         }
     }
 
     /** Ctrl-C: leave politely (DISCONNECT, RECEIPT) within a second. */
-    private static void disconnectQuietly(StompClientSession session) {
+    private static void disconnectQuietly(StompClient session) {
         try {
             session.disconnect().get(1, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -10,15 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wslab.stomp.client.StompClient;
+import org.wslab.stomp.client.StompClientOutput;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.jetty.StompConnection;
 import org.wslab.stomp.session.ClientConnectOptions;
-import org.wslab.stomp.session.StompClientOutput;
-import org.wslab.stomp.session.StompClientSession;
 
 /**
  * A STOMP client over a plain TCP socket (STOMP's native transport, as spoken by Artemis and
- * RabbitMQ on port 61613): one reader thread per connection feeds a {@link StompClientSession};
+ * RabbitMQ on port 61613): one reader thread per connection feeds a {@link StompClient};
  * writes go straight to the socket; heart-beats tick on a shared scheduler.
  */
 public final class StompTcpClient implements AutoCloseable {
@@ -64,12 +64,12 @@ public final class StompTcpClient implements AutoCloseable {
 
     private void run(Socket socket, String host, int port, ClientConnectOptions options,
                      CompletableFuture<StompConnection> result) {
-        StompClientSession session;
+        StompClient session;
         try {
             socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
-            session = new StompClientSession(new StompClientOutput() {
+            session = new StompClient(new StompClientOutput() {
                 @Override
                 public void write(byte[] octets) {
                     synchronized (out) {
@@ -110,7 +110,7 @@ public final class StompTcpClient implements AutoCloseable {
         }
     }
 
-    private void read(Socket socket, StompClientSession session) {
+    private void read(Socket socket, StompClient session) {
         byte[] buf = new byte[16 * 1024];
         try (InputStream in = socket.getInputStream()) {
             int n;
@@ -124,7 +124,7 @@ public final class StompTcpClient implements AutoCloseable {
         }
     }
 
-    private void scheduleTicks(StompClientSession session) {
+    private void scheduleTicks(StompClient session) {
         if (scheduler.isShutdown()) {
             return;
         }

@@ -1,4 +1,4 @@
-package org.wslab.stomp.session;
+package org.wslab.stomp.client;
 
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompFrame;
