@@ -73,11 +73,6 @@ public final class StompClient {
         return session.heartBeatMillis();
     }
 
-    /** The silence tolerated from the server, as a multiple of its interval (the CONNECT options'). */
-    public synchronized double heartBeatTolerance() {
-        return session.heartBeatTolerance();
-    }
-
     /** The negotiated version (1.2 until CONNECTED). */
     public synchronized StompVersion version() {
         return session.version();

@@ -57,7 +57,7 @@ public final class StompClientEndpoint implements Session.Listener.AutoDemanding
                 result.completeExceptionally(e);
             } else {
                 // the client drops a server silent past its tolerance: keep Jetty from cutting first
-                HeartBeatIdleTimeout.fit(ws, stomp.heartBeatMillis(), stomp.heartBeatTolerance());
+                HeartBeatIdleTimeout.fit(ws, stomp.heartBeatMillis(), options.heartBeatTolerance());
                 result.complete(connection);
                 ticker.poke();
             }

@@ -2,6 +2,8 @@ package org.wslab.stomp.session;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.wslab.stomp.codec.StompCommand;
+import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompVersion;
 
 /**
@@ -35,6 +37,16 @@ public record ClientConnectOptions(String host, String login, String passcode, S
     public ClientConnectOptions(String host, String login, String passcode, Set<StompVersion> acceptVersions,
                                 HeartBeat heartBeat) {
         this(host, login, passcode, acceptVersions, heartBeat, DEFAULT_HEART_BEAT_TOLERANCE);
+    }
+
+    /** The CONNECT frame these options make: {@code accept-version}, {@code host}, {@code heart-beat}, then login and passcode if set. */
+    public StompFrame connectFrame() {
+        StompFrame f = StompFrame.of(StompCommand.CONNECT, "accept-version", VersionNegotiation.list(acceptVersions),
+                "host", host, "heart-beat", heartBeat.header());
+        if (login != null) {
+            f = f.withHeader("login", login);
+        }
+        return passcode == null ? f : f.withHeader("passcode", passcode);
     }
 
     public ClientConnectOptions withLogin(String l, String p) {

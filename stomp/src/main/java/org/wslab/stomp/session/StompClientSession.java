@@ -64,14 +64,7 @@ public final class StompClientSession {
         if (state != State.NEW) {
             return refused(StompRule.ALREADY_CONNECTED, "connect() on a session that already sent CONNECT");
         }
-        StompFrame f = StompFrame.of(StompCommand.CONNECT, "accept-version", VersionNegotiation.list(o.acceptVersions()),
-                "host", o.host(), "heart-beat", o.heartBeat().header());
-        if (o.login() != null) {
-            f = f.withHeader("login", o.login());
-        }
-        if (o.passcode() != null) {
-            f = f.withHeader("passcode", o.passcode());
-        }
+        StompFrame f = o.connectFrame();
         Optional<StompViolation> bad = StompEncoder.check(f, version);
         if (bad.isPresent()) {
             return new ClientCall.Refused(bad.get());
@@ -85,7 +78,7 @@ public final class StompClientSession {
 
     /** SUBSCRIBE {@code id} to {@code destination} (STOMP 1.2 "SUBSCRIBE"); {@code client-individual} needs 1.1 or later. */
     public ClientCall subscribe(String id, String destination, AckMode mode, boolean receipt, long now) {
-        if (mode == AckMode.CLIENT_INDIVIDUAL && version == StompVersion.V1_0 && state == State.CONNECTED) {
+        if (mode == AckMode.CLIENT_INDIVIDUAL && version == StompVersion.V1_0) {
             return refused(StompRule.INVALID_ACK_MODE, "client-individual does not exist in STOMP 1.0");
         }
         if (subscriptions.contains(id)) {
@@ -256,11 +249,6 @@ public final class StompClientSession {
                 : new long[] {clock.sendEveryMillis(), clock.expectEveryMillis()};
     }
 
-    /** The silence tolerance in force (the CONNECT options'). */
-    public double heartBeatTolerance() {
-        return options.heartBeatTolerance();
-    }
-
     private ClientCall write(StompFrame frame, boolean receipt, long now) {
         if (state != State.CONNECTED) {
             return notConnected(frame.command());
@@ -283,8 +271,7 @@ public final class StompClientSession {
     }
 
     private ClientCall notConnected(StompCommand c) {
-        return refused(StompRule.NOT_CONNECTED, c + " while the session is " + state.name().toLowerCase()
-                + " (frames are sent between CONNECTED and DISCONNECT)");
+        return refused(StompRule.NOT_CONNECTED, c + " while " + state.name().toLowerCase() + " (only between CONNECTED and DISCONNECT)");
     }
 
     private ClientCall refused(StompRule rule, String detail) {
