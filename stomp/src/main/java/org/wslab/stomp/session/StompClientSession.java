@@ -180,9 +180,11 @@ public final class StompClientSession {
             data.position(data.limit());
             return takeEvents();
         }
-        if (clock != null) {
-            clock.received(now);
+        if (state == State.NEW) {
+            fail(new StompViolation(StompRule.NOT_CONNECTED, version, "octets from the server before CONNECT was sent"));
+            return takeEvents();
         }
+        clock.received(now);
         Optional<StompViolation> v = decoder.feed(data, sink);
         if (v.isPresent() && state != State.CLOSED) {
             fail(v.get());
@@ -245,7 +247,7 @@ public final class StompClientSession {
 
     /** Negotiated send and expect intervals in milliseconds (STOMP 1.2 "Heart-beating"), 0 when off or before CONNECTED. */
     public long[] heartBeatMillis() {
-        return state == State.NEW || state == State.CONNECTING ? new long[] {0, 0}
+        return clock == null || state == State.CONNECTING ? new long[] {0, 0}
                 : new long[] {clock.sendEveryMillis(), clock.expectEveryMillis()};
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -63,8 +64,10 @@ class StompClientSessionPropertiesTest {
     void garbageFromTheServerNeverThrowsAndEndsInATypedEventThenClosed() {
         // Rule (STOMP 1.2 "STOMP Frames", "Value Encoding"): malformed server input of any shape ends in a
         // violation naming a section, then Closed — never an exception out of receive().
-        Props.qt().forAll(arbitrary().enumValues(StompVersion.class), ByteGens.bytesFrom(ALPHABET, 0, 200), Splits.cutPoints(4))
-                .checkAssert((v, garbage, cuts) -> endsWellFormed(feedAll(Splits.apply(connectedThen(v, garbage), cuts))));
+        Props.qt().forAll(arbitrary().enumValues(StompVersion.class), ByteGens.bytesFrom(ALPHABET, 0, 200), Splits.cutPoints(4),
+                        booleans().all())
+                .checkAssert((v, garbage, cuts, afterConnected) -> endsWellFormed(feedAll(Splits.apply(
+                        afterConnected ? connectedThen(v, garbage) : garbage, cuts))));
     }
 
     @Test

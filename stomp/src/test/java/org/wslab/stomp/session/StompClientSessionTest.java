@@ -127,4 +127,15 @@ class StompClientSessionTest {
                 assertInstanceOf(ClientEvent.Violation.class, d.events.get(d.events.size() - 2)).violation().rule());
         assertEquals(new ClientEvent.Closed(false), d.last());
     }
+
+    @Test
+    void octetsBeforeConnectAreAViolation() {
+        // Rule (STOMP 1.2 "Connecting"): the server speaks only after the client's CONNECT.
+        ClientDriver d = new ClientDriver();
+        d.feed("MESSAGE\nsubscription:s\n\n\0", 0);
+        assertEquals(StompRule.NOT_CONNECTED,
+                assertInstanceOf(ClientEvent.Violation.class, d.events.get(0)).violation().rule());
+        assertEquals(new ClientEvent.Closed(false), d.last());
+        assertEquals(0, d.session.heartBeatMillis()[0]);
+    }
 }
