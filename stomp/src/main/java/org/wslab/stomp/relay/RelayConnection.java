@@ -149,11 +149,9 @@ final class RelayConnection implements BrokerConnection {
         synchronized (this) {
             // a delivery of a lost connection: its ack id means nothing to the new one (the broker redelivers)
             if (up != null && p.generation() == generation) {
-                if (nack) {
-                    up.nack(p.upstreamMessage(), null, false);
-                } else {
-                    up.ack(p.upstreamMessage(), null, false);
-                }
+                // an upstream id its version cannot write back is refused, not dropped
+                return StompErrorException.refusal(nack ? up.nack(p.upstreamMessage(), null, false)
+                        : up.ack(p.upstreamMessage(), null, false));
             }
         }
         return Optional.empty();
@@ -262,20 +260,24 @@ final class RelayConnection implements BrokerConnection {
     }
 
     private void subscribeUpstream(StompClient s, long gen, String id, ReplaySet.Subscription sub) {
-        s.subscribe(id, sub.destination(), sub.mode(), m -> onMessage(id, gen, m), true)
-                .whenComplete((r, e) -> {
-                    if (e == null) {
-                        reconnector.later(() -> sub.established().complete(null), 0);
-                    }
-                });
+        CompletableFuture<StompFrame> call = s.subscribe(id, sub.destination(), sub.mode(), m -> onMessage(id, gen, m), true);
+        call.whenComplete((r, e) -> {
+            if (e == null) {
+                reconnector.later(() -> sub.established().complete(null), 0);
+            }
+        });
+        StompErrorException.refusal(call).ifPresent(v -> reconnector.later(() -> fail(v), 0));
     }
 
     private void sendUpstream(StompClient s, OutageBuffer.Entry<ReplaySet.PendingSend> entry) {
-        s.send(entry.item().frame(), true).whenComplete((r, e) -> {
+        CompletableFuture<StompFrame> call = s.send(entry.item().frame(), true);
+        call.whenComplete((r, e) -> {
             if (e == null) {
                 reconnector.later(() -> sendConfirmed(entry), 0);
             }
         });
+        // a value the upstream's version cannot write would otherwise hold the client's RECEIPT for ever
+        StompErrorException.refusal(call).ifPresent(v -> reconnector.later(() -> fail(v), 0));
     }
 
     private void sendConfirmed(OutageBuffer.Entry<ReplaySet.PendingSend> entry) {

@@ -57,5 +57,11 @@ class StompClientRefusalTest {
         assertEquals(StompRule.UNENCODABLE_HEADER, refusal.violation().rule());
         assertEquals(before, written.size(), "no ACK was written");
         assertTrue(!client.closed().isDone(), "a refusal does not end the connection");
+        assertEquals(StompRule.UNENCODABLE_HEADER, StompErrorException.refusal(acks.get(0)).orElseThrow().rule());
+
+        // once the connection is over, a call fails as NOT_CONNECTED: that is the close's news, not a refusal
+        client.transportClosed();
+        assertTrue(StompErrorException.refusal(client.send("/queue/a", "late", null, false)).isEmpty());
+        assertTrue(client.closed().isCompletedExceptionally());
     }
 }
