@@ -16,12 +16,12 @@ import org.wslab.lab.stomp.client.StompMessagePrinter;
 import org.wslab.lab.stomp.client.StompTracePrinter;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.jetty.StompWebSocketClient;
 import org.wslab.stomp.jetty.StompWireTap;
 import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.session.HeartBeat;
-import org.wslab.stomp.session.StompErrorException;
+import org.wslab.stomp.client.StompErrorException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -63,7 +63,7 @@ final class StompConnector implements AutoCloseable {
             throw e;
         }
         if (trace != null) {
-            trace.connected(connection.session().version());
+            trace.connected(connection.client().version());
         }
         return connection;
     }
@@ -159,7 +159,7 @@ final class StompConnector implements AutoCloseable {
     /** Sends DISCONNECT and waits for its RECEIPT (STOMP 1.2 "DISCONNECT"): an ERROR instead still counts. */
     void disconnect() {
         if (connection != null) {
-            await(connection.session().disconnect(), "the RECEIPT of DISCONNECT");
+            await(connection.client().disconnect(), "the RECEIPT of DISCONNECT");
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.client.StompConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +60,7 @@ final class StompSendCommand implements Callable<Integer> {
         try (StompConnector connector = new StompConnector(spec, parent.url, options)) {
             try {
                 StompConnection connection = connector.connect();
-                StompFrame confirmed = connector.await(connection.session().send(frame, receipt), "the RECEIPT of SEND");
+                StompFrame confirmed = connector.await(connection.client().send(frame, receipt), "the RECEIPT of SEND");
                 connector.disconnect();
                 spec.commandLine().getOut().println("sent to " + destination + (confirmed == null ? ""
                         : " (receipt " + confirmed.header("receipt-id", "") + " received)"));

@@ -7,10 +7,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.wslab.lab.stomp.client.StompMessagePrinter;
 import org.wslab.stomp.broker.AckMode;
+import org.wslab.stomp.client.StompClient;
+import org.wslab.stomp.client.StompConnection;
+import org.wslab.stomp.client.StompErrorException;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.jetty.StompConnection;
-import org.wslab.stomp.session.StompClientSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,13 +82,13 @@ final class StompSubscribeCommand implements Callable<Integer> {
 
     private int run(StompConnector connector, AckMode mode, StompMessagePrinter printer) throws InterruptedException {
         StompConnection connection = connector.connect();
-        StompClientSession session = connection.session();
+        StompClient client = connection.client();
         BlockingQueue<StompFrame> inbox = new LinkedBlockingQueue<>();
-        session.closed().whenComplete((f, e) -> inbox.add(ENDED));
-        connector.await(session.subscribe("0", destination, mode, inbox::add, true), "the RECEIPT of SUBSCRIBE");
+        client.closed().whenComplete((f, e) -> inbox.add(ENDED));
+        connector.await(client.subscribe("0", destination, mode, inbox::add, true), "the RECEIPT of SUBSCRIBE");
         printer.event("subscribed", "subscribed to " + destination + " (receipt received)");
 
-        Thread hook = new Thread(() -> disconnectQuietly(session), "wslab-stomp-disconnect");
+        Thread hook = new Thread(() -> disconnectQuietly(client), "wslab-stomp-disconnect");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             long deadline = options.timeout == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout.toNanos();
@@ -99,12 +100,12 @@ final class StompSubscribeCommand implements Callable<Integer> {
                             + received + " of " + count + " messages from " + destination);
                 }
                 if (frame == ENDED) {
-                    throw connector.failure(ended(session), "messages on " + destination);
+                    throw connector.failure(ended(client), "messages on " + destination);
                 }
                 printer.print(frame);
                 received++;
                 if (mode != AckMode.AUTO) {
-                    session.ack(frame, null, false);
+                    acknowledge(client, frame);
                 }
             }
             connector.disconnect();
@@ -122,20 +123,30 @@ final class StompSubscribeCommand implements Callable<Integer> {
     }
 
     /** Why the connection ended: the ERROR (or violation) it failed with, or a plain close. */
-    private static Throwable ended(StompClientSession session) {
-        CompletableFuture<StompFrame> closed = session.closed();
+    /** ACKs {@code frame}; an ACK the negotiated version cannot write (STOMP 1.2 "Value Encoding") is a failure naming the rule. */
+    private static void acknowledge(StompClient client, StompFrame frame) {
+        CompletableFuture<StompFrame> acked = client.ack(frame, null, false); // no receipt: done at once
+        if (acked.isCompletedExceptionally()) {
+            Throwable why = acked.handle((f, e) -> e).join();
+            throw new LabFailure("cannot ACK message-id " + frame.header("message-id", "(none)") + ": "
+                    + (why instanceof StompErrorException s && s.violation() != null ? s.violation() : why), why);
+        }
+    }
+
+    private static Throwable ended(StompClient client) {
+        CompletableFuture<StompFrame> closed = client.closed();
         try {
             closed.join();
-            return new org.wslab.stomp.session.StompErrorException("the server closed the connection", null, null);
+            return new StompErrorException("the server closed the connection", null, null);
         } catch (java.util.concurrent.CompletionException e) {
             return e.getCause();
         }
     }
 
     /** Ctrl-C: leave politely (DISCONNECT, RECEIPT) within a second. */
-    private static void disconnectQuietly(StompClientSession session) {
+    private static void disconnectQuietly(StompClient client) {
         try {
-            session.disconnect().get(1, TimeUnit.SECONDS);
+            client.disconnect().get(1, TimeUnit.SECONDS);
         } catch (Exception e) {
             // the process is exiting anyway
         }

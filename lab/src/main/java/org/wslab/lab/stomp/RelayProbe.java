@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.relay.RelaySettings;
 import org.wslab.stomp.session.HeartBeat;
-import org.wslab.stomp.session.StompErrorException;
+import org.wslab.stomp.client.StompErrorException;
 import org.wslab.stomp.socket.StompTcpClient;
 
 /**
@@ -27,7 +27,7 @@ public final class RelayProbe {
         try (StompTcpClient tcp = new StompTcpClient(org.wslab.stomp.codec.StompLimits.DEFAULT, timeoutMillis)) {
             StompConnection c = tcp.connect(relay.host(), relay.port(),
                     RelaySettings.UPSTREAM_CONNECT.withHeartBeat(HeartBeat.NONE)).get(timeoutMillis, TimeUnit.MILLISECONDS);
-            c.session().disconnect().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            c.client().disconnect().get(timeoutMillis, TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (ExecutionException e) {
             return Optional.of(describe(relay, e.getCause()));

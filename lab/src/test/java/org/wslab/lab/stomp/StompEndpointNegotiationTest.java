@@ -30,7 +30,7 @@ import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
 import org.wslab.stomp.codec.StompVersion;
-import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.jetty.StompWebSocketClient;
 import org.wslab.stomp.session.ClientConnectOptions;
 
@@ -77,8 +77,8 @@ class StompEndpointNegotiationTest {
     void theNotesOfferSelectsV12(Engine engine) throws Exception {
         StompConnection c = connect(engine, EnumSet.allOf(StompVersion.class));
         assertEquals("v12.stomp", c.subProtocol());
-        assertEquals(StompVersion.V1_2, c.session().version());
-        c.session().disconnect().get(10, TimeUnit.SECONDS);
+        assertEquals(StompVersion.V1_2, c.client().version());
+        c.client().disconnect().get(10, TimeUnit.SECONDS);
     }
 
     @ParameterizedTest
@@ -86,8 +86,8 @@ class StompEndpointNegotiationTest {
     void anOlderOfferSelectsItsOwnVersion(Engine engine) throws Exception {
         StompConnection c = connect(engine, EnumSet.of(StompVersion.V1_0, StompVersion.V1_1));
         assertEquals("v11.stomp", c.subProtocol());
-        assertEquals(StompVersion.V1_1, c.session().version());
-        c.session().disconnect().get(10, TimeUnit.SECONDS);
+        assertEquals(StompVersion.V1_1, c.client().version());
+        c.client().disconnect().get(10, TimeUnit.SECONDS);
     }
 
     /** A listener that records the agreed sub-protocol and every text message. */

@@ -7,14 +7,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.wslab.stomp.client.StompClient;
+import org.wslab.stomp.client.StompClientOutput;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.codec.StompLimits;
 import org.wslab.stomp.session.ClientConnectOptions;
-import org.wslab.stomp.session.StompClientOutput;
-import org.wslab.stomp.session.StompClientSession;
 
 /**
  * The Jetty listener behind {@link StompWebSocketClient}: one WebSocket connection driving a
- * {@link StompClientSession} (STOMP over WebSocket: RFC 6455 §1.9 sub-protocol, STOMP 1.2 "Connecting").
+ * {@link StompClient} (STOMP over WebSocket: RFC 6455 §1.9 sub-protocol, STOMP 1.2 "Connecting").
  * Public only because Jetty invokes listeners reflectively.
  */
 public final class StompClientEndpoint implements Session.Listener.AutoDemanding, StompClientOutput {
@@ -30,7 +31,7 @@ public final class StompClientEndpoint implements Session.Listener.AutoDemanding
     private final StompLimits limits;
     private final ScheduledExecutorService scheduler;
     private volatile Session ws;
-    private volatile StompClientSession stomp;
+    private volatile StompClient stomp;
     private volatile Ticker ticker;
 
     StompClientEndpoint(ClientConnectOptions options, String id, StompWireTap tap, StompLimits limits,
@@ -48,15 +49,15 @@ public final class StompClientEndpoint implements Session.Listener.AutoDemanding
         WebSocketText.fitMessageSizes(session, limits);
         String sub = session.getUpgradeResponse().getAcceptedSubProtocol();
         tap.opened(id, sub);
-        stomp = new StompClientSession(this, limits);
+        stomp = new StompClient(this, limits);
         ticker = new Ticker(scheduler, stomp::tick);
         StompConnection connection = new StompConnection(stomp, sub);
         stomp.connect(options, System.nanoTime()).whenComplete((f, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
             } else {
-                // the client drops a server silent for 2 x the interval: keep Jetty from cutting first
-                HeartBeatIdleTimeout.fit(ws, stomp.heartBeatMillis(), 2.0);
+                // the client drops a server silent past its tolerance: keep Jetty from cutting first
+                HeartBeatIdleTimeout.fit(ws, stomp.heartBeatMillis(), options.heartBeatTolerance());
                 result.complete(connection);
                 ticker.poke();
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.codec.StompLimits;
 import org.wslab.stomp.codec.StompVersion;
 import org.wslab.stomp.session.ClientConnectOptions;

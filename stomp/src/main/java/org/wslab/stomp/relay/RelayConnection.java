@@ -11,12 +11,12 @@ import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.BrokerConnection;
 import org.wslab.stomp.broker.DeliveryTarget;
+import org.wslab.stomp.client.StompClient;
+import org.wslab.stomp.client.StompConnection;
+import org.wslab.stomp.client.StompErrorException;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompHeader;
-import org.wslab.stomp.jetty.StompConnection;
-import org.wslab.stomp.session.StompClientSession;
-import org.wslab.stomp.session.StompErrorException;
 
 /**
  * One client session's side of a {@link RelayBroker}: a STOMP client session to the upstream broker
@@ -47,7 +47,7 @@ final class RelayConnection implements BrokerConnection {
     private final AckLedger ledger = new AckLedger();
     // guarded by this
     private final ReplaySet replay;
-    private StompClientSession up;
+    private StompClient up;
     private long generation;
     private boolean closing;
     private boolean done;
@@ -149,11 +149,9 @@ final class RelayConnection implements BrokerConnection {
         synchronized (this) {
             // a delivery of a lost connection: its ack id means nothing to the new one (the broker redelivers)
             if (up != null && p.generation() == generation) {
-                if (nack) {
-                    up.nack(p.upstreamMessage(), null, false);
-                } else {
-                    up.ack(p.upstreamMessage(), null, false);
-                }
+                // an upstream id its version cannot write back is refused, not dropped
+                return StompErrorException.refusal(nack ? up.nack(p.upstreamMessage(), null, false)
+                        : up.ack(p.upstreamMessage(), null, false));
             }
         }
         return Optional.empty();
@@ -203,7 +201,7 @@ final class RelayConnection implements BrokerConnection {
     }
 
     private void attempted(StompConnection c, Throwable e) {
-        StompClientSession s = c == null ? null : c.session();
+        StompClient s = c == null ? null : c.client();
         synchronized (this) {
             if (s == null || e != null) {
                 if (!done) {
@@ -233,7 +231,7 @@ final class RelayConnection implements BrokerConnection {
      * The upstream connection ended: broker gone, TCP reset, or silent past its heart-beat tolerance
      * (the client session's {@code HEART_BEAT_TIMEOUT}) — an outage; an upstream ERROR frame is not.
      */
-    private void lost(StompClientSession s, Throwable err) {
+    private void lost(StompClient s, Throwable err) {
         Throwable cause = Reconnector.unwrap(err);
         synchronized (this) {
             if (up != s || done) {
@@ -261,21 +259,25 @@ final class RelayConnection implements BrokerConnection {
         fail(StompViolation.of(StompRule.RELAY_GAVE_UP, detail));
     }
 
-    private void subscribeUpstream(StompClientSession s, long gen, String id, ReplaySet.Subscription sub) {
-        s.subscribe(id, sub.destination(), sub.mode(), m -> onMessage(id, gen, m), true)
-                .whenComplete((r, e) -> {
-                    if (e == null) {
-                        reconnector.later(() -> sub.established().complete(null), 0);
-                    }
-                });
+    private void subscribeUpstream(StompClient s, long gen, String id, ReplaySet.Subscription sub) {
+        CompletableFuture<StompFrame> call = s.subscribe(id, sub.destination(), sub.mode(), m -> onMessage(id, gen, m), true);
+        call.whenComplete((r, e) -> {
+            if (e == null) {
+                reconnector.later(() -> sub.established().complete(null), 0);
+            }
+        });
+        StompErrorException.refusal(call).ifPresent(v -> reconnector.later(() -> fail(v), 0));
     }
 
-    private void sendUpstream(StompClientSession s, OutageBuffer.Entry<ReplaySet.PendingSend> entry) {
-        s.send(entry.item().frame(), true).whenComplete((r, e) -> {
+    private void sendUpstream(StompClient s, OutageBuffer.Entry<ReplaySet.PendingSend> entry) {
+        CompletableFuture<StompFrame> call = s.send(entry.item().frame(), true);
+        call.whenComplete((r, e) -> {
             if (e == null) {
                 reconnector.later(() -> sendConfirmed(entry), 0);
             }
         });
+        // a value the upstream's version cannot write would otherwise hold the client's RECEIPT for ever
+        StompErrorException.refusal(call).ifPresent(v -> reconnector.later(() -> fail(v), 0));
     }
 
     private void sendConfirmed(OutageBuffer.Entry<ReplaySet.PendingSend> entry) {
@@ -301,7 +303,7 @@ final class RelayConnection implements BrokerConnection {
 
     private void fail(StompViolation v) {
         List<CompletableFuture<Void>> waiting;
-        StompClientSession s;
+        StompClient s;
         synchronized (this) {
             if (done) {
                 return;
@@ -321,7 +323,7 @@ final class RelayConnection implements BrokerConnection {
     }
 
     /** DISCONNECT upstream; a broker that never answers it is cut off after {@code attemptTimeout}. */
-    private void disconnect(StompClientSession s) {
+    private void disconnect(StompClient s) {
         s.disconnect();
         reconnector.later(s::transportClosed, settings.attemptTimeout().toNanos());
     }

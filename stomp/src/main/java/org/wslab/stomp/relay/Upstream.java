@@ -1,7 +1,7 @@
 package org.wslab.stomp.relay;
 
 import java.util.concurrent.CompletableFuture;
-import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.session.ClientConnectOptions;
 
 /**

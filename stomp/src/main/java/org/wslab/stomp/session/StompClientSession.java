@@ -1,14 +1,12 @@
 package org.wslab.stomp.session;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.AckMode;
@@ -21,293 +19,310 @@ import org.wslab.stomp.codec.StompLimits;
 import org.wslab.stomp.codec.StompVersion;
 
 /**
- * The client side of one STOMP connection, sans-I/O (STOMP 1.2 "Client Frames"): frames out
- * through {@link StompClientOutput}, octets in through {@link #receive}, time as {@code nowNanos}.
- * Receipts are futures completed by the matching RECEIPT (STOMP 1.2 "Header receipt"); every
- * pending future fails with {@link StompErrorException} when an ERROR arrives or the connection ends.
- * Heart-beats follow the MAX rule; a server silent for twice the negotiated interval is dropped.
+ * The client side of one STOMP connection as a single-threaded, sans-I/O state machine (STOMP 1.2
+ * "Client Frames", "Server Frames"): calls queue octets for {@link #takeOutput()} (one WebSocket
+ * message each, heart-beat EOLs included) and return a {@link ClientCall} — the receipt id used, or
+ * a refusal naming the rule; {@link #receive} decodes the server's octets into {@link ClientEvent}s.
+ * Time is a {@code nowNanos} argument; the caller calls {@link #tick} at {@link #nextDeadlineNanos()}
+ * and closes its transport once {@link #shouldCloseTransport()}. Not thread-safe: one caller at a
+ * time (a facade with a lock, or a transport's loop thread).
  *
- * <p>Thread-safe: calls are serialised by the session's lock, but no callback runs under it. Message
- * handlers and the completions of {@link #connect}, receipt and {@link #closed()} futures are queued
- * while the lock is held and run after it is released ({@link OrderedCallbacks}), one at a time and
- * in arrival order, by the session call that first finds them pending with the lock released: in
- * practice the transport's reader thread that received them (or, in a synchronous loopback, the
- * outermost call). So a handler may ack, send or disconnect, from its own thread or another one,
- * without deadlock; a handler that blocks holds back later callbacks and the thread running it,
- * while other callers' sends and acks go through.
+ * <p>Frames are handled one by one as the decoder finds them, so the version CONNECTED negotiates
+ * ("Protocol Negotiation") applies to the very next frame of the same buffer. A second CONNECTED is
+ * a violation, never a version change. Values taken from a MESSAGE for an ACK/NACK are checked for
+ * the negotiated version ("Value Encoding") before anything is written.
  */
 public final class StompClientSession {
-    private final StompClientOutput output;
+    private enum State { NEW, CONNECTING, CONNECTED, DISCONNECTING, CLOSED }
+
     private final StompDecoder decoder;
-    private final Map<String, CompletableFuture<StompFrame>> receipts = new LinkedHashMap<>();
-    private final Map<String, Consumer<StompFrame>> handlers = new HashMap<>();
-    private final CompletableFuture<StompFrame> connected = new CompletableFuture<>();
-    private final CompletableFuture<StompFrame> closedFuture = new CompletableFuture<>();
-    private final List<StompFrame> inbox = new ArrayList<>();
-    private final OrderedCallbacks callbacks = new OrderedCallbacks(this);
+    private final List<byte[]> output = new ArrayList<>();
+    private final List<ClientEvent> events = new ArrayList<>();
+    private final Set<String> pendingReceipts = new HashSet<>();
+    private final Set<String> subscriptions = new HashSet<>();
+    private final StompFrameSink sink;
+    private State state = State.NEW;
     private StompVersion version = StompVersion.V1_2;
-    private HeartBeat ownHeartBeat = HeartBeat.NONE;
-    private long sendEveryNanos;
-    private long expectEveryNanos;
-    private long lastSentNanos;
-    private long lastReceivedNanos;
+    private ClientConnectOptions options = ClientConnectOptions.DEFAULT;
+    private HeartBeatClock clock;
+    private String disconnectReceipt;
+    private long nowNanos;
     private int nextReceipt;
-    private boolean closed;
 
-    /** A client writing to {@code output}, decoding under {@code limits}. */
-    public StompClientSession(StompClientOutput output, StompLimits limits) {
-        this.output = output;
+    /** A client decoding under {@code limits}; nothing happens until {@link #connect}. */
+    public StompClientSession(StompLimits limits) {
         this.decoder = new StompDecoder(StompVersion.V1_2, limits);
+        this.sink = frame -> {
+            if (state != State.CLOSED) {
+                handle(frame);
+            }
+        };
     }
 
-    /** Sends CONNECT; the future completes with CONNECTED (or fails with the ERROR). */
-    public CompletableFuture<StompFrame> connect(ClientConnectOptions o, long nowNanos) {
-        synchronized (this) {
-            connectLocked(o, nowNanos);
+    /** Queues CONNECT (STOMP 1.2 "CONNECT or STOMP Frame"); CONNECTED arrives as {@link ClientEvent.Connected}. */
+    public ClientCall connect(ClientConnectOptions o, long now) {
+        if (state != State.NEW) {
+            return refused(StompRule.ALREADY_CONNECTED, "connect() on a session that already sent CONNECT");
         }
-        callbacks.drain();
-        return connected;
-    }
-
-    private void connectLocked(ClientConnectOptions o, long nowNanos) {
-        StompFrame f = StompFrame.of(StompCommand.CONNECT, "accept-version", VersionNegotiation.list(o.acceptVersions()),
-                "host", o.host(), "heart-beat", o.heartBeat().header());
-        if (o.login() != null) {
-            f = f.withHeader("login", o.login());
+        StompFrame f = o.connectFrame();
+        Optional<StompViolation> bad = StompEncoder.check(f, version);
+        if (bad.isPresent()) {
+            return new ClientCall.Refused(bad.get());
         }
-        if (o.passcode() != null) {
-            f = f.withHeader("passcode", o.passcode());
+        options = o;
+        clock = new HeartBeatClock(o.heartBeatTolerance(), now);
+        state = State.CONNECTING;
+        emit(f, now);
+        return new ClientCall.Sent(Optional.empty());
+    }
+
+    /** SUBSCRIBE {@code id} to {@code destination} (STOMP 1.2 "SUBSCRIBE"); {@code client-individual} needs 1.1 or later. */
+    public ClientCall subscribe(String id, String destination, AckMode mode, boolean receipt, long now) {
+        if (mode == AckMode.CLIENT_INDIVIDUAL && version == StompVersion.V1_0) {
+            return refused(StompRule.INVALID_ACK_MODE, "client-individual does not exist in STOMP 1.0");
         }
-        ownHeartBeat = o.heartBeat();
-        lastReceivedNanos = nowNanos;
-        write(f, nowNanos);
-    }
-
-    /** Negotiated send and expect intervals in milliseconds (STOMP 1.2 "Heart-beating"), 0 when off or before CONNECTED. */
-    public synchronized long[] heartBeatMillis() {
-        return new long[] {sendEveryNanos / 1_000_000, expectEveryNanos / 1_000_000};
-    }
-
-    /** The negotiated version (1.2 until CONNECTED). */
-    public synchronized StompVersion version() {
-        return version;
-    }
-
-    /** Completes when the connection ends: with null after DISCONNECT, exceptionally after an ERROR. */
-    public CompletableFuture<StompFrame> closed() {
-        return closedFuture;
-    }
-
-    /** SUBSCRIBE; {@code handler} gets each MESSAGE of subscription {@code id}. */
-    public CompletableFuture<StompFrame> subscribe(String id, String destination, AckMode mode,
-                                                   Consumer<StompFrame> handler, boolean receipt) {
-        CompletableFuture<StompFrame> r;
-        synchronized (this) {
-            handlers.put(id, handler);
-            r = sendLocked(StompFrame.of(StompCommand.SUBSCRIBE, "id", id, "destination", destination, "ack", mode.header()), receipt);
+        if (subscriptions.contains(id)) {
+            return refused(StompRule.DUPLICATE_SUBSCRIPTION, "subscription \"" + id + "\" is already open");
         }
-        callbacks.drain();
-        return r;
-    }
-
-    /** UNSUBSCRIBE. */
-    public CompletableFuture<StompFrame> unsubscribe(String id, boolean receipt) {
-        CompletableFuture<StompFrame> r;
-        synchronized (this) {
-            handlers.remove(id);
-            r = sendLocked(StompFrame.of(StompCommand.UNSUBSCRIBE, "id", id), receipt);
+        ClientCall c = write(StompFrame.of(StompCommand.SUBSCRIBE, "id", id, "destination", destination, "ack", mode.header()),
+                receipt, now);
+        if (c.sent()) {
+            subscriptions.add(id);
         }
-        callbacks.drain();
-        return r;
+        return c;
     }
 
-    /** SEND a text body to {@code destination}, in {@code transaction} when not null. */
-    public CompletableFuture<StompFrame> send(String destination, String body, String transaction, boolean receipt) {
+    /** UNSUBSCRIBE {@code id} (STOMP 1.2 "UNSUBSCRIBE"); MESSAGEs already on their way may still arrive. */
+    public ClientCall unsubscribe(String id, boolean receipt, long now) {
+        if (!subscriptions.contains(id)) {
+            return refused(StompRule.UNKNOWN_SUBSCRIPTION, "no open subscription \"" + id + "\"");
+        }
+        ClientCall c = write(StompFrame.of(StompCommand.UNSUBSCRIBE, "id", id), receipt, now);
+        if (c.sent()) {
+            subscriptions.remove(id);
+        }
+        return c;
+    }
+
+    /** SEND a UTF-8 text body to {@code destination} (STOMP 1.2 "SEND"), in {@code transaction} when not null. */
+    public ClientCall send(String destination, String body, String transaction, boolean receipt, long now) {
         StompFrame f = StompFrame.of(StompCommand.SEND, "destination", destination, "content-type", "text/plain;charset=UTF-8");
         if (transaction != null) {
             f = f.withHeader("transaction", transaction);
         }
-        return send(f.withBody(body.getBytes(StandardCharsets.UTF_8)), receipt);
+        return send(f.withBody(body.getBytes(StandardCharsets.UTF_8)), receipt, now);
     }
 
-    /** ACK a received MESSAGE with the headers its version needs (1.0 message-id; 1.1 + subscription; 1.2 id). */
-    public CompletableFuture<StompFrame> ack(StompFrame message, String transaction, boolean receipt) {
-        return send(acknowledgement(StompCommand.ACK, message, transaction), receipt);
-    }
-
-    /** NACK a received MESSAGE (1.1 and 1.2 only). */
-    public CompletableFuture<StompFrame> nack(StompFrame message, String transaction, boolean receipt) {
-        return send(acknowledgement(StompCommand.NACK, message, transaction), receipt);
-    }
-
-    private synchronized StompFrame acknowledgement(StompCommand c, StompFrame m, String transaction) {
-        StompFrame f = switch (version) {
-            case V1_0 -> StompFrame.of(c, "message-id", m.header("message-id", ""));
-            case V1_1 -> StompFrame.of(c, "message-id", m.header("message-id", ""), "subscription", m.header("subscription", ""));
-            case V1_2 -> StompFrame.of(c, "id", m.header("ack", m.header("message-id", "")));
-        };
-        return transaction == null ? f : f.withHeader("transaction", transaction);
-    }
-
-    /** BEGIN, COMMIT or ABORT of {@code transaction}. */
-    public CompletableFuture<StompFrame> transaction(StompCommand command, String transaction, boolean receipt) {
-        if (command != StompCommand.BEGIN && command != StompCommand.COMMIT && command != StompCommand.ABORT) {
-            throw new IllegalArgumentException(command + " is not a transaction command");
+    /** SEND a frame built by the caller (STOMP 1.2 "SEND"): its command must be SEND and it needs a destination. */
+    public ClientCall send(StompFrame frame, boolean receipt, long now) {
+        if (frame.command() != StompCommand.SEND) {
+            return refused(StompRule.WRONG_DIRECTION, "send(frame) takes SEND frames, not " + frame.command());
         }
-        return send(StompFrame.of(command, "transaction", transaction), receipt);
-    }
-
-    /** DISCONNECT with a receipt; the transport is closed when the RECEIPT arrives (STOMP 1.2 "DISCONNECT"). */
-    public CompletableFuture<StompFrame> disconnect() {
-        CompletableFuture<StompFrame> r = send(StompFrame.of(StompCommand.DISCONNECT), true);
-        return r.whenComplete((f, e) -> {
-            synchronized (this) {
-                finish(null, null);
-            }
-            callbacks.drain();
-        });
-    }
-
-    /** Sends any frame; with {@code receipt} a {@code receipt} header is added and the future waits for it. */
-    public CompletableFuture<StompFrame> send(StompFrame frame, boolean receipt) {
-        CompletableFuture<StompFrame> r;
-        synchronized (this) {
-            r = sendLocked(frame, receipt);
+        if (frame.header("destination") == null) {
+            return refused(StompRule.MISSING_HEADER, "SEND without destination");
         }
-        callbacks.drain();
-        return r;
+        return write(frame, receipt, now);
     }
 
-    private CompletableFuture<StompFrame> sendLocked(StompFrame frame, boolean receipt) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new StompErrorException("connection closed", null, null));
+    /** ACK a received MESSAGE with the headers the negotiated version names (see {@link AckFrames}). */
+    public ClientCall ack(StompFrame message, String transaction, boolean receipt, long now) {
+        return acknowledge(StompCommand.ACK, message, transaction, receipt, now);
+    }
+
+    /** NACK a received MESSAGE (STOMP 1.1 and 1.2 "NACK"; refused under 1.0). */
+    public ClientCall nack(StompFrame message, String transaction, boolean receipt, long now) {
+        return acknowledge(StompCommand.NACK, message, transaction, receipt, now);
+    }
+
+    private ClientCall acknowledge(StompCommand c, StompFrame message, String transaction, boolean receipt, long now) {
+        if (state != State.CONNECTED) {
+            return notConnected(c);
         }
-        CompletableFuture<StompFrame> r = new CompletableFuture<>();
+        AckFrames.Built built = AckFrames.build(c, message, transaction, version);
+        if (built instanceof AckFrames.Refused r) {
+            return new ClientCall.Refused(r.violation());
+        }
+        return write(((AckFrames.Frame) built).frame(), receipt, now);
+    }
+
+    /** BEGIN {@code transaction} (STOMP 1.2 "BEGIN"). */
+    public ClientCall begin(String transaction, boolean receipt, long now) {
+        return write(StompFrame.of(StompCommand.BEGIN, "transaction", transaction), receipt, now);
+    }
+
+    /** COMMIT {@code transaction} (STOMP 1.2 "COMMIT"). */
+    public ClientCall commit(String transaction, boolean receipt, long now) {
+        return write(StompFrame.of(StompCommand.COMMIT, "transaction", transaction), receipt, now);
+    }
+
+    /** ABORT {@code transaction} (STOMP 1.2 "ABORT"). */
+    public ClientCall abort(String transaction, boolean receipt, long now) {
+        return write(StompFrame.of(StompCommand.ABORT, "transaction", transaction), receipt, now);
+    }
+
+    /**
+     * DISCONNECT with a receipt (STOMP 1.2 "DISCONNECT"): nothing more may be sent; its RECEIPT
+     * ends the connection cleanly ({@link ClientEvent.Closed}{@code (true)}).
+     */
+    public ClientCall disconnect(long now) {
+        ClientCall c = write(StompFrame.of(StompCommand.DISCONNECT), true, now);
+        if (c instanceof ClientCall.Sent s) {
+            disconnectReceipt = s.receiptId().orElseThrow();
+            state = State.DISCONNECTING;
+        }
+        return c;
+    }
+
+    /** Decodes one WebSocket message (or one read) from the server; returns the events so far, as {@link #takeEvents()}. */
+    public List<ClientEvent> receive(ByteBuffer data, long now) {
+        nowNanos = now;
+        if (state == State.CLOSED) {
+            data.position(data.limit());
+            return takeEvents();
+        }
+        if (state == State.NEW) {
+            fail(new StompViolation(StompRule.NOT_CONNECTED, version, "octets from the server before CONNECT was sent"));
+            return takeEvents();
+        }
+        clock.received(now);
+        Optional<StompViolation> v = decoder.feed(data, sink);
+        if (v.isPresent() && state != State.CLOSED) {
+            fail(v.get());
+        }
+        return takeEvents();
+    }
+
+    /** Sends a due heart-beat EOL, gives up a server silent past the tolerance; returns {@link #nextDeadlineNanos()}. */
+    public long tick(long now) {
+        if (state != State.CONNECTED && state != State.DISCONNECTING) {
+            return nextDeadlineNanos();
+        }
+        if (clock.silenceBeyondTolerance(now) > 0) {
+            fail(new StompViolation(StompRule.HEART_BEAT_TIMEOUT, version, "server silent for more than "
+                    + clock.tolerance() + " × " + clock.expectEveryMillis() + " ms"));
+        } else if (clock.beatDue(now)) {
+            output.add(StompEncoder.HEART_BEAT);
+            clock.sent(now);
+        }
+        return nextDeadlineNanos();
+    }
+
+    /** When {@link #tick} must run next, {@link Long#MAX_VALUE} when nothing is scheduled. */
+    public long nextDeadlineNanos() {
+        return (state == State.CONNECTED || state == State.DISCONNECTING) ? clock.nextDeadlineNanos() : Long.MAX_VALUE;
+    }
+
+    /** The transport ended; unless the session had already closed, that is a {@code BROKER_UNAVAILABLE} violation. */
+    public List<ClientEvent> transportClosed(long now) {
+        nowNanos = now;
+        if (state != State.CLOSED) {
+            fail(new StompViolation(StompRule.BROKER_UNAVAILABLE, version, "transport closed"));
+        }
+        return takeEvents();
+    }
+
+    /** The octets to send, one WebSocket message per element, in order; the list is handed over. */
+    public List<byte[]> takeOutput() {
+        List<byte[]> out = List.copyOf(output);
+        output.clear();
+        return out;
+    }
+
+    /** Events not yet taken, in order; the list is handed over. */
+    public List<ClientEvent> takeEvents() {
+        List<ClientEvent> out = List.copyOf(events);
+        events.clear();
+        return out;
+    }
+
+    /** True once the connection is over (ERROR, violation, DISCONNECT's RECEIPT): close the transport after the output. */
+    public boolean shouldCloseTransport() {
+        return state == State.CLOSED;
+    }
+
+    /** The negotiated version (1.2 until CONNECTED). */
+    public StompVersion version() {
+        return version;
+    }
+
+    /** Negotiated send and expect intervals in milliseconds (STOMP 1.2 "Heart-beating"), 0 when off or before CONNECTED. */
+    public long[] heartBeatMillis() {
+        return clock == null || state == State.CONNECTING ? new long[] {0, 0}
+                : new long[] {clock.sendEveryMillis(), clock.expectEveryMillis()};
+    }
+
+    private ClientCall write(StompFrame frame, boolean receipt, long now) {
+        if (state != State.CONNECTED) {
+            return notConnected(frame.command());
+        }
+        String id = null;
         if (receipt) {
-            String id = "r-" + (++nextReceipt);
-            receipts.put(id, r);
+            id = "r-" + (nextReceipt + 1);
             frame = frame.withHeader("receipt", id);
+        }
+        Optional<StompViolation> bad = StompEncoder.check(frame, version);
+        if (bad.isPresent()) {
+            return new ClientCall.Refused(bad.get());
+        }
+        if (id != null) {
+            nextReceipt++;
+            pendingReceipts.add(id);
+        }
+        emit(frame, now);
+        return new ClientCall.Sent(Optional.ofNullable(id));
+    }
+
+    private ClientCall notConnected(StompCommand c) {
+        return refused(StompRule.NOT_CONNECTED, c + " while " + state.name().toLowerCase() + " (only between CONNECTED and DISCONNECT)");
+    }
+
+    private ClientCall refused(StompRule rule, String detail) {
+        return new ClientCall.Refused(new StompViolation(rule, version, detail));
+    }
+
+    private void emit(StompFrame frame, long now) {
+        output.add(StompEncoder.encode(frame, version));
+        clock.sent(now);
+    }
+
+    private void handle(StompFrame f) {
+        ServerFrames.Outcome o = ServerFrames.classify(f, state == State.CONNECTING, version, options.acceptVersions());
+        if (o instanceof ServerFrames.Connected c) {
+            version = c.version();
+            decoder.version(version); // the next frame of this very buffer decodes under it
+            clock.negotiate(options.heartBeat(), c.serverHeartBeat(), nowNanos);
+            state = State.CONNECTED;
+            events.add(new ClientEvent.Connected(f, version, clock.sendEveryMillis(), clock.expectEveryMillis()));
+        } else if (o instanceof ServerFrames.Message m) {
+            events.add(new ClientEvent.Message(m.subscription(), f));
+        } else if (o instanceof ServerFrames.Receipt r) {
+            receipt(r.receiptId(), f);
+        } else if (o instanceof ServerFrames.Error) {
+            events.add(new ClientEvent.Error(f));
+            close(false);
         } else {
-            r.complete(null);
-        }
-        write(frame, lastSentNanos);
-        return r;
-    }
-
-    /** Feeds octets of one WebSocket message; handlers and completions run after the lock is released. */
-    public void receive(byte[] data, int off, int len, long nowNanos) {
-        synchronized (this) {
-            receiveLocked(data, off, len, nowNanos);
-        }
-        callbacks.drain();
-    }
-
-    private void receiveLocked(byte[] data, int off, int len, long nowNanos) {
-        if (closed) {
-            return;
-        }
-        lastReceivedNanos = nowNanos;
-        inbox.clear();
-        Optional<StompViolation> v = decoder.feed(data, off, len, (StompFrameSink) inbox::add);
-        for (StompFrame f : inbox) {
-            if (!closed) {
-                handle(f, nowNanos);
-            }
-        }
-        if (v.isPresent() && !closed) {
-            finish(null, v.get());
+            fail(((ServerFrames.Broken) o).violation());
         }
     }
 
-    /** Sends a due heart-beat, drops a silent server; returns the next time to call, or Long.MAX_VALUE. */
-    public long tick(long nowNanos) {
-        long next;
-        synchronized (this) {
-            next = tickLocked(nowNanos);
+    private void receipt(String id, StompFrame f) {
+        if (!pendingReceipts.remove(id)) {
+            return; // wslab policy: a RECEIPT no frame of ours asked for answers nothing and is ignored
         }
-        callbacks.drain();
-        return next;
-    }
-
-    private long tickLocked(long nowNanos) {
-        if (closed || !connected.isDone()) {
-            return Long.MAX_VALUE;
-        }
-        if (expectEveryNanos > 0 && nowNanos - lastReceivedNanos > 2 * expectEveryNanos) {
-            finish(null, new StompViolation(StompRule.HEART_BEAT_TIMEOUT, version, "server silent"));
-            return Long.MAX_VALUE;
-        }
-        if (sendEveryNanos > 0 && nowNanos - lastSentNanos >= sendEveryNanos) {
-            output.write(StompEncoder.HEART_BEAT);
-            lastSentNanos = nowNanos;
-        }
-        long next = sendEveryNanos > 0 ? lastSentNanos + sendEveryNanos : Long.MAX_VALUE;
-        return expectEveryNanos > 0 ? Math.min(next, lastReceivedNanos + 2 * expectEveryNanos + 1) : next;
-    }
-
-    /** The transport ended. */
-    public void transportClosed() {
-        synchronized (this) {
-            finish(null, closed ? null : new StompViolation(StompRule.BROKER_UNAVAILABLE, version, "transport closed"));
-        }
-        callbacks.drain();
-    }
-
-    private void handle(StompFrame f, long nowNanos) {
-        switch (f.command()) {
-            case CONNECTED -> {
-                version = Optional.ofNullable(StompVersion.fromText(f.header("version", "1.0"))).orElse(StompVersion.V1_0);
-                decoder.version(version);
-                HeartBeat.Parsed server = HeartBeat.parse(f.header("heart-beat"), version);
-                HeartBeat s = server.value() == null || version == StompVersion.V1_0 ? HeartBeat.NONE : server.value();
-                sendEveryNanos = HeartBeat.interval(ownHeartBeat, s) * 1_000_000;
-                expectEveryNanos = HeartBeat.interval(s, ownHeartBeat) * 1_000_000;
-                lastSentNanos = nowNanos;
-                callbacks.add(() -> connected.complete(f));
-            }
-            case MESSAGE -> {
-                Consumer<StompFrame> h = handlers.get(f.header("subscription", f.header("destination", "")));
-                if (h != null) {
-                    callbacks.add(() -> h.accept(f));
-                }
-            }
-            case RECEIPT -> {
-                CompletableFuture<StompFrame> r = receipts.remove(f.header("receipt-id", ""));
-                if (r != null) {
-                    callbacks.add(() -> r.complete(f));
-                }
-            }
-            case ERROR -> finish(f, null);
-            default -> finish(null, new StompViolation(StompRule.WRONG_DIRECTION, version, f.command() + " from a server"));
+        events.add(new ClientEvent.Receipt(id, f));
+        if (id.equals(disconnectReceipt)) {
+            close(true);
         }
     }
 
-    private void write(StompFrame f, long nowNanos) {
-        output.write(StompEncoder.encode(f, version));
-        lastSentNanos = nowNanos;
+    private void fail(StompViolation v) {
+        events.add(new ClientEvent.Violation(v));
+        close(false);
     }
 
-    private void finish(StompFrame error, StompViolation violation) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        StompErrorException e = error == null && violation == null ? null : new StompErrorException(
-                error != null ? "ERROR: " + error.header("message", "") : violation.toString(), error, violation);
-        List<CompletableFuture<StompFrame>> failed = List.copyOf(receipts.values());
-        receipts.clear();
-        callbacks.add(() -> {
-            for (CompletableFuture<StompFrame> r : failed) {
-                r.completeExceptionally(e != null ? e : new StompErrorException("closed", null, null));
-            }
-            if (e == null) {
-                connected.completeExceptionally(new StompErrorException("closed", null, null));
-                closedFuture.complete(null);
-            } else {
-                connected.completeExceptionally(e);
-                closedFuture.completeExceptionally(e);
-            }
-        });
-        output.close();
+    private void close(boolean clean) {
+        state = State.CLOSED;
+        pendingReceipts.clear();
+        events.add(new ClientEvent.Closed(clean));
     }
 }

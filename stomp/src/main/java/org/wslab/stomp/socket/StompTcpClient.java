@@ -10,15 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wslab.stomp.client.StompClient;
+import org.wslab.stomp.client.StompClientOutput;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.jetty.StompConnection;
 import org.wslab.stomp.session.ClientConnectOptions;
-import org.wslab.stomp.session.StompClientOutput;
-import org.wslab.stomp.session.StompClientSession;
 
 /**
  * A STOMP client over a plain TCP socket (STOMP's native transport, as spoken by Artemis and
- * RabbitMQ on port 61613): one reader thread per connection feeds a {@link StompClientSession};
+ * RabbitMQ on port 61613): one reader thread per connection feeds a {@link StompClient};
  * writes go straight to the socket; heart-beats tick on a shared scheduler.
  */
 public final class StompTcpClient implements AutoCloseable {
@@ -64,12 +64,12 @@ public final class StompTcpClient implements AutoCloseable {
 
     private void run(Socket socket, String host, int port, ClientConnectOptions options,
                      CompletableFuture<StompConnection> result) {
-        StompClientSession session;
+        StompClient client;
         try {
             socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
-            session = new StompClientSession(new StompClientOutput() {
+            client = new StompClient(new StompClientOutput() {
                 @Override
                 public void write(byte[] octets) {
                     synchronized (out) {
@@ -92,14 +92,14 @@ public final class StompTcpClient implements AutoCloseable {
             result.completeExceptionally(e);
             return;
         }
-        session.connect(options, System.nanoTime()).whenComplete((f, e) -> {
+        client.connect(options, System.nanoTime()).whenComplete((f, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
-            } else if (result.complete(new StompConnection(session, null))) {
-                scheduleTicks(session);
+            } else if (result.complete(new StompConnection(client, null))) {
+                scheduleTicks(client);
             }
         });
-        read(socket, session);
+        read(socket, client);
     }
 
     private static void closeQuietly(Socket socket) {
@@ -110,28 +110,28 @@ public final class StompTcpClient implements AutoCloseable {
         }
     }
 
-    private void read(Socket socket, StompClientSession session) {
+    private void read(Socket socket, StompClient client) {
         byte[] buf = new byte[16 * 1024];
         try (InputStream in = socket.getInputStream()) {
             int n;
             while ((n = in.read(buf)) > 0) {
-                session.receive(buf, 0, n, System.nanoTime());
+                client.receive(buf, 0, n, System.nanoTime());
             }
         } catch (IOException e) {
             // the connection ended
         } finally {
-            session.transportClosed();
+            client.transportClosed();
         }
     }
 
-    private void scheduleTicks(StompClientSession session) {
+    private void scheduleTicks(StompClient client) {
         if (scheduler.isShutdown()) {
             return;
         }
-        long next = session.tick(System.nanoTime());
+        long next = client.tick(System.nanoTime());
         if (next != Long.MAX_VALUE) {
             long delay = Math.max(1_000_000, next - System.nanoTime());
-            scheduler.schedule(() -> scheduleTicks(session), delay, TimeUnit.NANOSECONDS);
+            scheduler.schedule(() -> scheduleTicks(client), delay, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompLimits;
@@ -94,8 +95,8 @@ class StompJettyIdleTimeoutTest {
             for (int i = 0; i < 3; i++) {
                 assertNotNull(beats.poll(10, TimeUnit.SECONDS), "heart-beat " + (i + 1));
             }
-            assertFalse(c.session().closed().isDone(), "the client's Jetty cut off a connection whose beats flowed");
-            assertEquals(StompCommand.RECEIPT, c.session().send("/topic/t", "still here", null, true)
+            assertFalse(c.client().closed().isDone(), "the client's Jetty cut off a connection whose beats flowed");
+            assertEquals(StompCommand.RECEIPT, c.client().send("/topic/t", "still here", null, true)
                     .get(10, TimeUnit.SECONDS).command());
         }
     }

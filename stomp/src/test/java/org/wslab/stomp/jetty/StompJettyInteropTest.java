@@ -16,6 +16,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.codec.StompFrame;
@@ -61,33 +62,33 @@ class StompJettyInteropTest {
     void theNotesOfferSelectsV12AndMessagesFlow() throws Exception {
         StompConnection sub = stomp.connect(uri, ClientConnectOptions.DEFAULT).get(10, TimeUnit.SECONDS);
         assertEquals("v12.stomp", sub.subProtocol());
-        assertEquals(StompVersion.V1_2, sub.session().version());
+        assertEquals(StompVersion.V1_2, sub.client().version());
         BlockingQueue<StompFrame> got = new LinkedBlockingQueue<>();
-        sub.session().subscribe("0", "/topic/greetings", AckMode.AUTO, got::add, true).get(10, TimeUnit.SECONDS);
+        sub.client().subscribe("0", "/topic/greetings", AckMode.AUTO, got::add, true).get(10, TimeUnit.SECONDS);
 
         StompConnection pub = stomp.connect(uri, ClientConnectOptions.DEFAULT.withVersions(EnumSet.of(StompVersion.V1_1)))
                 .get(10, TimeUnit.SECONDS);
         assertEquals("v11.stomp", pub.subProtocol());
-        pub.session().send("/topic/greetings", "你好, STOMP", null, true).get(10, TimeUnit.SECONDS);
+        pub.client().send("/topic/greetings", "你好, STOMP", null, true).get(10, TimeUnit.SECONDS);
         StompFrame m = got.poll(10, TimeUnit.SECONDS);
         assertEquals("你好, STOMP", m.bodyText());
         assertEquals("/topic/greetings", m.header("destination"));
-        pub.session().disconnect().get(10, TimeUnit.SECONDS);
-        sub.session().disconnect().get(10, TimeUnit.SECONDS);
+        pub.client().disconnect().get(10, TimeUnit.SECONDS);
+        sub.client().disconnect().get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void aLargeBinaryBodyTravelsInOneMessage() throws Exception {
         StompConnection c = stomp.connect(uri, ClientConnectOptions.DEFAULT).get(10, TimeUnit.SECONDS);
         BlockingQueue<StompFrame> got = new LinkedBlockingQueue<>();
-        c.session().subscribe("0", "/queue/big", AckMode.AUTO, got::add, true).get(10, TimeUnit.SECONDS);
+        c.client().subscribe("0", "/queue/big", AckMode.AUTO, got::add, true).get(10, TimeUnit.SECONDS);
         byte[] body = new byte[300_000];
         new java.util.Random(7).nextBytes(body);
         body[0] = 0; // a NUL in the body: content-length carries it, the message goes out binary
-        c.session().send(StompFrame.of(org.wslab.stomp.codec.StompCommand.SEND, "destination", "/queue/big").withBody(body), true)
+        c.client().send(StompFrame.of(org.wslab.stomp.codec.StompCommand.SEND, "destination", "/queue/big").withBody(body), true)
                 .get(10, TimeUnit.SECONDS);
         org.junit.jupiter.api.Assertions.assertArrayEquals(body, got.poll(10, TimeUnit.SECONDS).body());
-        c.session().disconnect().get(10, TimeUnit.SECONDS);
+        c.client().disconnect().get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -130,7 +131,7 @@ class StompJettyInteropTest {
 
         StompConnection good = stomp.connect(uri, ClientConnectOptions.DEFAULT).get(10, TimeUnit.SECONDS);
         assertEquals(List.of(), List.of());
-        good.session().send("/topic/a", "fine", null, true).get(10, TimeUnit.SECONDS);
-        good.session().disconnect().get(10, TimeUnit.SECONDS);
+        good.client().send("/topic/a", "fine", null, true).get(10, TimeUnit.SECONDS);
+        good.client().disconnect().get(10, TimeUnit.SECONDS);
     }
 }

@@ -16,7 +16,7 @@ import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompVersion;
-import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.jetty.StompWebSocketClient;
 import org.wslab.stomp.session.ClientConnectOptions;
 
@@ -51,19 +51,19 @@ class ArtemisPeerTest {
         for (StompVersion v : StompVersion.values()) {
             ClientConnectOptions opts = ClientConnectOptions.DEFAULT.withVersions(EnumSet.of(v));
             StompConnection sub = client.connect(uri, opts).get(20, TimeUnit.SECONDS);
-            assertEquals(v, sub.session().version());
+            assertEquals(v, sub.client().version());
             assertEquals(v.subProtocol(), sub.subProtocol(), "Artemis selects the sub-protocol we offered");
             BlockingQueue<StompFrame> got = new LinkedBlockingQueue<>();
             String topic = "/topic/wslab." + v.subProtocol().replace(".", "");
-            sub.session().subscribe("s1", topic, AckMode.AUTO, got::add, true).get(20, TimeUnit.SECONDS);
+            sub.client().subscribe("s1", topic, AckMode.AUTO, got::add, true).get(20, TimeUnit.SECONDS);
 
             StompConnection pub = client.connect(uri, opts).get(20, TimeUnit.SECONDS);
-            pub.session().send(topic, "hello Artemis: \\ ü", null, true).get(20, TimeUnit.SECONDS);
+            pub.client().send(topic, "hello Artemis: \\ ü", null, true).get(20, TimeUnit.SECONDS);
             StompFrame m = got.poll(20, TimeUnit.SECONDS);
             assertNotNull(m, "message from Artemis");
             assertEquals("hello Artemis: \\ ü", m.bodyText());
-            pub.session().disconnect().get(20, TimeUnit.SECONDS);
-            sub.session().disconnect().get(20, TimeUnit.SECONDS);
+            pub.client().disconnect().get(20, TimeUnit.SECONDS);
+            sub.client().disconnect().get(20, TimeUnit.SECONDS);
         }
     }
 
@@ -71,18 +71,18 @@ class ArtemisPeerTest {
     void queueWithClientAckAndTransactionThroughArtemis() throws Exception {
         StompConnection c = client.connect(uri, ClientConnectOptions.DEFAULT).get(20, TimeUnit.SECONDS);
         BlockingQueue<StompFrame> got = new LinkedBlockingQueue<>();
-        c.session().subscribe("q", "/queue/wslab.jobs", AckMode.CLIENT_INDIVIDUAL, got::add, true).get(20, TimeUnit.SECONDS);
-        c.session().transaction(StompCommand.BEGIN, "tx1", false);
-        c.session().send("/queue/wslab.jobs", "job in tx", "tx1", false);
-        c.session().transaction(StompCommand.COMMIT, "tx1", true).get(20, TimeUnit.SECONDS);
+        c.client().subscribe("q", "/queue/wslab.jobs", AckMode.CLIENT_INDIVIDUAL, got::add, true).get(20, TimeUnit.SECONDS);
+        c.client().transaction(StompCommand.BEGIN, "tx1", false);
+        c.client().send("/queue/wslab.jobs", "job in tx", "tx1", false);
+        c.client().transaction(StompCommand.COMMIT, "tx1", true).get(20, TimeUnit.SECONDS);
         StompFrame m = got.poll(20, TimeUnit.SECONDS);
         assertNotNull(m);
         assertEquals("job in tx", m.bodyText());
         assertNotNull(m.header("ack"), "Artemis 1.2 MESSAGE carries ack for client-individual");
-        assertEquals(StompCommand.RECEIPT, c.session().ack(m, null, true).get(20, TimeUnit.SECONDS).command());
-        c.session().disconnect().get(20, TimeUnit.SECONDS);
+        assertEquals(StompCommand.RECEIPT, c.client().ack(m, null, true).get(20, TimeUnit.SECONDS).command());
+        c.client().disconnect().get(20, TimeUnit.SECONDS);
         // the DISCONNECT receipt comes first; the transport's close completes closed() just after it
         // (null after a DISCONNECT; an ERROR would complete it exceptionally, a hang would time out)
-        assertNull(c.session().closed().get(20, TimeUnit.SECONDS), "a clean close after DISCONNECT");
+        assertNull(c.client().closed().get(20, TimeUnit.SECONDS), "a clean close after DISCONNECT");
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.jetty.StompConnection;
+import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.jetty.StompEndpointConfig;
 import org.wslab.stomp.jetty.StompJetty;
 import org.wslab.stomp.jetty.StompWebSocketClient;
@@ -41,7 +41,7 @@ import org.wslab.stomp.relay.RelayBroker;
 import org.wslab.stomp.relay.RelaySettings;
 import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.session.HeartBeat;
-import org.wslab.stomp.session.StompErrorException;
+import org.wslab.stomp.client.StompErrorException;
 import org.wslab.stomp.session.StompServerConfig;
 import org.wslab.stomp.socket.StompTcpClient;
 
@@ -114,25 +114,25 @@ class RelayThroughArtemisTest {
         StompConnection b = client.connect(lab2, ClientConnectOptions.DEFAULT).get(20, TimeUnit.SECONDS);
         BlockingQueue<StompFrame> atA = new LinkedBlockingQueue<>();
         BlockingQueue<StompFrame> atB = new LinkedBlockingQueue<>();
-        a.session().subscribe("t", "/topic/relay.news", AckMode.AUTO, atA::add, true).get(20, TimeUnit.SECONDS);
-        b.session().subscribe("t", "/topic/relay.news", AckMode.AUTO, atB::add, true).get(20, TimeUnit.SECONDS);
+        a.client().subscribe("t", "/topic/relay.news", AckMode.AUTO, atA::add, true).get(20, TimeUnit.SECONDS);
+        b.client().subscribe("t", "/topic/relay.news", AckMode.AUTO, atB::add, true).get(20, TimeUnit.SECONDS);
 
-        b.session().send("/topic/relay.news", "from lab 2", null, true).get(20, TimeUnit.SECONDS);
+        b.client().send("/topic/relay.news", "from lab 2", null, true).get(20, TimeUnit.SECONDS);
         assertEquals("from lab 2", atA.poll(20, TimeUnit.SECONDS).bodyText(), "crossed servers via Artemis");
         assertEquals("from lab 2", atB.poll(20, TimeUnit.SECONDS).bodyText());
 
         BlockingQueue<StompFrame> jobs = new LinkedBlockingQueue<>();
-        a.session().subscribe("q", "/queue/relay.jobs", AckMode.CLIENT_INDIVIDUAL, jobs::add, true).get(20, TimeUnit.SECONDS);
-        b.session().transaction(StompCommand.BEGIN, "tx", false);
-        b.session().send("/queue/relay.jobs", "job", "tx", false);
-        b.session().transaction(StompCommand.COMMIT, "tx", true).get(20, TimeUnit.SECONDS);
+        a.client().subscribe("q", "/queue/relay.jobs", AckMode.CLIENT_INDIVIDUAL, jobs::add, true).get(20, TimeUnit.SECONDS);
+        b.client().transaction(StompCommand.BEGIN, "tx", false);
+        b.client().send("/queue/relay.jobs", "job", "tx", false);
+        b.client().transaction(StompCommand.COMMIT, "tx", true).get(20, TimeUnit.SECONDS);
         StompFrame job = jobs.poll(20, TimeUnit.SECONDS);
         assertNotNull(job);
         assertEquals("job", job.bodyText());
-        assertEquals(StompCommand.RECEIPT, a.session().ack(job, null, true).get(20, TimeUnit.SECONDS).command());
+        assertEquals(StompCommand.RECEIPT, a.client().ack(job, null, true).get(20, TimeUnit.SECONDS).command());
 
-        a.session().disconnect().get(20, TimeUnit.SECONDS);
-        b.session().disconnect().get(20, TimeUnit.SECONDS);
+        a.client().disconnect().get(20, TimeUnit.SECONDS);
+        b.client().disconnect().get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -142,18 +142,18 @@ class RelayThroughArtemisTest {
         URI lab = labServer(port);
         StompConnection c = client.connect(lab, WANTS_BEATS).get(20, TimeUnit.SECONDS);
         BlockingQueue<StompFrame> got = new LinkedBlockingQueue<>();
-        c.session().subscribe("t", "/topic/restart", AckMode.AUTO, got::add, true).get(20, TimeUnit.SECONDS);
+        c.client().subscribe("t", "/topic/restart", AckMode.AUTO, got::add, true).get(20, TimeUnit.SECONDS);
         BlockingQueue<StompFrame> jobs = new LinkedBlockingQueue<>();
-        c.session().subscribe("q", "/queue/restart.jobs", AckMode.CLIENT_INDIVIDUAL, jobs::add, true).get(20, TimeUnit.SECONDS);
-        c.session().send("/queue/restart.jobs", "before", null, true).get(20, TimeUnit.SECONDS);
+        c.client().subscribe("q", "/queue/restart.jobs", AckMode.CLIENT_INDIVIDUAL, jobs::add, true).get(20, TimeUnit.SECONDS);
+        c.client().send("/queue/restart.jobs", "before", null, true).get(20, TimeUnit.SECONDS);
         StompFrame before = jobs.poll(20, TimeUnit.SECONDS);
         assertEquals("before", before.bodyText());
 
         own.close();
         // no broker exists now: these SENDs are held, in order, and so is the RECEIPT
-        c.session().send("/topic/restart", "during 1", null, false);
-        c.session().send("/topic/restart", "during 2", null, false);
-        CompletableFuture<StompFrame> during = c.session().send("/topic/restart", "during 3", null, true);
+        c.client().send("/topic/restart", "during 1", null, false);
+        c.client().send("/topic/restart", "during 2", null, false);
+        CompletableFuture<StompFrame> during = c.client().send("/topic/restart", "during 3", null, true);
         assertFalse(during.isDone(), "no RECEIPT while no broker can have confirmed the SEND");
         EmbeddedArtemis restarted = new EmbeddedArtemis(port);
         try {
@@ -161,16 +161,16 @@ class RelayThroughArtemisTest {
             for (int i = 1; i <= 3; i++) {
                 assertEquals("during " + i, got.poll(20, TimeUnit.SECONDS).bodyText(), "re-subscribed before the flush, in order");
             }
-            c.session().send("/topic/restart", "after the restart", null, true).get(20, TimeUnit.SECONDS);
+            c.client().send("/topic/restart", "after the restart", null, true).get(20, TimeUnit.SECONDS);
             assertEquals("after the restart", got.poll(20, TimeUnit.SECONDS).bodyText());
             // an ACK of a delivery from the lost connection is settled here, never sent to the new one
-            assertEquals(StompCommand.RECEIPT, c.session().ack(before, null, true).get(20, TimeUnit.SECONDS).command());
-            c.session().send("/queue/restart.jobs", "after", null, true).get(20, TimeUnit.SECONDS);
+            assertEquals(StompCommand.RECEIPT, c.client().ack(before, null, true).get(20, TimeUnit.SECONDS).command());
+            c.client().send("/queue/restart.jobs", "after", null, true).get(20, TimeUnit.SECONDS);
             StompFrame after = jobs.poll(20, TimeUnit.SECONDS);
             assertEquals("after", after.bodyText(), "queue subscription re-made with its ack mode");
-            assertEquals(StompCommand.RECEIPT, c.session().ack(after, null, true).get(20, TimeUnit.SECONDS).command());
-            assertFalse(c.session().closed().isDone(), "the client session stayed open throughout");
-            c.session().disconnect().get(20, TimeUnit.SECONDS);
+            assertEquals(StompCommand.RECEIPT, c.client().ack(after, null, true).get(20, TimeUnit.SECONDS).command());
+            assertFalse(c.client().closed().isDone(), "the client session stayed open throughout");
+            c.client().disconnect().get(20, TimeUnit.SECONDS);
         } finally {
             restarted.close();
         }
@@ -181,10 +181,10 @@ class RelayThroughArtemisTest {
         EmbeddedArtemis own = new EmbeddedArtemis();
         URI lab = labServer(own.port, QUICK.withGiveUpAfter(Duration.ofMillis(300)));
         StompConnection c = client.connect(lab, WANTS_BEATS).get(20, TimeUnit.SECONDS);
-        c.session().subscribe("t", "/topic/gone", AckMode.AUTO, f -> { }, true).get(20, TimeUnit.SECONDS);
+        c.client().subscribe("t", "/topic/gone", AckMode.AUTO, f -> { }, true).get(20, TimeUnit.SECONDS);
         own.close();
-        CompletableFuture<StompFrame> held = c.session().send("/topic/gone", "never confirmed", null, true);
-        ExecutionException gone = assertThrows(ExecutionException.class, () -> c.session().closed().get(20, TimeUnit.SECONDS));
+        CompletableFuture<StompFrame> held = c.client().send("/topic/gone", "never confirmed", null, true);
+        ExecutionException gone = assertThrows(ExecutionException.class, () -> c.client().closed().get(20, TimeUnit.SECONDS));
         assertErrorNames(gone, StompRule.RELAY_GAVE_UP);
         assertThrows(ExecutionException.class, () -> held.get(20, TimeUnit.SECONDS), "no RECEIPT for an unconfirmed SEND");
     }
@@ -194,10 +194,10 @@ class RelayThroughArtemisTest {
         // nothing listens upstream: the whole session is an outage, within a long give-up deadline
         URI lab = labServer(EmbeddedArtemis.freePort(), QUICK.withBuffer(2, 1024));
         StompConnection c = client.connect(lab, WANTS_BEATS).get(20, TimeUnit.SECONDS);
-        c.session().send("/queue/held", "one", null, false);
-        c.session().send("/queue/held", "two", null, false);
-        c.session().send("/queue/held", "three", null, false);
-        ExecutionException full = assertThrows(ExecutionException.class, () -> c.session().closed().get(20, TimeUnit.SECONDS));
+        c.client().send("/queue/held", "one", null, false);
+        c.client().send("/queue/held", "two", null, false);
+        c.client().send("/queue/held", "three", null, false);
+        ExecutionException full = assertThrows(ExecutionException.class, () -> c.client().closed().get(20, TimeUnit.SECONDS));
         assertErrorNames(full, StompRule.RELAY_BUFFER_FULL);
     }
 
@@ -205,8 +205,8 @@ class RelayThroughArtemisTest {
     void anUnreachableUpstreamIsAnErrorOnceTheGiveUpDeadlinePasses() throws Exception {
         URI lab = labServer(EmbeddedArtemis.freePort(), QUICK.withGiveUpAfter(Duration.ofMillis(300)));
         StompConnection c = client.connect(lab, WANTS_BEATS).get(20, TimeUnit.SECONDS);
-        CompletableFuture<StompFrame> subscribed = c.session().subscribe("t", "/topic/x", AckMode.AUTO, f -> { }, true);
-        ExecutionException e = assertThrows(ExecutionException.class, () -> c.session().closed().get(20, TimeUnit.SECONDS));
+        CompletableFuture<StompFrame> subscribed = c.client().subscribe("t", "/topic/x", AckMode.AUTO, f -> { }, true);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> c.client().closed().get(20, TimeUnit.SECONDS));
         assertErrorNames(e, StompRule.RELAY_GAVE_UP);
         assertTrue(subscribed.isCompletedExceptionally(), "no RECEIPT for a SUBSCRIBE the broker never saw");
     }
@@ -218,7 +218,7 @@ class RelayThroughArtemisTest {
             URI lab = labServer(silent.getLocalPort(), QUICK.withAttemptTimeout(Duration.ofMillis(50))
                     .withGiveUpAfter(Duration.ofMillis(400)));
             StompConnection c = client.connect(lab, WANTS_BEATS).get(20, TimeUnit.SECONDS);
-            ExecutionException e = assertThrows(ExecutionException.class, () -> c.session().closed().get(20, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> c.client().closed().get(20, TimeUnit.SECONDS));
             assertErrorNames(e, StompRule.RELAY_GAVE_UP);
             String detail = ((StompErrorException) e.getCause()).error().bodyText();
             assertTrue(detail.contains("TimeoutException"), detail);
@@ -247,7 +247,7 @@ class RelayThroughArtemisTest {
             peer.start();
             URI lab = labServer(refusing.getLocalPort());
             StompConnection c = client.connect(lab, WANTS_BEATS).get(20, TimeUnit.SECONDS);
-            ExecutionException e = assertThrows(ExecutionException.class, () -> c.session().closed().get(20, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> c.client().closed().get(20, TimeUnit.SECONDS));
             assertErrorNames(e, StompRule.BROKER_UNAVAILABLE);
             assertTrue(((StompErrorException) e.getCause()).error().bodyText().contains("no way"));
         }

@@ -1,4 +1,4 @@
-package org.wslab.stomp.session;
+package org.wslab.stomp.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,11 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.broker.AckMode;
+import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompLimits;
 import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.session.HeartBeat;
+import org.wslab.stomp.session.StompServerSession;
 
 /** Our client session wired straight to our server session (no transport), per version. */
 class ClientServerLoopbackTest {
@@ -24,7 +27,7 @@ class ClientServerLoopbackTest {
     private int ids;
 
     /** A client whose octets go straight into a server session and back. */
-    private StompClientSession client(List<StompServerSession> keep) {
+    private StompClient client(List<StompServerSession> keep) {
         return Loopback.client(broker, Runnable::run, "loop" + (++ids), keep);
     }
 
@@ -33,13 +36,13 @@ class ClientServerLoopbackTest {
     void subscribeSendAckDisconnect(StompVersion version) throws Exception {
         List<StompServerSession> servers = new ArrayList<>();
         ClientConnectOptions opts = ClientConnectOptions.DEFAULT.withVersions(EnumSet.of(version));
-        StompClientSession sub = client(servers);
+        StompClient sub = client(servers);
         assertEquals(version.text(), sub.connect(opts, 0).get().header("version"));
         List<StompFrame> got = new ArrayList<>();
         AckMode mode = version == StompVersion.V1_0 ? AckMode.CLIENT : AckMode.CLIENT_INDIVIDUAL;
         assertEquals(StompCommand.RECEIPT, sub.subscribe("s1", "/queue/work", mode, got::add, true).get().command());
 
-        StompClientSession pub = client(servers);
+        StompClient pub = client(servers);
         pub.connect(opts, 0).get();
         pub.send("/queue/work", "héllo: \\ world", null, true).get();
         assertEquals(1, got.size());
@@ -66,7 +69,7 @@ class ClientServerLoopbackTest {
 
     @Test
     void serverErrorFailsPendingReceipts() throws Exception {
-        StompClientSession c = client(new ArrayList<>());
+        StompClient c = client(new ArrayList<>());
         c.connect(ClientConnectOptions.DEFAULT, 0).get();
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> c.transaction(StompCommand.COMMIT, "nope", true).get());
@@ -79,7 +82,7 @@ class ClientServerLoopbackTest {
     @Test
     void clientHeartBeatsOnItsClock() throws Exception {
         List<byte[]> sent = new ArrayList<>();
-        StompClientSession c = new StompClientSession(new StompClientOutput() {
+        StompClient c = new StompClient(new StompClientOutput() {
             @Override
             public void write(byte[] octets) {
                 sent.add(octets);

@@ -1,4 +1,4 @@
-package org.wslab.stomp.session;
+package org.wslab.stomp.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +14,11 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.broker.AckMode;
+import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.broker.InMemoryBroker;
 
 /**
- * {@link StompClientSession} runs message handlers with its lock released (STOMP 1.2 "ACK": a client
+ * {@link StompClient} runs message handlers with its lock released (STOMP 1.2 "ACK": a client
  * acks what it received, here from another thread while the handler waits). The server → client
  * direction goes through a single reader thread, as on a real transport; under the old design (the
  * handler ran holding the session's lock) the acking thread could never enter the session.
@@ -35,13 +36,13 @@ class HandlerOutsideLockTest {
     }
 
     /** The server → client direction runs on one reader thread, as on a real transport. */
-    private StompClientSession client() {
+    private StompClient client() {
         return Loopback.client(broker, reader, "h" + (++ids), new ArrayList<>());
     }
 
     @Test
     void aHandlerMayAckFromAnotherThreadAndWaitForIt() throws Exception {
-        StompClientSession sub = client();
+        StompClient sub = client();
         sub.connect(ClientConnectOptions.DEFAULT, 0).get(10, TimeUnit.SECONDS);
         List<String> outcome = new ArrayList<>();
         CompletableFuture<Void> handled = new CompletableFuture<>();
@@ -58,7 +59,7 @@ class HandlerOutsideLockTest {
             handled.complete(null);
         }, true).get(10, TimeUnit.SECONDS);
 
-        StompClientSession pub = client();
+        StompClient pub = client();
         pub.connect(ClientConnectOptions.DEFAULT, 0).get(10, TimeUnit.SECONDS);
         pub.send("/queue/q", "work", null, true).get(10, TimeUnit.SECONDS);
         handled.get(30, TimeUnit.SECONDS);
@@ -71,7 +72,7 @@ class HandlerOutsideLockTest {
 
     @Test
     void receiptFuturesCompleteWithTheLockReleased() throws Exception {
-        StompClientSession c = client();
+        StompClient c = client();
         c.connect(ClientConnectOptions.DEFAULT, 0).get(10, TimeUnit.SECONDS);
         CompletableFuture<Boolean> lockFree = new CompletableFuture<>();
         // hold the reader until the dependant is registered, so the RECEIPT completes it on the reader

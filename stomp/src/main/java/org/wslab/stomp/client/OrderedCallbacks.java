@@ -1,9 +1,9 @@
-package org.wslab.stomp.session;
+package org.wslab.stomp.client;
 
 import java.util.ArrayDeque;
 
 /**
- * Callbacks a {@link StompClientSession} queues while holding its lock (MESSAGE handlers, RECEIPT,
+ * Callbacks a {@link StompClient} queues while holding its lock (MESSAGE handlers, RECEIPT,
  * CONNECTED and close completions: STOMP 1.2 "Server Frames") and runs after releasing it: one
  * thread at a time, in the order they were queued. A callback may call back into the session (ACK,
  * SEND, DISCONNECT) from its own thread or another without deadlock; what it queues runs after it.
