@@ -27,6 +27,7 @@ public final class Mailbox {
     private final ConcurrentLinkedQueue<Mailbox> waiters = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Mailbox> blockedOn = new ConcurrentLinkedQueue<>();
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong peakBytes = new AtomicLong();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final MailboxLimits limits;
     private final Runnable wakeup;
@@ -69,6 +70,7 @@ public final class Mailbox {
             return false;
         }
         items.add(item);
+        peakBytes.accumulateAndGet(after, Math::max);
         if (after > limits.softLimitBytes() && after - n <= limits.softLimitBytes()) {
             wakeup.run(); // crossing the soft limit starts the owner's slow-consumer clock
         } else if (wakePending.compareAndSet(false, true)) {
@@ -107,6 +109,11 @@ public final class Mailbox {
     /** Octets queued here plus those held back for this connection. */
     public long bytes() {
         return bytes.get();
+    }
+
+    /** The most this mailbox ever held (for status pages and tests). */
+    public long peakBytes() {
+        return peakBytes.get();
     }
 
     /** True above the soft limit. */
