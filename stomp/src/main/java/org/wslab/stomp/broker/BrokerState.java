@@ -19,7 +19,7 @@ import org.wslab.stomp.codec.StompHeader;
  */
 final class BrokerState {
     private final BrokerLimits limits;
-    private final Map<String, List<Sub>> topics = new HashMap<>();
+    private final Map<String, List<Subscriber>> topics = new HashMap<>();
     private final Map<String, QueueState> queues = new HashMap<>();
     private long retainedBytes;
     private long nextId;
@@ -28,62 +28,9 @@ final class BrokerState {
         this.limits = limits;
     }
 
-    record Message(String destination, List<StompHeader> headers, byte[] body, boolean redelivered) {
-        long size() {
-            return body.length;
-        }
 
-        Message again() {
-            return redelivered ? this : new Message(destination, headers, body, true);
-        }
-    }
 
-    static final class QueueState {
-        final ArrayDeque<Message> backlog = new ArrayDeque<>();
-        final List<Sub> consumers = new ArrayList<>();
-        long bytes;
-        int next;
-    }
 
-    /** One connection's subscriptions. */
-    static final class Conn {
-        final String sessionId;
-        final Mailbox mailbox;
-        final Map<String, Sub> subs = new LinkedHashMap<>();
-        boolean closed;
-
-        Conn(String sessionId, Mailbox mailbox) {
-            this.sessionId = sessionId;
-            this.mailbox = mailbox;
-        }
-    }
-
-    static final class Sub {
-        final Conn conn;
-        final String id;
-        final String destination;
-        final AckMode mode;
-        final int prefetch;
-        final LinkedHashMap<String, Message> unacked = new LinkedHashMap<>();
-        /** Topic messages waiting for prefetch room; counted in the subscriber's mailbox. */
-        final ArrayDeque<Message> waiting = new ArrayDeque<>();
-
-        Sub(Conn conn, String id, String destination, AckMode mode, int prefetch) {
-            this.conn = conn;
-            this.id = id;
-            this.destination = destination;
-            this.mode = mode;
-            this.prefetch = mode == AckMode.AUTO ? Integer.MAX_VALUE : Math.max(1, prefetch);
-        }
-
-        boolean isQueue() {
-            return destination.startsWith("/queue/");
-        }
-
-        boolean hasRoom() {
-            return unacked.size() < prefetch && !conn.closed && !conn.mailbox.overflowed();
-        }
-    }
 
     long retainedBytes() {
         return retainedBytes;
@@ -98,7 +45,7 @@ final class BrokerState {
         return q == null ? 0 : q.backlog.size();
     }
 
-    private static void refuse(Conn c, long seq, StompRule rule, String detail) {
+    private static void refuse(ConnectionState c, long seq, StompRule rule, String detail) {
         c.mailbox.post(new MailboxItem.Refused(seq, StompViolation.of(rule, detail)));
     }
 
@@ -107,7 +54,7 @@ final class BrokerState {
     }
 
     /** False (and a refusal posted) when {@code d} is malformed or would be one destination too many. */
-    private boolean admit(Conn c, long seq, String d) {
+    private boolean admit(ConnectionState c, long seq, String d) {
         if (!validDestination(d)) {
             refuse(c, seq, StompRule.INVALID_DESTINATION, "destination \"" + d + "\"");
             return false;
@@ -119,7 +66,7 @@ final class BrokerState {
         return true;
     }
 
-    void subscribe(Conn c, long seq, String id, String destination, AckMode mode, int prefetch) {
+    void subscribe(ConnectionState c, long seq, String id, String destination, AckMode mode, int prefetch) {
         if (c.closed || !admit(c, seq, destination)) {
             return;
         }
@@ -127,7 +74,7 @@ final class BrokerState {
             refuse(c, seq, StompRule.DUPLICATE_SUBSCRIPTION, "subscription id \"" + id + "\"");
             return;
         }
-        Sub sub = new Sub(c, id, destination, mode, prefetch);
+        Subscriber sub = new Subscriber(c, id, destination, mode, prefetch);
         c.subs.put(id, sub);
         if (sub.isQueue()) {
             QueueState q = queues.computeIfAbsent(destination, d -> new QueueState());
@@ -138,8 +85,8 @@ final class BrokerState {
         }
     }
 
-    void unsubscribe(Conn c, long seq, String id) {
-        Sub sub = c.subs.remove(id);
+    void unsubscribe(ConnectionState c, long seq, String id) {
+        Subscriber sub = c.subs.remove(id);
         if (sub == null) {
             refuse(c, seq, StompRule.UNKNOWN_SUBSCRIPTION, "subscription id \"" + id + "\"");
             return;
@@ -147,13 +94,13 @@ final class BrokerState {
         end(sub);
     }
 
-    void send(Conn c, long seq, String destination, List<StompHeader> headers, byte[] body) {
+    void send(ConnectionState c, long seq, String destination, List<StompHeader> headers, byte[] body) {
         if (c.closed || !admit(c, seq, destination)) {
             return;
         }
-        Message m = new Message(destination, List.copyOf(headers), body, false);
+        BrokerMessage m = new BrokerMessage(destination, List.copyOf(headers), body, false);
         if (destination.startsWith("/topic/")) {
-            for (Sub sub : topics.getOrDefault(destination, List.of())) {
+            for (Subscriber sub : topics.getOrDefault(destination, List.of())) {
                 offer(sub, m, c.mailbox);
             }
             return;
@@ -171,13 +118,13 @@ final class BrokerState {
         dispatch(q, c.mailbox);
     }
 
-    void ack(Conn c, long seq, String messageId, boolean nack) {
-        Sub sub = holder(c, messageId);
+    void ack(ConnectionState c, long seq, String messageId, boolean nack) {
+        Subscriber sub = holder(c, messageId);
         if (sub == null) {
             refuse(c, seq, StompRule.UNKNOWN_ACK_ID, "id \"" + messageId + "\"");
             return;
         }
-        List<Message> covered = settle(sub, messageId);
+        List<BrokerMessage> covered = settle(sub, messageId);
         if (nack) {
             redeliver(sub, covered);
         } else if (sub.isQueue()) {
@@ -187,18 +134,18 @@ final class BrokerState {
         }
     }
 
-    void close(Conn c) {
+    void close(ConnectionState c) {
         if (c.closed) {
             return;
         }
         c.closed = true;
-        List<Sub> all = new ArrayList<>(c.subs.values());
+        List<Subscriber> all = new ArrayList<>(c.subs.values());
         c.subs.clear();
         all.forEach(this::end);
     }
 
-    private static Sub holder(Conn c, String messageId) {
-        for (Sub sub : c.subs.values()) {
+    private static Subscriber holder(ConnectionState c, String messageId) {
+        for (Subscriber sub : c.subs.values()) {
             if (sub.unacked.containsKey(messageId)) {
                 return sub;
             }
@@ -207,12 +154,12 @@ final class BrokerState {
     }
 
     /** Removes and returns the messages an ACK/NACK of {@code messageId} covers (cumulative in {@code client} mode). */
-    private static List<Message> settle(Sub sub, String messageId) {
-        List<Message> covered = new ArrayList<>();
+    private static List<BrokerMessage> settle(Subscriber sub, String messageId) {
+        List<BrokerMessage> covered = new ArrayList<>();
         if (sub.mode == AckMode.CLIENT) {
-            Iterator<Map.Entry<String, Message>> it = sub.unacked.entrySet().iterator();
+            Iterator<Map.Entry<String, BrokerMessage>> it = sub.unacked.entrySet().iterator();
             while (it.hasNext()) {
-                Map.Entry<String, Message> e = it.next();
+                Map.Entry<String, BrokerMessage> e = it.next();
                 covered.add(e.getValue());
                 it.remove();
                 if (e.getKey().equals(messageId)) {
@@ -226,7 +173,7 @@ final class BrokerState {
     }
 
     /** Hands {@code m} to {@code sub} (or holds it for prefetch room); false when its mailbox refused it. */
-    private boolean offer(Sub sub, Message m, Mailbox publisher) {
+    private boolean offer(Subscriber sub, BrokerMessage m, Mailbox publisher) {
         if (!sub.isQueue() && (!sub.waiting.isEmpty() || sub.unacked.size() >= sub.prefetch)) {
             sub.waiting.addLast(m);
             sub.conn.mailbox.hold(m.size());
@@ -237,9 +184,9 @@ final class BrokerState {
         return post(sub, m, publisher);
     }
 
-    private boolean post(Sub sub, Message m, Mailbox publisher) {
+    private boolean post(Subscriber sub, BrokerMessage m, Mailbox publisher) {
         String id = sub.conn.sessionId + "-" + (++nextId);
-        Delivery d = new Delivery(sub.id, id, m.destination, m.headers, m.body, sub.mode, m.redelivered());
+        Delivery d = new Delivery(sub.id, id, m.destination(), m.headers(), m.body(), sub.mode, m.redelivered());
         if (!sub.conn.mailbox.post(new MailboxItem.Deliver(d))) {
             return false; // closed, or past its hard limit: the session cuts it off (SLOW_CONSUMER)
         }
@@ -250,22 +197,22 @@ final class BrokerState {
         return true;
     }
 
-    private static void pauseIfFull(Sub sub, Mailbox publisher) {
+    private static void pauseIfFull(Subscriber sub, Mailbox publisher) {
         if (publisher != null && sub.conn.mailbox.overSoftLimit()) {
             sub.conn.mailbox.pausePublisher(publisher);
         }
     }
 
-    private void drainWaiting(Sub sub) {
+    private void drainWaiting(Subscriber sub) {
         while (!sub.waiting.isEmpty() && sub.hasRoom()) {
-            Message m = sub.waiting.pollFirst();
+            BrokerMessage m = sub.waiting.pollFirst();
             sub.conn.mailbox.release(m.size());
             retainedBytes -= m.size();
             post(sub, m, null);
         }
     }
 
-    private void enqueue(QueueState q, Message m, boolean atHead) {
+    private void enqueue(QueueState q, BrokerMessage m, boolean atHead) {
         if (atHead) {
             q.backlog.addFirst(m);
         } else {
@@ -275,8 +222,8 @@ final class BrokerState {
         retainedBytes += m.size();
     }
 
-    private Message dequeue(QueueState q) {
-        Message m = q.backlog.pollFirst();
+    private BrokerMessage dequeue(QueueState q) {
+        BrokerMessage m = q.backlog.pollFirst();
         q.bytes -= m.size();
         retainedBytes -= m.size();
         return m;
@@ -286,12 +233,12 @@ final class BrokerState {
     private void dispatch(QueueState q, Mailbox publisher) {
         int idle = 0;
         while (!q.backlog.isEmpty() && !q.consumers.isEmpty() && idle < q.consumers.size()) {
-            Sub consumer = q.consumers.get(Math.floorMod(q.next++, q.consumers.size()));
+            Subscriber consumer = q.consumers.get(Math.floorMod(q.next++, q.consumers.size()));
             if (!consumer.hasRoom()) {
                 idle++;
                 continue;
             }
-            Message m = dequeue(q);
+            BrokerMessage m = dequeue(q);
             if (post(consumer, m, publisher)) {
                 idle = 0;
             } else {
@@ -301,13 +248,13 @@ final class BrokerState {
         }
     }
 
-    private void end(Sub sub) {
+    private void end(Subscriber sub) {
         while (!sub.waiting.isEmpty()) {
-            Message m = sub.waiting.pollFirst();
+            BrokerMessage m = sub.waiting.pollFirst();
             sub.conn.mailbox.release(m.size());
             retainedBytes -= m.size();
         }
-        List<Message> pending = new ArrayList<>(sub.unacked.values());
+        List<BrokerMessage> pending = new ArrayList<>(sub.unacked.values());
         sub.unacked.clear();
         if (sub.isQueue()) {
             QueueState q = queues.get(sub.destination);
@@ -318,7 +265,7 @@ final class BrokerState {
             requeue(q, pending);
             forgetIfIdle(sub.destination, q);
         } else {
-            List<Sub> subs = topics.get(sub.destination);
+            List<Subscriber> subs = topics.get(sub.destination);
             subs.remove(sub);
             if (subs.isEmpty()) {
                 topics.remove(sub.destination);
@@ -333,14 +280,14 @@ final class BrokerState {
     }
 
     /** Sends {@code messages} (in order) again: queue ones to the queue's head, topic ones to {@code sub}. */
-    private void redeliver(Sub sub, List<Message> messages) {
+    private void redeliver(Subscriber sub, List<BrokerMessage> messages) {
         if (sub.isQueue()) {
             QueueState q = queues.get(sub.destination);
             requeue(q, messages);
             return;
         }
         for (int i = messages.size() - 1; i >= 0; i--) {
-            Message m = messages.get(i);
+            BrokerMessage m = messages.get(i);
             sub.waiting.addFirst(m.again());
             sub.conn.mailbox.hold(m.size());
             retainedBytes += m.size();
@@ -348,9 +295,9 @@ final class BrokerState {
         drainWaiting(sub);
     }
 
-    private void requeue(QueueState q, List<Message> messages) {
+    private void requeue(QueueState q, List<BrokerMessage> messages) {
         for (int i = messages.size() - 1; i >= 0; i--) {
-            Message m = messages.get(i);
+            BrokerMessage m = messages.get(i);
             enqueue(q, m.again(), true);
         }
         dispatch(q, null);

@@ -40,7 +40,7 @@ public final class InMemoryBroker implements StompBroker {
 
     @Override
     public BrokerConnection connect(String sessionId, Mailbox mailbox) {
-        return new Connection(new BrokerState.Conn(sessionId, mailbox));
+        return new Connection(new ConnectionState(sessionId, mailbox));
     }
 
     /** Messages waiting in {@code queue} for a consumer. */
@@ -59,9 +59,9 @@ public final class InMemoryBroker implements StompBroker {
     }
 
     private final class Connection implements BrokerConnection {
-        private final BrokerState.Conn conn;
+        private final ConnectionState conn;
 
-        Connection(BrokerState.Conn conn) {
+        Connection(ConnectionState conn) {
             this.conn = conn;
         }
 

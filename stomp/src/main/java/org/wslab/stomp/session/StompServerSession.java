@@ -1,7 +1,6 @@
 package org.wslab.stomp.session;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.wslab.stomp.StompRule;
@@ -42,8 +41,7 @@ public final class StompServerSession {
     private final Mailbox mailbox;
     private final HeartBeatClock clock;
     private final HeldReceipts held = new HeldReceipts();
-    private final List<OutboundMessage> output = new ArrayList<>();
-    private long outputBytes;
+    private final OutboundQueue output = new OutboundQueue();
     private ClientFrameHandler frames;
     private BrokerConnection connection;
     private StompVersion version = StompVersion.V1_2;
@@ -53,7 +51,7 @@ public final class StompServerSession {
     /** ERROR or DISCONNECT's end: the transport should close once the output is sent. */
     private boolean closing;
     private long seq;
-    private long overSoftSince = -1;
+    private final SlowConsumerWatch slow;
     private long nowNanos;
     private StompViolation failure;
 
@@ -70,6 +68,7 @@ public final class StompServerSession {
         this.sessionId = sessionId;
         this.decoder = new StompDecoder(StompVersion.V1_2, config.limits());
         this.mailbox = new Mailbox(config.mailbox(), wakeup);
+        this.slow = new SlowConsumerWatch(mailbox);
         this.clock = new HeartBeatClock(config.silenceTolerance(), nowNanos);
     }
 
@@ -135,7 +134,7 @@ public final class StompServerSession {
     public void pump(long now, long maxBytes) {
         nowNanos = now;
         MailboxItem item;
-        while (!closing && outputBytes < maxBytes && (item = mailbox.poll()) != null) {
+        while (!closing && output.bytes() < maxBytes && (item = mailbox.poll()) != null) {
             apply(item);
         }
         checkSlowConsumer();
@@ -168,27 +167,17 @@ public final class StompServerSession {
         if (closing || !connected) {
             return Long.MAX_VALUE;
         }
-        long next = clock.nextDeadlineNanos();
-        if (overSoftSince >= 0) {
-            next = Math.min(next, overSoftSince + config.mailbox().slowConsumerNanos() + 1);
-        }
-        return next;
+        return Math.min(clock.nextDeadlineNanos(), slow.deadlineNanos());
     }
 
     /** Octets waiting in {@link #takeOutput()}. */
     public long outputBytes() {
-        return outputBytes;
+        return output.bytes();
     }
 
     /** Everything to send, in order; the list is handed over. */
     public List<OutboundMessage> takeOutput() {
-        if (output.isEmpty()) {
-            return List.of();
-        }
-        List<OutboundMessage> out = new ArrayList<>(output);
-        output.clear();
-        outputBytes = 0;
-        return out;
+        return output.take();
     }
 
     /** True while the transport should not read: a subscriber this session published to is over its limit. */
@@ -239,17 +228,7 @@ public final class StompServerSession {
         if (closing || !connected) {
             return;
         }
-        if (mailbox.overflowed()) {
-            fail(violation(StompRule.SLOW_CONSUMER, "a message would take this connection past its hard limit of "
-                    + config.mailbox().hardLimitBytes() + " octets"), null);
-        } else if (!mailbox.overSoftLimit()) {
-            overSoftSince = -1;
-        } else if (overSoftSince < 0) {
-            overSoftSince = nowNanos;
-        } else if (nowNanos - overSoftSince > config.mailbox().slowConsumerNanos()) {
-            fail(violation(StompRule.SLOW_CONSUMER, mailbox.bytes() + " octets waited over the limit of "
-                    + config.mailbox().softLimitBytes() + " for " + (nowNanos - overSoftSince) / 1_000_000 + " ms"), null);
-        }
+        slow.check(nowNanos, version).ifPresent(v -> fail(v, null));
     }
 
     private void apply(MailboxItem item) {
@@ -306,7 +285,6 @@ public final class StompServerSession {
 
     private void add(OutboundMessage m) {
         output.add(m);
-        outputBytes += m.octets().length;
         clock.sent(nowNanos);
     }
 
