@@ -92,6 +92,12 @@ public final class CountingPeer implements Session.Listener {
         done.get(30, TimeUnit.SECONDS);
     }
 
+    void ping() throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        session.sendPing(java.nio.ByteBuffer.wrap(new byte[] {1}), Callback.from(() -> done.complete(null), done::completeExceptionally));
+        done.get(10, TimeUnit.SECONDS);
+    }
+
     String lastBody() {
         return lastBody;
     }

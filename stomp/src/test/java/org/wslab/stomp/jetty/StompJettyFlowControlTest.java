@@ -115,6 +115,22 @@ class StompJettyFlowControlTest {
     }
 
     @Test
+    void pingsBetweenFramesNeitherStallNorDoubleTheDemand() throws Exception {
+        // Rule (RFC 6455 §5.5.2 with explicit demand): a ping uses a demand that is given back, once.
+        start(StompServerConfig.DEFAULT.withHeartBeat(HeartBeat.NONE));
+        CountingPeer p = peer(null);
+        for (int i = 0; i < 5; i++) {
+            p.ping();
+        }
+        p.sendAndWait("SUBSCRIBE\nid:0\ndestination:/topic/p\nreceipt:after-pings\n\n\0");
+        assertTrue(p.receipt.get(10, TimeUnit.SECONDS).contains("receipt-id:after-pings"));
+        publish(peer(null), "/topic/p", 3);
+        awaitCount(p, 3);
+        assertEquals(3, p.messages.get());
+        assertTrue(!p.error.isDone());
+    }
+
+    @Test
     void fanOutToManySubscribersLosesNothing() throws Exception {
         // Rule: /topic/ fan-out under flow control — every subscriber, every message.
         start(StompServerConfig.DEFAULT.withHeartBeat(HeartBeat.NONE));
