@@ -62,6 +62,28 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void anySplitOfAStreamThatNegotiatesAVersionGetsTheSameReplies() {
+        // Rule (STOMP 1.2 "Protocol Negotiation" + any split): the replies to a 1.0 or 1.1 stream whose
+        // later frames read differently under 1.2 (escapes, CR) do not depend on where it is cut.
+        Props.qt().forAll(integers().between(0, 1), Splits.cutPoints(8)).checkAssert((v, cuts) -> {
+            String version = v == 0 ? "1.0" : "1.1";
+            String stream = "CONNECT\naccept-version:" + version + "\n\n\0"
+                    + "SUBSCRIBE\nid:a\\cb\ndestination:/topic/x\nreceipt:r\\n1\n\n\0"
+                    + "SEND\ndestination:/topic/x\nk:v\\\\\nreceipt:r2\n\nbody\0DISCONNECT\nreceipt:bye\n\n\0";
+            byte[] octets = stream.getBytes(StandardCharsets.UTF_8);
+            ServerHarness.Client whole = new ServerHarness(StompServerConfig.DEFAULT).open(0).receive(octets, 0);
+            ServerHarness.Client split = new ServerHarness(StompServerConfig.DEFAULT).open(0);
+            for (byte[] chunk : Splits.apply(octets, cuts)) {
+                split.receive(chunk, 0);
+            }
+            assertEquals(whole.received, split.received);
+            assertEquals("bye", whole.last().header("receipt-id"), "served to the end: " + whole.received);
+            assertEquals(1, whole.messages().size());
+            assertTrue(whole.closed && split.closed);
+        });
+    }
+
+    @Test
     void garbageFromAnyVersionIntoTheSessionAndTheBrokerNeverThrows() {
         // Rule: whatever octets arrive, under any version, from publishers and subscribers alike, no
         // call throws, every frame written re-parses under the negotiated version (the harness
