@@ -180,9 +180,12 @@ public final class StompServerSession {
         return output.take();
     }
 
-    /** True while the transport should not read: a subscriber this session published to is over its limit. */
+    /**
+     * True while the transport should not read: a subscriber this session published to is over its
+     * mailbox limit, or {@link SessionLimits#maxHeldReceipts()} receipts wait for the broker.
+     */
     public boolean readPaused() {
-        return !inputDone && mailbox.publisherPaused();
+        return !inputDone && (mailbox.publisherPaused() || held.size() >= config.sessionLimits().maxHeldReceipts());
     }
 
     /** True once the transport should close (after sending the output): ERROR or DISCONNECT. */

@@ -112,6 +112,23 @@ class HeldReceiptsTest {
     }
 
     @Test
+    void readingPausesWhileTooManyReceiptsWaitForTheBroker() {
+        // Rule (SessionLimits.maxHeldReceipts, wslab policy): held receipts are bounded by pausing input.
+        ServerHarness limited = new ServerHarness(broker, StompServerConfig.DEFAULT
+                .withSessionLimits(SessionLimits.DEFAULT.withMaxHeldReceipts(3)));
+        ServerHarness.Client c = limited.open(0).connect("1.2");
+        for (int i = 0; i < 3; i++) {
+            assertFalse(c.session.readPaused());
+            c.send("SEND\ndestination:/queue/a\nreceipt:" + i + "\n\nx\0");
+        }
+        assertTrue(c.session.readPaused(), "three receipts held: stop reading");
+        gate.remove(0).run();
+        limited.pumpAll(0);
+        assertFalse(c.session.readPaused(), "one confirmed: read again");
+        assertEquals(List.of("0"), receipts(c));
+    }
+
+    @Test
     void aBrokerFailureSendsNoReceipt() {
         ServerHarness.Client c = h.open(0).connect("1.2");
         c.send("SEND\ndestination:/queue/a\nreceipt:1\n\nx\0");
