@@ -295,8 +295,7 @@ public final class StompServerSession {
         String receipt = frame.header("receipt");
         StompCommand c = frame.command();
         if (receipt != null && StompEncoder.check(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receipt), version).isPresent()) {
-            fail(violation(StompRule.UNENCODABLE_HEADER, "receipt \"" + receipt + "\" cannot be echoed as a "
-                    + version.text() + " receipt-id"), null);
+            fail(violation(StompRule.UNENCODABLE_HEADER, "receipt cannot be echoed as a " + version.text() + " receipt-id"), null);
             return;
         }
         if (!c.isClientCommand()) {
@@ -329,24 +328,18 @@ public final class StompServerSession {
     }
 
     private Optional<StompViolation> connect(StompFrame f) {
-        Optional<StompVersion> negotiated = VersionNegotiation.negotiate(f.header("accept-version"), config.versions());
-        if (negotiated.isEmpty()) {
-            return Optional.of(violation(StompRule.NO_COMMON_VERSION, "client accepts \"" + f.header("accept-version")
-                    + "\", server supports " + VersionNegotiation.list(config.versions())));
+        ServerConnect.Outcome outcome = ServerConnect.negotiate(f, config);
+        if (outcome instanceof ServerConnect.Outcome.Refused r) {
+            if (r.violation().rule() != StompRule.NO_COMMON_VERSION) {
+                version = r.violation().version(); // the ERROR is written under the version agreed so far
+            }
+            return Optional.of(r.violation());
         }
-        version = negotiated.get();
-        HeartBeat.Parsed hb = HeartBeat.parse(f.header("heart-beat"), version);
-        if (hb.violation() != null) {
-            return Optional.of(hb.violation());
-        }
-        Optional<String> refusal = config.authenticator().refuse(f.header("login"), f.header("passcode"));
-        if (refusal.isPresent()) {
-            return Optional.of(violation(StompRule.AUTHENTICATION_FAILED, refusal.get()));
-        }
+        ServerConnect.Outcome.Agreed agreed = (ServerConnect.Outcome.Agreed) outcome;
+        version = agreed.version();
         decoder.version(version);
-        HeartBeat client = version == StompVersion.V1_0 ? HeartBeat.NONE : hb.value();
         HeartBeat server = config.heartBeat();
-        clock.negotiate(server, client, nowNanos);
+        clock.negotiate(server, agreed.client(), nowNanos);
         connection = broker.connect(sessionId, mailbox);
         frames = new ClientFrameHandler(connection, version, config.sessionLimits(), config.defaultPrefetch());
         connected = true;
