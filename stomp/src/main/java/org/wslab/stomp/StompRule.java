@@ -38,17 +38,29 @@ public enum StompRule {
     UNKNOWN_ACK_ID("ACK", "no unacknowledged message with this id"),
     NACK_IN_1_0("NACK", "NACK does not exist in STOMP 1.0"),
     DUPLICATE_TRANSACTION("BEGIN", "transaction already active"),
-    // --- what a session may accumulate (SessionLimits; the spec leaves these to the server)
-    TOO_MANY_SUBSCRIPTIONS("SUBSCRIBE", "too many subscriptions on one connection"),
-    TOO_MANY_TRANSACTIONS("BEGIN", "too many open transactions on one connection"),
-    TRANSACTION_TOO_LARGE("BEGIN", "transaction holds too many frames or body octets"),
     UNKNOWN_TRANSACTION("COMMIT", "no active transaction with this id"),
-    // --- server side
-    BROKER_UNAVAILABLE("ERROR", "the broker refused or is unreachable"),
-    QUEUE_FULL("ERROR", "queue full: the broker holds no more undelivered messages for this queue"),
-    // --- relay to an external broker (issue 4 §3): the outage policy of org.wslab.stomp.relay
-    RELAY_BUFFER_FULL("ERROR", "relay outage buffer full: too many SENDs unconfirmed by the upstream broker"),
-    RELAY_GAVE_UP("ERROR", "relay gave up: upstream broker not back within the give-up deadline");
+    // --- what a session may accumulate (SessionLimits; no STOMP section states these)
+    TOO_MANY_SUBSCRIPTIONS(Cite.POLICY, "too many subscriptions on one connection"),
+    TOO_MANY_TRANSACTIONS(Cite.POLICY, "too many open transactions on one connection"),
+    TRANSACTION_TOO_LARGE(Cite.POLICY, "transaction holds too many frames or body octets"),
+    // --- server side (wslab policy: broker memory, flow control, transport)
+    BROKER_UNAVAILABLE(Cite.POLICY, "the broker refused or is unreachable"),
+    QUEUE_FULL(Cite.POLICY, "queue full: the broker holds no more undelivered messages or octets for it"),
+    TOO_MANY_DESTINATIONS(Cite.POLICY, "too many destinations: the broker holds no more topics or queues"),
+    INVALID_PREFETCH(Cite.POLICY, "prefetch-count must be a whole number from 1 to 65536"),
+    SLOW_CONSUMER(Cite.POLICY, "slow consumer: messages for this connection stayed over its limit too long"),
+    SEND_FAILED(Cite.POLICY, "the transport failed to send a frame to this connection"),
+    // --- relay to an external broker: the outage policy of org.wslab.stomp.relay
+    RELAY_BUFFER_FULL(Cite.POLICY, "relay outage buffer full: too many SENDs unconfirmed by the upstream broker"),
+    RELAY_GAVE_UP(Cite.POLICY, "relay gave up: upstream broker not back within the give-up deadline");
+
+    /** The section of a rule no STOMP section states: a server policy of wslab's own. */
+    public static final String POLICY_SECTION = Cite.POLICY;
+
+    /** Holds the policy citation so the constants above can name it. */
+    private static final class Cite {
+        static final String POLICY = "wslab policy";
+    }
 
     private final String section;
     private final String summary;
@@ -58,7 +70,12 @@ public enum StompRule {
         this.summary = summary;
     }
 
-    /** Section title of the specification, e.g. {@code Value Encoding}. */
+    /** True for server policies no section of the specification states (cited as "wslab policy"). */
+    public boolean isPolicy() {
+        return POLICY_SECTION.equals(section);
+    }
+
+    /** Section title of the specification, e.g. {@code Value Encoding}, or {@code wslab policy}. */
     public String section() {
         return section;
     }

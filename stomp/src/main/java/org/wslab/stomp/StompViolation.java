@@ -24,8 +24,11 @@ public record StompViolation(StompRule rule, StompVersion version, String detail
         return new StompViolation(rule, StompVersion.V1_2, detail);
     }
 
-    /** The citation, e.g. {@code STOMP 1.2 "Value Encoding"}. */
+    /** The citation, e.g. {@code STOMP 1.2 "Value Encoding"}, or {@code wslab policy} for a server policy. */
     public String citation() {
+        if (rule.isPolicy()) {
+            return StompRule.POLICY_SECTION;
+        }
         return "STOMP " + version.text() + " \"" + rule.section() + "\"";
     }
 

@@ -7,6 +7,6 @@ package org.wslab.stomp.broker;
  */
 @FunctionalInterface
 public interface StompBroker {
-    /** Opens the broker side of one STOMP connection whose messages go to {@code target}. */
-    BrokerConnection connect(String sessionId, DeliveryTarget target);
+    /** Opens the broker side of one STOMP connection; everything for it goes into {@code mailbox}. */
+    BrokerConnection connect(String sessionId, Mailbox mailbox);
 }

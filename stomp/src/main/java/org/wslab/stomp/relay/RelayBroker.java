@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.wslab.stomp.broker.BrokerConnection;
-import org.wslab.stomp.broker.DeliveryTarget;
+import org.wslab.stomp.broker.Mailbox;
 import org.wslab.stomp.broker.StompBroker;
 
 /**
@@ -72,7 +72,7 @@ public final class RelayBroker implements StompBroker, AutoCloseable {
     }
 
     @Override
-    public BrokerConnection connect(String sessionId, DeliveryTarget target) {
+    public BrokerConnection connect(String sessionId, Mailbox target) {
         RelayConnection c = new RelayConnection(sessionId, upstream, target, settings, executor);
         c.start();
         return c;

@@ -10,7 +10,8 @@ import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.BrokerConnection;
-import org.wslab.stomp.broker.DeliveryTarget;
+import org.wslab.stomp.broker.Mailbox;
+import org.wslab.stomp.broker.MailboxItem;
 import org.wslab.stomp.client.StompClient;
 import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.client.StompErrorException;
@@ -27,21 +28,22 @@ import org.wslab.stomp.codec.StompHeader;
  * On each new upstream connection the client's subscriptions are re-made (same ids, destinations,
  * ack modes), then the SENDs not yet confirmed are sent again in order ({@link ReplaySet}, bounded:
  * {@link StompRule#RELAY_BUFFER_FULL}). Every upstream SUBSCRIBE and SEND asks for an
- * upstream RECEIPT; {@link #confirmed()} completes when they have all arrived, which is when the
- * client's own RECEIPT goes out. ACK/NACK of deliveries from a lost connection are dropped
+ * upstream RECEIPT; {@link #confirm(long)} posts {@code Confirmed(seq)} into the client's mailbox
+ * once they have all arrived, which is when the client's own RECEIPT goes out; refusals are posted
+ * as {@code Refused(seq)} and a failure of the relay as {@code BrokerFailed}. ACK/NACK of deliveries from a lost connection are dropped
  * ({@link AckLedger}).
  *
  * <p>Threads and locks: client calls arrive on the session's thread; upstream MESSAGEs on the
  * upstream reader thread (they only touch the leaf {@link AckLedger}); every other upstream event
- * (RECEIPTs, loss, connect results, timers) is handed to the relay's executor, and futures the
- * client session waits on are completed there with no relay lock held.
+ * (RECEIPTs, loss, connect results, timers) is handed to the relay's executor; what the client
+ * session waits for is posted into its mailbox from there, with no relay lock held.
  */
 final class RelayConnection implements BrokerConnection {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final String sessionId;
     private final Upstream upstream;
-    private final DeliveryTarget target;
+    private final Mailbox target;
     private final RelaySettings settings;
     private final Reconnector reconnector;
     private final AckLedger ledger = new AckLedger();
@@ -53,7 +55,7 @@ final class RelayConnection implements BrokerConnection {
     private boolean done;
     private StompViolation failure;
 
-    RelayConnection(String sessionId, Upstream upstream, DeliveryTarget target, RelaySettings settings,
+    RelayConnection(String sessionId, Upstream upstream, Mailbox target, RelaySettings settings,
                     ScheduledExecutorService executor) {
         this.sessionId = sessionId;
         this.upstream = upstream;
@@ -71,7 +73,35 @@ final class RelayConnection implements BrokerConnection {
     // ---- client side (the session's thread) ----
 
     @Override
-    public Optional<StompViolation> subscribe(String subscriptionId, String destination, AckMode mode) {
+    public void subscribe(long seq, String subscriptionId, String destination, AckMode mode, int prefetch) {
+        refused(seq, subscribe(subscriptionId, destination, mode));
+    }
+
+    @Override
+    public void unsubscribe(long seq, String subscriptionId) {
+        refused(seq, unsubscribe(subscriptionId));
+    }
+
+    @Override
+    public void send(long seq, String destination, List<StompHeader> headers, byte[] body) {
+        refused(seq, send(destination, headers, body));
+    }
+
+    @Override
+    public void ack(long seq, String messageId) {
+        refused(seq, acknowledge(messageId, false));
+    }
+
+    @Override
+    public void nack(long seq, String messageId) {
+        refused(seq, acknowledge(messageId, true));
+    }
+
+    private void refused(long seq, Optional<StompViolation> v) {
+        v.ifPresent(x -> target.post(new MailboxItem.Refused(seq, x)));
+    }
+
+    private Optional<StompViolation> subscribe(String subscriptionId, String destination, AckMode mode) {
         synchronized (this) {
             if (failure != null) {
                 return Optional.of(failure);
@@ -88,8 +118,7 @@ final class RelayConnection implements BrokerConnection {
         return Optional.empty();
     }
 
-    @Override
-    public Optional<StompViolation> unsubscribe(String subscriptionId) {
+    private Optional<StompViolation> unsubscribe(String subscriptionId) {
         ReplaySet.Subscription sub;
         synchronized (this) {
             sub = replay.unsubscribe(subscriptionId);
@@ -105,8 +134,7 @@ final class RelayConnection implements BrokerConnection {
         return Optional.empty();
     }
 
-    @Override
-    public Optional<StompViolation> send(String destination, List<StompHeader> headers, byte[] body) {
+    private Optional<StompViolation> send(String destination, List<StompHeader> headers, byte[] body) {
         List<StompHeader> all = new ArrayList<>();
         all.add(new StompHeader("destination", destination));
         all.addAll(headers);
@@ -126,21 +154,6 @@ final class RelayConnection implements BrokerConnection {
         return Optional.empty();
     }
 
-    @Override
-    public boolean isPending(String messageId) {
-        return ledger.isPending(messageId);
-    }
-
-    @Override
-    public Optional<StompViolation> ack(String messageId) {
-        return acknowledge(messageId, false);
-    }
-
-    @Override
-    public Optional<StompViolation> nack(String messageId) {
-        return acknowledge(messageId, true);
-    }
-
     private Optional<StompViolation> acknowledge(String messageId, boolean nack) {
         AckLedger.Pending p = ledger.settle(messageId);
         if (p == null) {
@@ -157,17 +170,25 @@ final class RelayConnection implements BrokerConnection {
         return Optional.empty();
     }
 
+    /** Confirmed(seq) once every subscription and SEND so far is confirmed upstream; nothing after a failure. */
     @Override
-    public CompletableFuture<Void> confirmed() {
+    public void confirm(long seq) {
         List<CompletableFuture<Void>> waiting;
         synchronized (this) {
             if (failure != null) {
-                return CompletableFuture.failedFuture(new IllegalStateException(failure.toString()));
+                return; // BrokerFailed is (or will be) in the mailbox
             }
             waiting = replay.waiting();
         }
-        return waiting.isEmpty() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.allOf(waiting.toArray(new CompletableFuture<?>[0]));
+        if (waiting.isEmpty()) {
+            target.post(new MailboxItem.Confirmed(seq));
+            return;
+        }
+        CompletableFuture.allOf(waiting.toArray(new CompletableFuture<?>[0])).whenComplete((ok, e) -> {
+            if (e == null) {
+                target.post(new MailboxItem.Confirmed(seq));
+            }
+        });
     }
 
     /** The client is gone: unsubscribe by disconnecting; unconfirmed SENDs are still delivered (drain). */
@@ -298,7 +319,7 @@ final class RelayConnection implements BrokerConnection {
         }
         String id = sessionId + "-r" + IDS.incrementAndGet();
         ledger.delivered(subscriptionId, id, m, gen);
-        target.deliver(RelayedMessage.delivery(subscriptionId, id, mode, m));
+        target.post(new MailboxItem.Deliver(RelayedMessage.delivery(subscriptionId, id, mode, m)));
     }
 
     private void fail(StompViolation v) {
@@ -319,7 +340,7 @@ final class RelayConnection implements BrokerConnection {
         if (s != null) {
             s.transportClosed();
         }
-        target.brokerFailed(v);
+        target.post(new MailboxItem.BrokerFailed(v));
     }
 
     /** DISCONNECT upstream; a broker that never answers it is cut off after {@code attemptTimeout}. */

@@ -2,14 +2,17 @@ package org.wslab.stomp.session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.BrokerConnection;
 import org.wslab.stomp.codec.StompCommand;
+import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompHeader;
 import org.wslab.stomp.codec.StompVersion;
@@ -32,16 +35,30 @@ final class ClientFrameHandler {
 
     private final SessionLimits limits;
     private final Map<String, OpenTransaction> transactions = new HashMap<>();
-    private int subscriptions;
+    private final Set<String> subscriptions = new HashSet<>();
+    private final int defaultPrefetch;
+    /** The operation number of the frame being handled (what the broker's refusals and confirmations name). */
+    private long seq;
 
-    ClientFrameHandler(BrokerConnection connection, StompVersion version, SessionLimits limits) {
+    ClientFrameHandler(BrokerConnection connection, StompVersion version, SessionLimits limits, int defaultPrefetch) {
         this.connection = connection;
         this.version = version;
         this.limits = limits;
+        this.defaultPrefetch = defaultPrefetch;
     }
 
-    /** Handles one client frame other than CONNECT, STOMP and DISCONNECT. */
-    Optional<StompViolation> handle(StompFrame f) {
+    /** True while the client has a subscription with this id. */
+    boolean hasSubscription(String id) {
+        return subscriptions.contains(id);
+    }
+
+    /**
+     * Handles one client frame other than CONNECT, STOMP and DISCONNECT, numbered {@code op} for the
+     * broker. What the session can tell at once is returned; what only the broker knows (an unknown
+     * ack id, a full queue) comes back through the mailbox as {@code Refused(op)}.
+     */
+    Optional<StompViolation> handle(StompFrame f, long op) {
+        this.seq = op;
         switch (f.command()) {
             case SEND:
                 return onSend(f);
@@ -52,11 +69,11 @@ final class ClientFrameHandler {
                 if (id == null) {
                     return missing("UNSUBSCRIBE", "id");
                 }
-                Optional<StompViolation> v = recite(connection.unsubscribe(id));
-                if (v.isEmpty()) {
-                    subscriptions--;
+                if (!subscriptions.remove(id)) {
+                    return violation(StompRule.UNKNOWN_SUBSCRIPTION, "subscription id \"" + id + "\"");
                 }
-                return v;
+                connection.unsubscribe(seq, id);
+                return Optional.empty();
             }
             case ACK, NACK:
                 return onAck(f);
@@ -111,7 +128,8 @@ final class ClientFrameHandler {
         if (tx != null) {
             return hold(tx, new TransactionOp.Send(destination, own, f.body()), f.body().length);
         }
-        return recite(connection.send(destination, own, f.body()));
+        connection.send(seq, destination, own, f.body());
+        return Optional.empty();
     }
 
     private Optional<StompViolation> onSubscribe(StompFrame f) {
@@ -127,15 +145,27 @@ final class ClientFrameHandler {
         if (mode == null || (mode == AckMode.CLIENT_INDIVIDUAL && version == StompVersion.V1_0)) {
             return violation(StompRule.INVALID_ACK_MODE, "ack \"" + f.header("ack") + "\"");
         }
-        if (subscriptions >= limits.maxSubscriptions()) {
+        if (subscriptions.contains(id)) {
+            return violation(StompRule.DUPLICATE_SUBSCRIPTION, "subscription id \"" + id + "\"");
+        }
+        if (subscriptions.size() >= limits.maxSubscriptions()) {
             return violation(StompRule.TOO_MANY_SUBSCRIPTIONS, "more than " + limits.maxSubscriptions()
                     + " subscriptions (id \"" + id + "\")");
         }
-        Optional<StompViolation> v = recite(connection.subscribe(id, destination, mode));
-        if (v.isEmpty()) {
-            subscriptions++;
+        // values echoed in every MESSAGE are checked now, under this version (STOMP 1.2 "Value Encoding")
+        Optional<StompViolation> echo = StompEncoder.check(StompFrame.of(StompCommand.MESSAGE,
+                "destination", destination, "subscription", id), version);
+        if (echo.isPresent()) {
+            return echo;
         }
-        return v;
+        String prefetchHeader = f.header(PREFETCH_HEADER);
+        int prefetch = prefetchHeader == null ? defaultPrefetch : parsePrefetch(prefetchHeader);
+        if (prefetch < 1) {
+            return violation(StompRule.INVALID_PREFETCH, PREFETCH_HEADER + " \"" + prefetchHeader + "\"");
+        }
+        subscriptions.add(id);
+        connection.subscribe(seq, id, destination, mode, prefetch);
+        return Optional.empty();
     }
 
     private Optional<StompViolation> onAck(StompFrame f) {
@@ -153,12 +183,14 @@ final class ClientFrameHandler {
         }
         String tx = f.header("transaction");
         if (tx != null) {
-            if (transactions.containsKey(tx) && !connection.isPending(id)) {
-                return violation(StompRule.UNKNOWN_ACK_ID, idHeader + " \"" + id + "\"");
-            }
             return hold(tx, nack ? new TransactionOp.Nack(id) : new TransactionOp.Ack(id), 0);
         }
-        return recite(nack ? connection.nack(id) : connection.ack(id));
+        if (nack) {
+            connection.nack(seq, id);
+        } else {
+            connection.ack(seq, id);
+        }
+        return Optional.empty();
     }
 
     private Optional<StompViolation> onCommit(StompFrame f) {
@@ -170,17 +202,13 @@ final class ClientFrameHandler {
         if (open == null) {
             return unknownTx(tx);
         }
-        for (TransactionOp op : open.ops) {
-            Optional<StompViolation> v;
+        for (TransactionOp op : open.ops) { // all under COMMIT's number: a refusal names COMMIT's receipt
             if (op instanceof TransactionOp.Send s) {
-                v = connection.send(s.destination(), s.headers(), s.body());
+                connection.send(seq, s.destination(), s.headers(), s.body());
             } else if (op instanceof TransactionOp.Ack a) {
-                v = connection.ack(a.messageId());
-            } else {
-                v = connection.nack(((TransactionOp.Nack) op).messageId());
-            }
-            if (v.isPresent()) {
-                return recite(v);
+                connection.ack(seq, a.messageId());
+            } else if (op instanceof TransactionOp.Nack n) {
+                connection.nack(seq, n.messageId());
             }
         }
         return Optional.empty();
@@ -214,7 +242,20 @@ final class ClientFrameHandler {
         return violation(StompRule.UNKNOWN_TRANSACTION, "transaction \"" + tx + "\"");
     }
 
-    private Optional<StompViolation> recite(Optional<StompViolation> v) {
-        return v.map(x -> new StompViolation(x.rule(), version, x.detail()));
+    /** The SUBSCRIBE header naming the prefetch window (RabbitMQ's spelling; wslab policy). */
+    static final String PREFETCH_HEADER = "prefetch-count";
+
+    /** A positive decimal up to {@link StompServerConfig#MAX_PREFETCH}, else 0. */
+    private static int parsePrefetch(String v) {
+        if (v.isEmpty() || v.length() > 9) {
+            return 0;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return 0;
+            }
+        }
+        int n = Integer.parseInt(v);
+        return n <= StompServerConfig.MAX_PREFETCH ? n : 0;
     }
 }

@@ -1,15 +1,13 @@
 package org.wslab.stomp.session;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.BrokerConnection;
-import org.wslab.stomp.broker.Delivery;
-import org.wslab.stomp.broker.DeliveryTarget;
+import org.wslab.stomp.broker.Mailbox;
+import org.wslab.stomp.broker.MailboxItem;
 import org.wslab.stomp.broker.StompBroker;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompDecoder;
@@ -19,49 +17,59 @@ import org.wslab.stomp.codec.StompFrameSink;
 import org.wslab.stomp.codec.StompVersion;
 
 /**
- * The server side of one STOMP connection, sans-I/O: octets in ({@link #receive}), frames out
- * (through {@link StompServerOutput}), time as {@code nowNanos} ({@link #tick}). Implements STOMP
- * 1.2 "Connecting" (version and heart-beat negotiation), "Client Frames" (SEND, SUBSCRIBE,
- * UNSUBSCRIBE, ACK, NACK, BEGIN, COMMIT, ABORT, DISCONNECT, with per-version ACK headers),
- * "Header receipt" and "ERROR" (every violation: ERROR naming the rule, then close).
+ * The server side of one STOMP connection, a single-threaded sans-I/O state machine: octets in
+ * ({@link #receive}), broker mail in ({@link #pump}), time in ({@link #tick}), messages out
+ * ({@link #takeOutput}). Implements STOMP 1.2 "Connecting" (version and heart-beat negotiation;
+ * the negotiated version decodes the very next frame, even in the same message as CONNECT),
+ * "Client Frames", "Header receipt" and "ERROR" (every violation: ERROR naming the rule, then
+ * {@link #shouldCloseTransport()}).
  *
- * <p>Heart-beats: the server sends an EOL whenever it has sent nothing for the negotiated
- * interval, and drops a client that promised beats once nothing arrived for
- * {@code interval × silenceTolerance} (default twice the interval). Transactions live here;
- * messaging goes to a {@link StompBroker}. A RECEIPT is sent once the broker has confirmed the
- * frame ({@link BrokerConnection#confirmed()}: at once in memory, on the upstream's RECEIPT in a
- * relay), receipts in frame order; DISCONNECT's RECEIPT and close wait for the same. Thread-safe:
- * calls are serialised.
+ * <p>No locks, futures or callbacks: the broker posts into this session's {@link Mailbox} and runs
+ * the {@code wakeup} the transport supplies; the transport then calls {@link #pump} on the
+ * session's own thread. RECEIPTs are held until the broker's {@code Confirmed(seq)} (in frame
+ * order, {@link HeldReceipts}); a broker refusal {@code Refused(seq)} is an ERROR carrying that
+ * frame's receipt. Flow control (wslab policy): {@link #readPaused()} is true while a subscriber
+ * this session published to is over its mailbox limit; a mailbox of ours over its soft limit for
+ * longer than {@link org.wslab.stomp.broker.MailboxLimits#slowConsumerNanos()}, or past its hard
+ * limit, ends the session with {@link StompRule#SLOW_CONSUMER}.
  */
 public final class StompServerSession {
     private final StompBroker broker;
     private final StompServerConfig config;
-    private final SerialOutput out;
     private final String sessionId;
     private final StompDecoder decoder;
-    private final List<StompFrame> inbox = new ArrayList<>();
+    private final Mailbox mailbox;
+    private final HeartBeatClock clock;
+    private final HeldReceipts held = new HeldReceipts();
+    private final OutboundQueue output = new OutboundQueue();
     private ClientFrameHandler frames;
     private BrokerConnection connection;
-    /** Completes once every RECEIPT held for broker confirmation so far has been sent. */
-    private CompletableFuture<Void> heldReceipts = CompletableFuture.completedFuture(null);
-    private volatile StompVersion version = StompVersion.V1_2;
+    private StompVersion version = StompVersion.V1_2;
     private boolean connected;
-    private boolean closed;
-    private long sendEveryNanos;
-    private long expectEveryNanos;
-    private long lastSentNanos;
-    private long lastReceivedNanos;
+    /** No more input is handled: ERROR sent, or DISCONNECT waiting for its confirmation. */
+    private boolean inputDone;
+    /** ERROR or DISCONNECT's end: the transport should close once the output is sent. */
+    private boolean closing;
+    private long seq;
+    private final SlowConsumerWatch slow;
+    private long nowNanos;
+    private StompViolation failure;
 
-    /** A session for one new transport connection. */
-    public StompServerSession(StompBroker broker, StompServerConfig config, StompServerOutput output,
-                              String sessionId, long nowNanos) {
+    /**
+     * A session for one new transport connection.
+     *
+     * @param wakeup thread-safe and non-blocking: asks the transport to call {@link #pump} soon on
+     *               this session's thread (the broker calls it from any thread)
+     */
+    public StompServerSession(StompBroker broker, StompServerConfig config, String sessionId, Runnable wakeup,
+                              long nowNanos) {
         this.broker = broker;
         this.config = config;
-        this.out = new SerialOutput(output);
         this.sessionId = sessionId;
         this.decoder = new StompDecoder(StompVersion.V1_2, config.limits());
-        this.lastSentNanos = nowNanos;
-        this.lastReceivedNanos = nowNanos;
+        this.mailbox = new Mailbox(config.mailbox(), wakeup);
+        this.slow = new SlowConsumerWatch(mailbox);
+        this.clock = new HeartBeatClock(config.silenceTolerance(), nowNanos);
     }
 
     /** The negotiated version (1.2 until CONNECT). */
@@ -74,219 +82,273 @@ public final class StompServerSession {
         return sessionId;
     }
 
-    /** True between CONNECTED and the end of the connection. */
-    public synchronized boolean isConnected() {
-        return connected && !closed;
+    /** True between CONNECTED and the end of the session. */
+    public boolean isConnected() {
+        return connected && !closing;
     }
 
-    /** True once the session closed (DISCONNECT, ERROR or transport end). */
-    public synchronized boolean isClosed() {
-        return closed;
+    /** True once the session ended (ERROR, DISCONNECT, or the transport's end). */
+    public boolean isClosed() {
+        return closing;
     }
 
     /** Negotiated send and expect intervals in milliseconds, 0 when off. */
-    public synchronized long[] heartBeatMillis() {
-        return new long[] {sendEveryNanos / 1_000_000, expectEveryNanos / 1_000_000};
+    public long[] heartBeatMillis() {
+        return new long[] {clock.sendEveryMillis(), clock.expectEveryMillis()};
     }
 
-    /** Feeds octets of one WebSocket message (text or binary). */
-    public void receive(ByteBuffer data, long nowNanos) {
-        byte[] copy = new byte[data.remaining()];
-        data.get(copy);
-        receive(copy, 0, copy.length, nowNanos);
+    /** Octets the broker has posted for this session and not yet pumped, plus what it holds back for it. */
+    public long mailboxBytes() {
+        return mailbox.bytes();
     }
 
-    /** Feeds octets. */
-    public synchronized void receive(byte[] data, int off, int len, long nowNanos) {
-        if (closed) {
+    /**
+     * Feeds one WebSocket message (text or binary), consuming the buffer. Frames are handled one by
+     * one as the decoder finds them, so a version agreed in CONNECT applies from the next frame on.
+     */
+    public void receive(ByteBuffer message, long now) {
+        nowNanos = now;
+        if (inputDone) {
+            message.position(message.limit());
             return;
         }
-        lastReceivedNanos = nowNanos;
-        inbox.clear();
-        Optional<StompViolation> v = decoder.feed(data, off, len, (StompFrameSink) inbox::add);
-        for (StompFrame frame : inbox) {
-            if (closed) {
-                return;
+        clock.received(now);
+        Optional<StompViolation> v = decoder.feed(message, new StompFrameSink() {
+            @Override
+            public void onFrame(StompFrame frame) {
+                if (!inputDone) {
+                    handle(frame);
+                }
             }
-            handle(frame, nowNanos);
-        }
-        if (v.isPresent() && !closed) {
-            fail(v.get(), null, nowNanos);
+        });
+        if (v.isPresent() && !inputDone) {
+            fail(v.get(), null);
         }
     }
 
-    /** Sends a due heart-beat and drops a silent client; returns the next time to call, or Long.MAX_VALUE. */
-    public synchronized long tick(long nowNanos) {
-        if (closed || !connected) {
+    /**
+     * Moves broker mail into the output until {@code maxBytes} of output are waiting (the
+     * transport's free outbound budget); call it on every wake-up and whenever the transport has
+     * room again. Also applies the slow-consumer limits.
+     */
+    public void pump(long now, long maxBytes) {
+        nowNanos = now;
+        MailboxItem item;
+        while (!closing && output.bytes() < maxBytes && (item = mailbox.poll()) != null) {
+            apply(item);
+        }
+        checkSlowConsumer();
+    }
+
+    /** True when broker mail is waiting to be pumped. */
+    public boolean hasMail() {
+        return !closing && mailbox.hasItems();
+    }
+
+    /** Sends a due heart-beat, drops a silent client, applies the slow-consumer limits; returns {@link #nextDeadlineNanos()}. */
+    public long tick(long now) {
+        nowNanos = now;
+        if (!closing && connected) {
+            long silent = clock.silenceBeyondTolerance(now);
+            if (silent > 0) {
+                fail(violation(StompRule.HEART_BEAT_TIMEOUT, "nothing received for " + silent / 1_000_000
+                        + " ms beyond the tolerance"), null);
+            } else if (clock.beatDue(now)) {
+                add(new OutboundMessage(StompEncoder.HEART_BEAT, null));
+                clock.sent(now);
+            }
+            checkSlowConsumer();
+        }
+        return nextDeadlineNanos();
+    }
+
+    /** When {@link #tick} must be called next, or {@link Long#MAX_VALUE}. */
+    public long nextDeadlineNanos() {
+        if (closing || !connected) {
             return Long.MAX_VALUE;
         }
-        if (expectEveryNanos > 0 && nowNanos - lastReceivedNanos > (long) (expectEveryNanos * config.silenceTolerance())) {
-            fail(new StompViolation(StompRule.HEART_BEAT_TIMEOUT, version,
-                    "nothing received for " + (nowNanos - lastReceivedNanos) / 1_000_000 + " ms"), null, nowNanos);
-            return Long.MAX_VALUE;
+        return Math.min(clock.nextDeadlineNanos(), slow.deadlineNanos());
+    }
+
+    /** Octets waiting in {@link #takeOutput()}. */
+    public long outputBytes() {
+        return output.bytes();
+    }
+
+    /** Everything to send, in order; the list is handed over. */
+    public List<OutboundMessage> takeOutput() {
+        return output.take();
+    }
+
+    /**
+     * True while the transport should not read: a subscriber this session published to is over its
+     * mailbox limit, or {@link SessionLimits#maxHeldReceipts()} receipts wait for the broker.
+     */
+    public boolean readPaused() {
+        return !inputDone && (mailbox.publisherPaused() || held.size() >= config.sessionLimits().maxHeldReceipts());
+    }
+
+    /** True once the transport should close (after sending the output): ERROR or DISCONNECT. */
+    public boolean shouldCloseTransport() {
+        return closing;
+    }
+
+    /**
+     * The transport failed for {@code why} (e.g. {@link StompRule#SEND_FAILED}: a frame could not be
+     * sent, so nothing more can be): the session ends as on {@link #transportClosed}, and
+     * {@link #failure()} names the rule.
+     */
+    public void transportFailed(StompViolation why, long now) {
+        if (failure == null) {
+            failure = why;
         }
-        if (sendEveryNanos > 0 && nowNanos - lastSentNanos >= sendEveryNanos) {
-            out.write(StompEncoder.HEART_BEAT, null);
-            lastSentNanos = nowNanos;
-        }
-        long next = Long.MAX_VALUE;
-        if (sendEveryNanos > 0) {
-            next = lastSentNanos + sendEveryNanos;
-        }
-        if (expectEveryNanos > 0) {
-            next = Math.min(next, lastReceivedNanos + (long) (expectEveryNanos * config.silenceTolerance()) + 1);
-        }
-        return next;
+        transportClosed(now);
+    }
+
+    /** Why the session ended, when it ended on a violation (its own ERROR, or the transport's failure). */
+    public Optional<StompViolation> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** The transport ended: transactions abort, unacknowledged messages go back (STOMP 1.2 "DISCONNECT"). */
-    public synchronized void transportClosed() {
+    public void transportClosed(long now) {
+        nowNanos = now;
+        inputDone = true;
+        closing = true;
         end();
     }
 
     private void end() {
-        closed = true;
+        held.clear();
+        mailbox.close();
         if (frames != null) {
             frames.close();
             frames = null;
         }
     }
 
-    private void fail(StompViolation v, String receipt, long nowNanos) {
-        send(ErrorFrames.of(new StompViolation(v.rule(), version, v.detail()), receipt,
-                VersionNegotiation.list(config.versions())), nowNanos);
-        end();
-        out.close();
-    }
-
-    private void send(StompFrame frame, long nowNanos) {
-        out.write(StompEncoder.encode(frame, version), frame);
-        lastSentNanos = nowNanos;
-    }
-
-    private void handle(StompFrame frame, long nowNanos) {
-        String receipt = frame.header("receipt");
-        boolean connecting = frame.command() == StompCommand.CONNECT || frame.command() == StompCommand.STOMP;
-        Optional<StompViolation> v = dispatch(frame, nowNanos);
-        if (v.isPresent()) {
-            fail(v.get(), receipt, nowNanos);
-        } else if (receipt != null && !closed && !connecting) {
-            receipt(receipt, nowNanos);
-        }
-    }
-
-    /** RECEIPT now when the broker confirmed everything so far, else once it has, after earlier ones. */
-    private void receipt(String receiptId, long nowNanos) {
-        CompletableFuture<Void> confirmed = connection.confirmed();
-        if (settled(heldReceipts) && settled(confirmed)) {
-            send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receiptId), nowNanos);
-        } else {
-            heldReceipts = CompletableFuture.allOf(heldReceipts, confirmed).thenRun(() -> heldReceipt(receiptId));
-        }
-    }
-
-    private static boolean settled(CompletableFuture<Void> f) {
-        return f.isDone() && !f.isCompletedExceptionally();
-    }
-
-    /** A held RECEIPT, on the broker's thread; no clock here, so the last send time stands. */
-    private synchronized void heldReceipt(String receiptId) {
-        if (frames != null) { // still attached to the broker (a pending DISCONNECT waits for these)
-            send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receiptId), lastSentNanos);
-        }
-    }
-
-    /** Ends after DISCONNECT, with its RECEIPT when everything before it was confirmed. */
-    private synchronized void disconnected(String receipt, boolean confirmed) {
-        if (frames == null) {
+    private void checkSlowConsumer() {
+        if (closing || !connected) {
             return;
         }
-        if (receipt != null && confirmed) {
-            send(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receipt), lastSentNanos);
-        }
-        end();
-        out.close();
+        slow.check(nowNanos, version).ifPresent(v -> fail(v, null));
     }
 
-    private Optional<StompViolation> dispatch(StompFrame f, long nowNanos) {
-        StompCommand c = f.command();
+    private void apply(MailboxItem item) {
+        if (item instanceof MailboxItem.Deliver d) {
+            if (frames != null && frames.hasSubscription(d.delivery().subscriptionId())) {
+                emit(MessageFrames.of(d.delivery(), version));
+            } // else: unsubscribed after the broker posted it; the broker took back what was unacknowledged
+        } else if (item instanceof MailboxItem.Confirmed c) {
+            confirmed(c.seq());
+        } else if (item instanceof MailboxItem.Refused r) {
+            fail(r.violation(), held.receiptOf(r.seq()));
+        } else if (item instanceof MailboxItem.BrokerFailed f) {
+            fail(f.violation(), null);
+        }
+    }
+
+    private void confirmed(long confirmedSeq) {
+        HeldReceipts.Held h;
+        while (!closing && (h = held.release(confirmedSeq)) != null) {
+            if (h.receiptId() != null) {
+                emit(StompFrame.of(StompCommand.RECEIPT, "receipt-id", h.receiptId()));
+            }
+            if (h.disconnect()) {
+                closing = true;
+                end();
+            }
+        }
+    }
+
+    private void fail(StompViolation v, String receipt) {
+        StompViolation cited = new StompViolation(v.rule(), version, v.detail());
+        failure = cited;
+        StompFrame error = ErrorFrames.of(cited, receipt, VersionNegotiation.list(config.versions()));
+        if (StompEncoder.check(error, version).isPresent()) {
+            error = ErrorFrames.of(cited, null, VersionNegotiation.list(config.versions()));
+        }
+        emit(error);
+        inputDone = true;
+        closing = true;
+        end();
+    }
+
+    /** Encodes and queues a frame; one the version cannot spell ends the session instead of throwing. */
+    private void emit(StompFrame frame) {
+        Optional<StompViolation> problem = StompEncoder.check(frame, version);
+        if (problem.isPresent()) {
+            if (frame.command() != StompCommand.ERROR) {
+                fail(problem.get(), null);
+            }
+            return;
+        }
+        add(new OutboundMessage(StompEncoder.encode(frame, version), frame));
+    }
+
+    private void add(OutboundMessage m) {
+        output.add(m);
+        clock.sent(nowNanos);
+    }
+
+    private void handle(StompFrame frame) {
+        String receipt = frame.header("receipt");
+        StompCommand c = frame.command();
+        if (receipt != null && StompEncoder.check(StompFrame.of(StompCommand.RECEIPT, "receipt-id", receipt), version).isPresent()) {
+            fail(violation(StompRule.UNENCODABLE_HEADER, "receipt cannot be echoed as a " + version.text() + " receipt-id"), null);
+            return;
+        }
         if (!c.isClientCommand()) {
-            return violation(StompRule.WRONG_DIRECTION, c + " is a server frame");
+            fail(violation(StompRule.WRONG_DIRECTION, c + " is a server frame"), receipt);
+            return;
         }
         boolean connecting = c == StompCommand.CONNECT || c == StompCommand.STOMP;
         if (!connected) {
-            return connecting ? connect(f, nowNanos) : violation(StompRule.NOT_CONNECTED, c + " before CONNECT");
+            Optional<StompViolation> v = connecting ? connect(frame) : Optional.of(violation(StompRule.NOT_CONNECTED, c + " before CONNECT"));
+            v.ifPresent(x -> fail(x, receipt));
+            return;
         }
-        switch (c) {
-            case CONNECT, STOMP:
-                return violation(StompRule.ALREADY_CONNECTED, c + " after CONNECTED");
-            case DISCONNECT: {
-                // STOMP 1.2 "DISCONNECT": its RECEIPT says every earlier frame was processed
-                String receipt = f.header("receipt");
-                CompletableFuture<Void> all = CompletableFuture.allOf(heldReceipts, connection.confirmed());
-                if (all.isDone()) {
-                    disconnected(receipt, !all.isCompletedExceptionally());
-                } else {
-                    closed = true;
-                    all.whenComplete((ok, e) -> disconnected(receipt, e == null));
-                }
-                return Optional.empty();
+        long op = ++seq;
+        Optional<StompViolation> v = switch (c) {
+            case CONNECT, STOMP -> Optional.of(violation(StompRule.ALREADY_CONNECTED, c + " after CONNECTED"));
+            case DISCONNECT -> {
+                inputDone = true; // STOMP 1.2 "DISCONNECT": its RECEIPT says every earlier frame was processed
+                held.hold(op, receipt, true);
+                connection.confirm(op);
+                yield Optional.empty();
             }
-            default:
-                return frames.handle(f);
+            default -> frames.handle(frame, op);
+        };
+        if (v.isPresent()) {
+            fail(v.get(), receipt);
+        } else if (receipt != null && c != StompCommand.DISCONNECT) {
+            held.hold(op, receipt, false);
+            connection.confirm(op);
         }
     }
 
-    private Optional<StompViolation> connect(StompFrame f, long nowNanos) {
-        Optional<StompVersion> negotiated = VersionNegotiation.negotiate(f.header("accept-version"), config.versions());
-        if (negotiated.isEmpty()) {
-            return violation(StompRule.NO_COMMON_VERSION, "client accepts \"" + f.header("accept-version")
-                    + "\", server supports " + VersionNegotiation.list(config.versions()));
+    private Optional<StompViolation> connect(StompFrame f) {
+        ServerConnect.Outcome outcome = ServerConnect.negotiate(f, config);
+        if (outcome instanceof ServerConnect.Outcome.Refused r) {
+            if (r.violation().rule() != StompRule.NO_COMMON_VERSION) {
+                version = r.violation().version(); // the ERROR is written under the version agreed so far
+            }
+            return Optional.of(r.violation());
         }
-        version = negotiated.get();
-        HeartBeat.Parsed hb = HeartBeat.parse(f.header("heart-beat"), version);
-        if (hb.violation() != null) {
-            return Optional.of(hb.violation());
-        }
-        Optional<String> refusal = config.authenticator().refuse(f.header("login"), f.header("passcode"));
-        if (refusal.isPresent()) {
-            return violation(StompRule.AUTHENTICATION_FAILED, refusal.get());
-        }
+        ServerConnect.Outcome.Agreed agreed = (ServerConnect.Outcome.Agreed) outcome;
+        version = agreed.version();
         decoder.version(version);
-        HeartBeat client = version == StompVersion.V1_0 ? HeartBeat.NONE : hb.value();
         HeartBeat server = config.heartBeat();
-        sendEveryNanos = HeartBeat.interval(server, client) * 1_000_000;
-        expectEveryNanos = HeartBeat.interval(client, server) * 1_000_000;
-        BrokerConnection connection = broker.connect(sessionId, new DeliveryTarget() {
-            @Override
-            public void deliver(Delivery d) {
-                StompServerSession.this.deliver(d);
-            }
-
-            @Override
-            public void brokerFailed(StompViolation v) {
-                StompFrame error = ErrorFrames.of(new StompViolation(v.rule(), version, v.detail()), null, null);
-                out.write(StompEncoder.encode(error, version), error);
-                out.close();
-            }
-        });
-        this.connection = connection;
-        frames = new ClientFrameHandler(connection, version, config.sessionLimits());
+        clock.negotiate(server, agreed.client(), nowNanos);
+        connection = broker.connect(sessionId, mailbox);
+        frames = new ClientFrameHandler(connection, version, config.sessionLimits(), config.defaultPrefetch());
         connected = true;
-        StompFrame reply = StompFrame.of(StompCommand.CONNECTED, "version", version.text(),
-                "heart-beat", server.header(), "session", sessionId, "server", config.serverName());
-        send(reply, nowNanos);
+        emit(StompFrame.of(StompCommand.CONNECTED, "version", version.text(),
+                "heart-beat", server.header(), "session", sessionId, "server", config.serverName()));
         return Optional.empty();
     }
 
-    /** Broker → this client; runs on the publisher's thread, so it touches only {@link #version} and {@link #out}. */
-    private void deliver(Delivery d) {
-        StompVersion v = version;
-        StompFrame m = MessageFrames.of(d, v);
-        out.write(StompEncoder.encode(m, v), m);
-    }
-
-    private Optional<StompViolation> violation(StompRule rule, String detail) {
-        return Optional.of(new StompViolation(rule, version, detail));
+    private StompViolation violation(StompRule rule, String detail) {
+        return new StompViolation(rule, version, detail);
     }
 }

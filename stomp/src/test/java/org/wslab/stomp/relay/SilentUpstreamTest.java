@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.BrokerConnection;
-import org.wslab.stomp.broker.DeliveryTarget;
 import org.wslab.stomp.session.HeartBeat;
 import org.wslab.stomp.socket.StompTcpClient;
 
@@ -103,16 +102,15 @@ class SilentUpstreamTest {
         int port = silent.getLocalPort();
         relay = new RelayBroker((sessionId, connect) -> tcp.connect("127.0.0.1", port, connect), settings);
         BlockingQueue<StompViolation> failures = new LinkedBlockingQueue<>();
-        BrokerConnection c = relay.connect("s1", new DeliveryTarget() {
-            @Override
-            public void deliver(org.wslab.stomp.broker.Delivery delivery) {
-            }
-
-            @Override
-            public void brokerFailed(StompViolation violation) {
-                failures.add(violation);
+        org.wslab.stomp.broker.Mailbox[] box = new org.wslab.stomp.broker.Mailbox[1];
+        box[0] = new org.wslab.stomp.broker.Mailbox(org.wslab.stomp.broker.MailboxLimits.DEFAULT, () -> {
+            for (org.wslab.stomp.broker.MailboxItem i; (i = box[0].poll()) != null; ) {
+                if (i instanceof org.wslab.stomp.broker.MailboxItem.BrokerFailed f) {
+                    failures.add(f.violation());
+                }
             }
         });
+        BrokerConnection c = relay.connect("s1", box[0]);
 
         String first = connects.poll(10, TimeUnit.SECONDS);
         assertNotNull(first, "the relay never connected upstream");

@@ -4,62 +4,65 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.BrokerConnection;
 import org.wslab.stomp.broker.InMemoryBroker;
+import org.wslab.stomp.broker.Mailbox;
+import org.wslab.stomp.broker.MailboxItem;
 import org.wslab.stomp.broker.StompBroker;
 import org.wslab.stomp.codec.StompCommand;
-import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompHeader;
 
 /**
  * STOMP 1.2 "Header receipt" with a broker that confirms later (as the relay does when its upstream
- * is down): the RECEIPT waits for {@link BrokerConnection#confirmed()}, receipts keep frame order,
- * DISCONNECT's RECEIPT and close wait too, and a failed confirmation sends no RECEIPT.
+ * is down): the RECEIPT waits for the broker's {@code Confirmed(seq)}, receipts keep frame order,
+ * DISCONNECT's RECEIPT and close wait too, and a broker failure sends no RECEIPT.
  */
 class HeldReceiptsTest {
-    /** The in-memory broker, except that confirmation waits for the test to open {@link #gate}. */
-    private CompletableFuture<Void> gate = new CompletableFuture<>();
+    /** Confirmations the broker has not yet posted: the test releases them. */
+    private final List<Runnable> gate = new ArrayList<>();
+    private final List<Mailbox> mailboxes = new ArrayList<>();
+    private boolean confirmAtOnce;
 
     private final StompBroker broker = new StompBroker() {
         private final InMemoryBroker memory = new InMemoryBroker();
 
         @Override
-        public BrokerConnection connect(String sessionId, org.wslab.stomp.broker.DeliveryTarget target) {
-            BrokerConnection c = memory.connect(sessionId, target);
+        public BrokerConnection connect(String sessionId, Mailbox mailbox) {
+            BrokerConnection c = memory.connect(sessionId, mailbox);
+            mailboxes.add(mailbox);
             return new BrokerConnection() {
-                public Optional<StompViolation> subscribe(String id, String destination, AckMode mode) {
-                    return c.subscribe(id, destination, mode);
+                public void subscribe(long seq, String id, String destination, AckMode mode, int prefetch) {
+                    c.subscribe(seq, id, destination, mode, prefetch);
                 }
 
-                public Optional<StompViolation> unsubscribe(String id) {
-                    return c.unsubscribe(id);
+                public void unsubscribe(long seq, String id) {
+                    c.unsubscribe(seq, id);
                 }
 
-                public Optional<StompViolation> send(String destination, List<StompHeader> headers, byte[] body) {
-                    return c.send(destination, headers, body);
+                public void send(long seq, String destination, List<StompHeader> headers, byte[] body) {
+                    c.send(seq, destination, headers, body);
                 }
 
-                public boolean isPending(String id) {
-                    return c.isPending(id);
+                public void ack(long seq, String id) {
+                    c.ack(seq, id);
                 }
 
-                public Optional<StompViolation> ack(String id) {
-                    return c.ack(id);
+                public void nack(long seq, String id) {
+                    c.nack(seq, id);
                 }
 
-                public Optional<StompViolation> nack(String id) {
-                    return c.nack(id);
-                }
-
-                @Override
-                public CompletableFuture<Void> confirmed() {
-                    return gate;
+                public void confirm(long seq) {
+                    if (confirmAtOnce) {
+                        c.confirm(seq);
+                    } else {
+                        gate.add(() -> mailbox.post(new MailboxItem.Confirmed(seq)));
+                    }
                 }
 
                 public void close() {
@@ -74,19 +77,24 @@ class HeldReceiptsTest {
         return c.received.stream().filter(f -> f.command() == StompCommand.RECEIPT).map(f -> f.header("receipt-id")).toList();
     }
 
+    private void open(int n) {
+        for (int i = 0; i < n; i++) {
+            gate.remove(0).run();
+        }
+        h.pumpAll(0);
+    }
+
     @Test
     void receiptsWaitForTheBrokerAndKeepFrameOrder() {
         ServerHarness.Client c = h.open(0).connect("1.2");
         c.send("SEND\ndestination:/queue/a\nreceipt:1\n\nx\0");
-        CompletableFuture<Void> first = gate;
-        gate = new CompletableFuture<>();
         c.send("SUBSCRIBE\nid:0\ndestination:/topic/t\nreceipt:2\n\n\0");
         assertEquals(List.of(), receipts(c), "nothing confirmed yet");
-        gate.complete(null); // the later frame is confirmed first
-        assertEquals(List.of(), receipts(c), "receipt 2 waits behind receipt 1");
-        first.complete(null);
+        open(1);
+        assertEquals(List.of("1"), receipts(c), "receipt 2 waits for its own confirmation");
+        open(1);
         assertEquals(List.of("1", "2"), receipts(c));
-        gate = CompletableFuture.completedFuture(null);
+        confirmAtOnce = true;
         c.send("UNSUBSCRIBE\nid:0\nreceipt:3\n\n\0");
         assertEquals(List.of("1", "2", "3"), receipts(c), "confirmed at once: sent at once");
     }
@@ -98,18 +106,38 @@ class HeldReceiptsTest {
         c.send("DISCONNECT\nreceipt:bye\n\n\0");
         assertFalse(c.closed, "DISCONNECT waits for the broker to confirm the SEND");
         c.send("SEND\ndestination:/queue/a\nreceipt:late\n\nafter DISCONNECT\0");
-        gate.complete(null);
+        open(2);
         assertEquals(List.of("1", "bye"), receipts(c), "nothing after DISCONNECT is processed");
         assertTrue(c.closed);
     }
 
     @Test
-    void aFailedConfirmationSendsNoReceipt() {
+    void readingPausesWhileTooManyReceiptsWaitForTheBroker() {
+        // Rule (SessionLimits.maxHeldReceipts, wslab policy): held receipts are bounded by pausing input.
+        ServerHarness limited = new ServerHarness(broker, StompServerConfig.DEFAULT
+                .withSessionLimits(SessionLimits.DEFAULT.withMaxHeldReceipts(3)));
+        ServerHarness.Client c = limited.open(0).connect("1.2");
+        for (int i = 0; i < 3; i++) {
+            assertFalse(c.session.readPaused());
+            c.send("SEND\ndestination:/queue/a\nreceipt:" + i + "\n\nx\0");
+        }
+        assertTrue(c.session.readPaused(), "three receipts held: stop reading");
+        gate.remove(0).run();
+        limited.pumpAll(0);
+        assertFalse(c.session.readPaused(), "one confirmed: read again");
+        assertEquals(List.of("0"), receipts(c));
+    }
+
+    @Test
+    void aBrokerFailureSendsNoReceipt() {
         ServerHarness.Client c = h.open(0).connect("1.2");
         c.send("SEND\ndestination:/queue/a\nreceipt:1\n\nx\0");
-        gate.completeExceptionally(new IllegalStateException("upstream gave up"));
-        gate = CompletableFuture.completedFuture(null);
-        c.send("SEND\ndestination:/queue/a\nreceipt:2\n\nx\0");
-        assertEquals(List.of(), receipts(c), "a receipt behind a failed one is not sent either");
+        // what a relay posts when it gives up before its confirmations came
+        mailboxes.get(0).post(new MailboxItem.BrokerFailed(StompViolation.of(StompRule.RELAY_GAVE_UP, "upstream gone")));
+        open(1); // a confirmation arriving after the failure changes nothing
+        assertEquals(List.of(), receipts(c), "no receipt after the broker failed");
+        assertEquals(StompCommand.ERROR, c.last().command());
+        assertTrue(c.last().header("message").contains("wslab policy"), c.last().header("message"));
+        assertTrue(c.closed);
     }
 }

@@ -24,7 +24,7 @@ class StompServerSessionPropertiesTest {
                     ServerHarness h = new ServerHarness(StompServerConfig.DEFAULT);
                     ServerHarness.Client c = h.open(0).connect("1.2");
                     for (byte[] chunk : Splits.apply(garbage, cuts)) {
-                        c.session.receive(chunk, 0, chunk.length, 0);
+                        c.receive(chunk, 0);
                     }
                     List<StompFrame> errors = c.received.stream().filter(f -> f.command() == StompCommand.ERROR).toList();
                     if (!errors.isEmpty()) {
@@ -54,7 +54,7 @@ class StompServerSessionPropertiesTest {
             ServerHarness h = new ServerHarness(StompServerConfig.DEFAULT);
             ServerHarness.Client c = h.open(0);
             for (byte[] chunk : Splits.apply(octets, cuts)) {
-                c.session.receive(chunk, 0, chunk.length, 0);
+                c.receive(chunk, 0);
             }
             assertEquals(expected, c.received.stream().map(StompFrame::command).toList());
             assertEquals(whole.messages().get(0).bodyText(), c.messages().get(0).bodyText());

@@ -52,7 +52,7 @@ class StompServerSessionTest {
         assertEquals(10_000, c.session.heartBeatMillis()[1]);
         ServerHarness.Client off = h.open(0).send("CONNECT\naccept-version:1.2\nheart-beat:0,0\n\n\0");
         assertEquals(0, off.session.heartBeatMillis()[0]);
-        assertEquals(Long.MAX_VALUE, off.session.tick(Long.MAX_VALUE / 2));
+        assertEquals(Long.MAX_VALUE, off.tick(Long.MAX_VALUE / 2));
     }
 
     @Test
@@ -60,14 +60,14 @@ class StompServerSessionTest {
         long ms = 1_000_000;
         ServerHarness.Client c = h.open(0).send("CONNECT\naccept-version:1.2\nheart-beat:1000,1000\n\n\0", 0);
         // server sends every max(10000,1000)=10 s; expects every max(1000,10000)=10 s; drops after 20 s silence
-        c.session.tick(9_999 * ms);
+        c.tick(9_999 * ms);
         assertEquals(0, c.heartBeats);
-        c.session.tick(10_000 * ms);
+        c.tick(10_000 * ms);
         assertEquals(1, c.heartBeats);
         c.send("\n", 15_000 * ms);
-        c.session.tick(35_000 * ms);
+        c.tick(35_000 * ms);
         assertFalse(c.closed, "exactly at the tolerance the client is kept");
-        c.session.tick(35_001 * ms);
+        c.tick(35_001 * ms);
         assertTrue(c.closed);
         assertEquals(StompCommand.ERROR, c.last().command());
         assertTrue(c.last().header("message").contains("Heart-beating"));
@@ -123,7 +123,7 @@ class StompServerSessionTest {
         pub.send("BEGIN\ntransaction:tx2\n\n\0").send("SEND\ndestination:/topic/t\ntransaction:tx2\n\ntwo\0")
                 .send("ABORT\ntransaction:tx2\n\n\0");
         pub.send("BEGIN\ntransaction:tx3\n\n\0").send("SEND\ndestination:/topic/t\ntransaction:tx3\n\nthree\0");
-        pub.session.transportClosed(); // implicit abort
+        pub.transportClosed(0); // implicit abort
         assertEquals(1, sub.messages().size());
         assertEquals("one", sub.messages().get(0).bodyText());
     }
