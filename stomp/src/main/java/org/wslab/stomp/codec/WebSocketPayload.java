@@ -15,14 +15,7 @@ public final class WebSocketPayload {
 
     /** The octets as text when they are valid UTF-8 (all-ASCII, the usual case, without a decoder), else null. */
     public static String asText(byte[] octets) {
-        boolean ascii = true;
-        for (byte b : octets) {
-            if (b < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
+        if (ascii(octets)) {
             return new String(octets, StandardCharsets.ISO_8859_1);
         }
         try {
@@ -31,5 +24,22 @@ public final class WebSocketPayload {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether the octets may go in a text message (valid UTF-8), for a transport that sends text as
+     * bytes (our engine): all-ASCII needs no decoder and builds no String.
+     */
+    public static boolean isText(byte[] octets) {
+        return ascii(octets) || asText(octets) != null;
+    }
+
+    private static boolean ascii(byte[] octets) {
+        for (byte b : octets) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
