@@ -34,7 +34,7 @@ public final class SocketServer implements AutoCloseable {
     public interface Handler {
         /**
          * @param ws     the connection, OPEN
-         * @param opened the handshake outcome; its details are a {@link ServerOpening.Details}
+         * @param opened the handshake outcome; its exchange is a {@link org.wslab.framing.engine.HandshakeExchange.Server}
          *               (the request head says which resource was asked for)
          */
         void serve(BlockingWebSocket ws, Event.HandshakeCompleted opened) throws IOException;
@@ -44,7 +44,8 @@ public final class SocketServer implements AutoCloseable {
     public static final Handler ECHO = (ws, opened) -> {
         for (Event e; (e = ws.next()) != null; ) {
             if (e instanceof Event.TextMessage t) {
-                ws.sendText(t.text());
+                ws.connection().sendText(t.utf8());
+                ws.flush();
             } else if (e instanceof Event.BinaryMessage b) {
                 ws.sendBinary(b.data());
             }

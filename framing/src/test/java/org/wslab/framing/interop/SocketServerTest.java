@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
+import org.wslab.framing.engine.HandshakeExchange;
 import org.wslab.framing.engine.ServerOpening;
 import org.wslab.framing.socket.BlockingWebSocket;
 import org.wslab.framing.socket.SocketServer;
@@ -37,12 +38,12 @@ class SocketServerTest {
 
     @Test
     void aHandlerThatReturnsLeadsToACleanClose1000() throws IOException {
-        start((ws, opened) -> ws.sendText("you asked for " + ((ServerOpening.Details) opened.details()).request().target()));
+        start((ws, opened) -> ws.sendText("you asked for " + ((HandshakeExchange.Server) opened.exchange()).request().target()));
         WebSocketUri uri = ((WebSocketUri.Parse.Valid) WebSocketUri.parse(
                 "ws://127.0.0.1:" + server.port() + "/websocket/echo?x=1")).uri();
         try (BlockingWebSocket ws = BlockingWebSocket.connect(uri, ClientOptions.defaults(), EngineSettings.defaults())) {
             assertNotNull(ws.awaitOpen());
-            assertEquals(new Event.TextMessage("you asked for /websocket/echo?x=1"), ws.next());
+            assertEquals(Event.TextMessage.of("you asked for /websocket/echo?x=1"), ws.next());
             Event.Closed closed = assertInstanceOf(Event.Closed.class, ws.next());
             assertEquals(1000, closed.code());
             assertTrue(closed.clean());
@@ -76,7 +77,7 @@ class SocketServerTest {
                 assertTrue(response.startsWith("HTTP/1.1 503 "), response);
             }
             ws.sendText("still here");
-            assertEquals(new Event.TextMessage("still here"), ws.next());
+            assertEquals(Event.TextMessage.of("still here"), ws.next());
         }
     }
 }

@@ -14,7 +14,7 @@ import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
-import org.wslab.framing.engine.ServerOpening;
+import org.wslab.framing.engine.HandshakeExchange;
 import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.handshake.http.RequestHead;
 
@@ -130,7 +130,7 @@ final class SocketSession implements SocketPeer, Runnable {
     }
 
     private void opened(Event.HandshakeCompleted done) {
-        request = ((ServerOpening.Details) done.details()).request();
+        request = ((HandshakeExchange.Server) done.exchange()).request();
         subprotocol = done.subprotocol();
         handler = opening.chosen().serve().open(this);
     }
