@@ -1,0 +1,371 @@
+package org.wslab.framing.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.wslab.framing.codec.CloseCode;
+import org.wslab.framing.codec.ProtocolError;
+import org.wslab.framing.codec.Role;
+import org.wslab.framing.codec.Violation;
+import org.wslab.framing.engine.Connection;
+import org.wslab.framing.engine.ConnectionState;
+import org.wslab.framing.engine.Event;
+import org.wslab.framing.engine.HandshakeFailure;
+import org.wslab.framing.engine.OpeningRule;
+
+/**
+ * The I/O side of one connection on a {@link Transport}: a sans-I/O {@link Connection} (RFC 6455
+ * §4–§7) over a non-blocking {@link SocketChannel}, on one {@link EventLoop}. Reads into the
+ * loop's buffer and feeds the engine; queues the engine's output in an {@link OutboundQueue}
+ * written with {@code OP_WRITE} interest while the socket is full; keeps the outbound limit and
+ * read pausing of its {@link WebSocketChannel}; drives {@code tick} from the engine's and the
+ * handler's deadlines. Once the engine says {@link Connection#shouldCloseTransport()}, the last
+ * bytes are written (within the linger time) and the socket {@link Lingering lingers} (§7.1.1).
+ */
+final class ChannelDriver extends LoopMember {
+    private enum Phase { CONNECTING_TCP, ACTIVE, ENDING, DONE }
+
+    private final EventLoop loop;
+    private final SocketChannel socket;
+    private final Connection connection;
+    private final HandlerCalls handler;
+    private final WebSocketChannel channel;
+    private final TransportSettings settings;
+    private final Runnable onEnd;
+    private final OutboundQueue outbound = new OutboundQueue();
+    private final List<Event> deferred = new ArrayList<>(1);
+    private SelectionKey key;
+    private Phase phase;
+    private boolean refused;
+    private boolean notifyWritable;
+    private boolean readPaused;
+    private boolean eof;
+    private boolean isTouched;
+    private long endDeadline = Long.MAX_VALUE;
+
+    ChannelDriver(EventLoop loop, SocketChannel socket, Connection connection, WebSocketHandler handler,
+                     TransportSettings settings, Runnable onEnd, boolean tcpConnected) {
+        this.loop = loop;
+        this.socket = socket;
+        this.connection = connection;
+        this.channel = new WebSocketChannel(this);
+        this.handler = new HandlerCalls(handler, connection, channel);
+        this.settings = settings;
+        this.onEnd = onEnd;
+        this.phase = tcpConnected ? Phase.ACTIVE : Phase.CONNECTING_TCP;
+    }
+
+    /** Registers with the loop's selector; on the loop thread. */
+    void register(long nowNanos) {
+        loop.add(this);
+        try {
+            key = socket.register(loop.selector(), phase == Phase.ACTIVE ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT,
+                    this);
+        } catch (IOException e) {
+            connectFailed(e.toString());
+            return;
+        }
+        settle(nowNanos);
+    }
+
+    /** A client's start: connects without blocking, then registers; on the loop thread. */
+    void connect(java.net.InetSocketAddress address, long nowNanos) {
+        try {
+            if (socket.connect(address)) {
+                phase = Phase.ACTIVE;
+            }
+        } catch (IOException | RuntimeException e) {
+            loop.add(this);
+            connectFailed(e.getMessage() == null ? e.toString() : e.getMessage());
+            return;
+        }
+        register(nowNanos);
+    }
+
+    /** The peer the handler sends through. */
+    WebSocketChannel channel() {
+        return channel;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    HandlerCalls handler() {
+        return handler;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** A send through the engine: false when it was not OPEN. */
+    interface EngineSend {
+        boolean send();
+    }
+
+    SendResult send(EngineSend op) {
+        checkLoop();
+        if (connection.state() != ConnectionState.OPEN) {
+            return SendResult.NOT_OPEN;
+        }
+        if (outboundBytes() >= settings.maxOutboundBytes()) {
+            notifyWritable = true;
+            if (refused) {
+                overflow();
+            }
+            refused = true;
+            return SendResult.OUTBOUND_FULL;
+        }
+        if (!op.send()) {
+            return SendResult.NOT_OPEN;
+        }
+        takeOutput();
+        if (outbound.bytes() >= settings.maxOutboundBytes()) {
+            notifyWritable = true;
+        }
+        touch();
+        return SendResult.SENT;
+    }
+
+    private void overflow() {
+        ProtocolError error = new ProtocolError(Violation.OUTBOUND_OVERFLOW, outboundBytes() + " bytes queued");
+        deferred.addAll(connection.failLocally(error, System.nanoTime()));
+        touch();
+    }
+
+    void checkLoop() {
+        if (!loop.inLoop()) {
+            throw new IllegalStateException("call on the connection's loop thread; use execute() from others");
+        }
+    }
+
+    void touch() {
+        if (!isTouched) {
+            isTouched = true;
+            loop.touch(this);
+        }
+    }
+
+    long outboundBytes() {
+        return outbound.bytes() + connection.outputBytes();
+    }
+
+    boolean writable() {
+        return connection.state() == ConnectionState.OPEN && outboundBytes() < settings.maxOutboundBytes();
+    }
+
+    void readPaused(boolean paused) {
+        checkLoop();
+        readPaused = paused;
+        touch();
+    }
+
+    boolean readPaused() {
+        return readPaused;
+    }
+
+    // ---- the loop's side ------------------------------------------------------------------
+
+    @Override
+    void ready(SelectionKey k, long nowNanos) {
+        if (k.isConnectable()) {
+            finishConnect(nowNanos);
+            return;
+        }
+        if (k.isValid() && k.isWritable()) {
+            flush(nowNanos);
+        }
+        if (k.isValid() && k.isReadable() && phase == Phase.ACTIVE) {
+            read(nowNanos);
+        }
+        settle(nowNanos);
+    }
+
+    private void finishConnect(long nowNanos) {
+        try {
+            if (!socket.finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            connectFailed(e.getMessage() == null ? e.toString() : e.getMessage());
+            return;
+        }
+        phase = Phase.ACTIVE;
+        settle(nowNanos);
+    }
+
+    private void connectFailed(String why) {
+        deferred.add(new Event.HandshakeFailed(new HandshakeFailure.Ended(OpeningRule.CONNECT_FAILED, why)));
+        deferred.add(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), OpeningRule.CONNECT_FAILED.cite(), false,
+                Optional.empty()));
+        handler.dispatch(List.copyOf(deferred));
+        deferred.clear();
+        closeNow();
+    }
+
+    private void read(long nowNanos) {
+        ByteBuffer buffer = loop.readBuffer();
+        int n;
+        try {
+            n = socket.read(buffer);
+        } catch (IOException reset) {
+            n = -1;
+        }
+        if (n < 0) {
+            eof = true;
+            handler.dispatch(connection.receiveEof(nowNanos));
+        } else if (n > 0) {
+            handler.dispatch(connection.receive(buffer.flip(), nowNanos));
+        }
+    }
+
+    @Override
+    long deadline() {
+        return switch (phase) {
+            case CONNECTING_TCP, ACTIVE -> earlier(connection.nextDeadlineNanos(), handler.deadline());
+            case ENDING -> endDeadline;
+            case DONE -> Long.MAX_VALUE;
+        };
+    }
+
+    @Override
+    void expire(long nowNanos) {
+        if (phase == Phase.ENDING) {
+            closeNow(); // the last bytes did not drain within the linger time
+            return;
+        }
+        if (due(connection.nextDeadlineNanos(), nowNanos)) {
+            handler.dispatch(connection.tick(nowNanos));
+        }
+        if (due(handler.deadline(), nowNanos)) {
+            handler.tick(nowNanos);
+        }
+        settle(nowNanos);
+    }
+
+    /** After anything happened: deliver deferred events, write, end the transport when due, update interest. */
+    void settle(long nowNanos) {
+        isTouched = false;
+        if (phase == Phase.DONE) {
+            return;
+        }
+        if (!deferred.isEmpty()) {
+            List<Event> events = List.copyOf(deferred);
+            deferred.clear();
+            handler.dispatch(events);
+        }
+        takeOutput();
+        if (connection.shouldCloseTransport() && (phase == Phase.ACTIVE || phase == Phase.CONNECTING_TCP)) {
+            if (phase == Phase.CONNECTING_TCP) {
+                closeNow();
+                return;
+            }
+            phase = Phase.ENDING;
+            endDeadline = nowNanos + settings.lingerNanos();
+        }
+        flush(nowNanos);
+        if (phase == Phase.DONE) {
+            return;
+        }
+        if (phase == Phase.ENDING && outbound.isEmpty()) {
+            end(nowNanos);
+            return;
+        }
+        updateInterest();
+        loop.schedule(this);
+    }
+
+    private void takeOutput() {
+        if (connection.hasOutput()) {
+            outbound.addAll(connection.takeOutput());
+        }
+    }
+
+    private void flush(long nowNanos) {
+        if (outbound.isEmpty() || phase == Phase.CONNECTING_TCP || phase == Phase.DONE) {
+            return;
+        }
+        try {
+            outbound.writeTo(socket);
+        } catch (IOException broken) {
+            outbound.clear();
+            eof = true;
+            handler.dispatch(connection.receiveEof(nowNanos));
+            closeNow();
+            return;
+        }
+        if (notifyWritable && outboundBytes() < settings.lowWaterBytes() && handler.open()) {
+            notifyWritable = false;
+            refused = false;
+            handler.writable();
+            takeOutput();
+        }
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = 0;
+        if (phase == Phase.CONNECTING_TCP) {
+            ops = SelectionKey.OP_CONNECT;
+        } else {
+            if (!readPaused && !eof) {
+                ops |= SelectionKey.OP_READ;
+            }
+            if (!outbound.isEmpty()) {
+                ops |= SelectionKey.OP_WRITE;
+            }
+        }
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    /** §7.1.1: the last bytes are written; the socket lingers (server: FIN first), then closes. */
+    private void end(long nowNanos) {
+        phase = Phase.DONE;
+        loop.remove(this);
+        connection.close();
+        handler.closedOnce();
+        onEnd.run();
+        if (eof) {
+            closeSocket();
+        } else {
+            Lingering.start(loop, socket, key, connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos);
+        }
+    }
+
+    private void closeNow() {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        phase = Phase.DONE;
+        loop.remove(this);
+        connection.close();
+        handler.closedOnce();
+        onEnd.run();
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closed anyway
+        }
+    }
+
+    @Override
+    void abort() {
+        closeNow();
+    }
+}
