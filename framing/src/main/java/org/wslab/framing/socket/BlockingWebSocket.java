@@ -19,11 +19,14 @@ import org.wslab.handshake.WebSocketUri;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.Event;
+import org.wslab.framing.transport.TransportSettings;
 
 /**
  * A blocking adapter that runs a sans-I/O {@link Connection} over a plain {@link Socket}: the
  * calling thread reads, writes and keeps the engine's clock (RFC 6455 timeouts via
- * {@link Connection#tick}). One thread per connection; not thread-safe.
+ * {@link Connection#tick}). One thread per connection; not thread-safe. The simplest teaching
+ * example of driving the engine; the non-blocking {@link org.wslab.framing.transport.Transport}
+ * runs any number of connections on a few threads.
  *
  * <pre>
  *   try (BlockingWebSocket ws = new BlockingWebSocket(socket, Connection.client(hs, settings, System.nanoTime()))) {
@@ -35,7 +38,7 @@ import org.wslab.framing.engine.Event;
  */
 public final class BlockingWebSocket implements AutoCloseable {
     private static final int READ_BUFFER = 64 * 1024;
-    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long LINGER_NANOS = TransportSettings.DEFAULT_LINGER_NANOS;
     private static final long MAX_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(1);
 
     private final Socket socket;
@@ -115,7 +118,7 @@ public final class BlockingWebSocket implements AutoCloseable {
                 lastEvent = pending.poll();
                 return lastEvent;
             }
-            if (connection.state() == ConnectionState.CLOSED) {
+            if (connection.shouldCloseTransport()) {
                 shutdown(true);
                 return null;
             }
@@ -161,6 +164,13 @@ public final class BlockingWebSocket implements AutoCloseable {
     /** Sends a text message; false when the connection is not OPEN. */
     public boolean sendText(String text) throws IOException {
         boolean ok = connection.sendText(text);
+        flush();
+        return ok;
+    }
+
+    /** Sends a text message of bytes known to be valid UTF-8 (an echo); false when not OPEN. */
+    public boolean sendText(byte[] utf8) throws IOException {
+        boolean ok = connection.sendText(utf8);
         flush();
         return ok;
     }

@@ -12,13 +12,14 @@ import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.ServerOpening;
+import org.wslab.framing.transport.BusyAnswer;
 import org.wslab.handshake.ServerHandshake;
 
 /**
  * A small thread-per-connection WebSocket server on plain sockets and our engine: accepts TCP
  * connections, runs the opening handshake (RFC 6455 §4.2) with {@link ServerHandshake}, then
- * hands each open connection to a {@link Handler}. Meant for the lab and for interop tests, not
- * for production load.
+ * hands each open connection to a {@link Handler}. The simplest teaching example and a server for
+ * interop tests; for many connections use the non-blocking {@link org.wslab.framing.transport.Transport}.
  *
  * <p>At most {@code maxConnections} connections (default {@value #DEFAULT_MAX_CONNECTIONS}) are
  * served at once, one thread each; beyond that a connection is answered
@@ -44,18 +45,20 @@ public final class SocketServer implements AutoCloseable {
     public static final Handler ECHO = (ws, opened) -> {
         for (Event e; (e = ws.next()) != null; ) {
             if (e instanceof Event.TextMessage t) {
-                ws.connection().sendText(t.utf8());
-                ws.flush();
+                ws.sendText(t.utf8());
             } else if (e instanceof Event.BinaryMessage b) {
                 ws.sendBinary(b.data());
             }
         }
     };
 
-    /** Connections served at once unless told otherwise. */
+    /**
+     * Connections served at once unless told otherwise: a thread each, so far fewer than the NIO
+     * {@link org.wslab.framing.transport.Transport}'s {@link
+     * org.wslab.framing.transport.TransportSettings#DEFAULT_MAX_CONNECTIONS}.
+     */
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
-    private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
-            + "Connection: close\r\nRetry-After: 1\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] BUSY = BusyAnswer.bytes();
 
     private final ServerSocket listener;
     private final int maxConnections;

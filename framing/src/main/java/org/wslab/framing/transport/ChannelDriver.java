@@ -151,6 +151,16 @@ final class ChannelDriver extends LoopMember {
         }
     }
 
+    /** Runs an {@code execute} task, then the handler's tick, then settles. */
+    void afterTask(Runnable task) {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        task.run();
+        handler.tick(System.nanoTime());
+        touch();
+    }
+
     long outboundBytes() {
         return outbound.bytes() + connection.outputBytes();
     }
@@ -203,7 +213,7 @@ final class ChannelDriver extends LoopMember {
         deferred.add(new Event.HandshakeFailed(new HandshakeFailure.Ended(OpeningRule.CONNECT_FAILED, why)));
         deferred.add(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), OpeningRule.CONNECT_FAILED.cite(), false,
                 Optional.empty()));
-        handler.dispatch(List.copyOf(deferred));
+        handler.dispatch(List.copyOf(deferred), phase != Phase.ACTIVE);
         deferred.clear();
         closeNow();
     }
@@ -218,9 +228,9 @@ final class ChannelDriver extends LoopMember {
         }
         if (n < 0) {
             eof = true;
-            handler.dispatch(connection.receiveEof(nowNanos));
+            handler.dispatch(connection.receiveEof(nowNanos), phase != Phase.ACTIVE);
         } else if (n > 0) {
-            handler.dispatch(connection.receive(buffer.flip(), nowNanos));
+            handler.dispatch(connection.receive(buffer.flip(), nowNanos), phase != Phase.ACTIVE);
         }
     }
 
@@ -240,7 +250,7 @@ final class ChannelDriver extends LoopMember {
             return;
         }
         if (due(connection.nextDeadlineNanos(), nowNanos)) {
-            handler.dispatch(connection.tick(nowNanos));
+            handler.dispatch(connection.tick(nowNanos), phase != Phase.ACTIVE);
         }
         if (due(handler.deadline(), nowNanos)) {
             handler.tick(nowNanos);
@@ -254,10 +264,13 @@ final class ChannelDriver extends LoopMember {
         if (phase == Phase.DONE) {
             return;
         }
+        if (handler.holding() && !readPaused) {
+            handler.dispatch(List.of(), false);
+        }
         if (!deferred.isEmpty()) {
             List<Event> events = List.copyOf(deferred);
             deferred.clear();
-            handler.dispatch(events);
+            handler.dispatch(events, phase != Phase.ACTIVE);
         }
         takeOutput();
         if (connection.shouldCloseTransport() && (phase == Phase.ACTIVE || phase == Phase.CONNECTING_TCP)) {
@@ -295,7 +308,7 @@ final class ChannelDriver extends LoopMember {
         } catch (IOException broken) {
             outbound.clear();
             eof = true;
-            handler.dispatch(connection.receiveEof(nowNanos));
+            handler.dispatch(connection.receiveEof(nowNanos), true);
             closeNow();
             return;
         }

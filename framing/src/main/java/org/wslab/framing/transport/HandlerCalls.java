@@ -1,5 +1,6 @@
 package org.wslab.framing.transport;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import org.wslab.framing.codec.CloseCode;
@@ -9,13 +10,16 @@ import org.wslab.framing.engine.Event;
 /**
  * The calls one {@link WebSocketHandler} receives, in wire order (RFC 6455 §6.2, §5.5, §7): open
  * once, messages, {@link WebSocketHandler#tick} after each batch and at its deadline,
- * {@link WebSocketHandler#onClosed} exactly once, last. An endpoint that throws gets its
- * connection closed with 1011 (§7.4.1), and the others go on.
+ * {@link WebSocketHandler#onClosed} exactly once, last. While the handler has paused reading,
+ * events already read are held (at most one read's worth) and delivered on resume, so a paused
+ * handler gets no more messages. An endpoint that throws gets its connection closed with 1011
+ * (§7.4.1), and the others go on.
  */
 final class HandlerCalls {
     private final WebSocketHandler handler;
     private final Connection connection;
     private final WebSocketChannel channel;
+    private final ArrayDeque<Event> held = new ArrayDeque<>();
     private boolean open;
     private boolean closed;
     private long deadline = Long.MAX_VALUE;
@@ -42,18 +46,29 @@ final class HandlerCalls {
         return open ? deadline : Long.MAX_VALUE;
     }
 
-    /** Delivers {@code events} in order, then asks the handler for its next deadline. */
-    void dispatch(List<Event> events) {
-        for (Event e : events) {
+    /**
+     * Delivers {@code events} after any held ones, in order, while reading is not paused (all of
+     * them when {@code force}: the connection is ending), then asks the handler for its deadline.
+     */
+    void dispatch(List<Event> events, boolean force) {
+        held.addAll(events);
+        boolean delivered = false;
+        while (!held.isEmpty() && (force || !channel.readPaused())) {
+            delivered = true;
             try {
-                deliver(e);
+                deliver(held.poll());
             } catch (RuntimeException endpointFailure) {
                 connection.close(CloseCode.INTERNAL_ERROR.code(), "endpoint failed", System.nanoTime());
             }
         }
-        if (open && !events.isEmpty()) {
+        if (open && delivered) {
             tick(System.nanoTime());
         }
+    }
+
+    /** Whether events wait for the handler to resume reading. */
+    boolean holding() {
+        return !held.isEmpty();
     }
 
     /** The handler's tick, when open. */
@@ -74,6 +89,7 @@ final class HandlerCalls {
 
     /** The end, when the engine reported none: 1006 (§7.1.5). */
     void closedOnce() {
+        dispatch(List.of(), true);
         if (!closed) {
             deliver(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), "the transport closed", false,
                     Optional.empty()));

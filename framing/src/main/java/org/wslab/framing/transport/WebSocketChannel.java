@@ -99,8 +99,16 @@ public final class WebSocketChannel {
         return driver.readPaused();
     }
 
-    /** Runs {@code task} on this connection's loop thread soon. Thread-safe; wakes the selector. */
+    /** Whether the caller runs on this connection's loop thread (where sends must be made). */
+    public boolean onLoopThread() {
+        return driver.loop().inLoop();
+    }
+
+    /**
+     * Runs {@code task} on this connection's loop thread soon, then the handler's
+     * {@link WebSocketHandler#tick} (its deadline may have changed). Thread-safe; wakes the selector.
+     */
     public void execute(Runnable task) {
-        driver.loop().execute(task);
+        driver.loop().execute(() -> driver.afterTask(task));
     }
 }

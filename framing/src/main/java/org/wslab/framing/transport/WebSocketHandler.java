@@ -39,7 +39,8 @@ public interface WebSocketHandler {
     }
 
     /**
-     * Called after each batch of events and when the deadline it last returned has passed;
+     * Called after each batch of events, after each task run through
+     * {@link WebSocketChannel#execute}, and when the deadline it last returned has passed;
      * returns the next deadline in {@code System.nanoTime()} terms, {@link Long#MAX_VALUE} for none.
      */
     default long tick(long nowNanos) {

@@ -3,6 +3,8 @@ package org.wslab.lab.server;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.transport.TransportSettings;
 import org.wslab.lab.stomp.StompBackend;
 
 /**
@@ -17,8 +19,8 @@ import org.wslab.lab.stomp.StompBackend;
  * @param stopTimeout     how long a graceful stop waits for open connections before closing them
  * @param stompBackend    where the STOMP endpoint's {@code /topic} and {@code /queue} traffic goes
  *                        (in-memory broker by default, or a relay to an external STOMP broker)
- * @param maxConnections  connections served at once by an engine that counts them (our socket
- *                        engine: a thread each; one more gets 503); Jetty sizes its own pool
+ * @param maxConnections  connections served at once by an engine that counts them (our NIO
+ *                        engine; one more gets 503); Jetty sizes its own pool
  */
 public record LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout,
                               Duration stopTimeout, StompBackend stompBackend, int maxConnections) {
@@ -26,12 +28,12 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
-    /** Default frame and message limit: 16 MiB. */
-    public static final long DEFAULT_MAX_MESSAGE_SIZE = 16L << 20;
+    /** Default frame and message limit: the engine's, 16 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = EngineSettings.DEFAULT_MAX_SIZE;
     /** Default idle timeout. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
-    /** Default connection limit of our socket engine. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    /** Default connection limit of our socket engine: the transport's. */
+    public static final int DEFAULT_MAX_CONNECTIONS = TransportSettings.DEFAULT_MAX_CONNECTIONS;
     /** Default graceful-stop wait. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(2);
 
@@ -56,7 +58,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
         this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY, DEFAULT_MAX_CONNECTIONS);
     }
 
-    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP, 256 connections. */
+    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP, 20,000 connections. */
     public static LabServerConfig defaults() {
         return new LabServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_MESSAGE_SIZE,
                 DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT);

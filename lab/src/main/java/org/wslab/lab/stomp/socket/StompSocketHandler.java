@@ -1,7 +1,6 @@
 package org.wslab.lab.stomp.socket;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wslab.framing.engine.Event;
 import org.wslab.lab.server.socket.SocketHandler;
@@ -31,8 +30,7 @@ public final class StompSocketHandler implements SocketHandler {
     }
 
     @Override
-    public void onText(String text) {
-        byte[] octets = text.getBytes(StandardCharsets.UTF_8);
+    public void onText(byte[] octets) {
         session.receive(octets, 0, octets.length, System.nanoTime());
     }
 
