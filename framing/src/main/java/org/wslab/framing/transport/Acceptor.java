@@ -1,7 +1,11 @@
 package org.wslab.framing.transport;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.wslab.framing.engine.Connection;
+import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.engine.ServerOpening;
+import org.wslab.handshake.ServerHandshake;
 
 /**
  * What a {@link Transport} listener runs for each accepted TCP connection: a server
@@ -12,6 +16,14 @@ import org.wslab.framing.engine.Connection;
 public interface Acceptor {
     /** The engine and handler for a connection accepted at {@code nowNanos}; called on its loop thread. */
     Accepted accept(long nowNanos);
+
+    /**
+     * Every connection answered by {@code handshake} (RFC 6455 §4.2) under {@code settings}, each
+     * with a new handler from {@code handlers}: the simplest server.
+     */
+    static Acceptor serving(ServerHandshake handshake, EngineSettings settings, Supplier<WebSocketHandler> handlers) {
+        return now -> new Accepted(Connection.server(new ServerOpening(handshake), settings, now), handlers.get());
+    }
 
     /**
      * One accepted connection's engine and handler.

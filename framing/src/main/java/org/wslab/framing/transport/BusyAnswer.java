@@ -7,16 +7,16 @@ import org.wslab.handshake.http.ResponseHead;
 /**
  * The answer to a connection over a server's connection limit: {@code 503 Service Unavailable}
  * (RFC 9110 §15.6.4) with {@code Retry-After: 1} (§10.2.3), after which the connection closes.
- * The one copy, for the transport and the blocking teaching server alike.
+ * The one copy.
  */
-public final class BusyAnswer {
+final class BusyAnswer {
     private static final byte[] BYTES = HeadWriter.write(ResponseHead.of(503, "Service Unavailable",
             Headers.of("Retry-After", "1", "Content-Length", "0", "Connection", "close")));
 
     private BusyAnswer() {}
 
     /** The response head as written to the wire. */
-    public static byte[] bytes() {
+    static byte[] bytes() {
         return BYTES.clone();
     }
 }

@@ -6,8 +6,6 @@ import java.util.function.Supplier;
 import org.wslab.framing.engine.ClientOpening;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.EngineSettings;
-import org.wslab.framing.engine.Event;
-import org.wslab.framing.engine.ServerOpening;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.ServerHandshake;
@@ -22,8 +20,8 @@ final class TransportFixture implements AutoCloseable {
     TransportFixture(TransportSettings settings, Supplier<WebSocketHandler> handlers) throws IOException {
         transport = Transport.start(settings);
         ServerHandshake handshake = new ServerHandshake(ServerPolicy.defaults().withPermessageDeflate(true));
-        listener = transport.listen(new InetSocketAddress("127.0.0.1", 0), now -> new Acceptor.Accepted(
-                Connection.server(new ServerOpening(handshake), EngineSettings.defaults(), now), handlers.get()));
+        listener = transport.listen(new InetSocketAddress("127.0.0.1", 0),
+                Acceptor.serving(handshake, EngineSettings.defaults(), handlers));
     }
 
     InetSocketAddress address() {
@@ -45,38 +43,5 @@ final class TransportFixture implements AutoCloseable {
     public void close() {
         listener.close();
         transport.close();
-    }
-
-    /** Echoes text and binary; pauses reading while its outbound queue is full. */
-    static final class Echo implements WebSocketHandler {
-        private WebSocketChannel channel;
-
-        @Override
-        public void onOpen(WebSocketChannel ch, Event.HandshakeCompleted opened) {
-            channel = ch;
-        }
-
-        @Override
-        public void onText(byte[] utf8) {
-            channel.sendText(utf8);
-            pauseIfFull();
-        }
-
-        @Override
-        public void onBinary(byte[] data) {
-            channel.sendBinary(data);
-            pauseIfFull();
-        }
-
-        private void pauseIfFull() {
-            if (!channel.writable()) {
-                channel.pauseReading();
-            }
-        }
-
-        @Override
-        public void onWritable() {
-            channel.resumeReading();
-        }
     }
 }

@@ -33,7 +33,7 @@ class TransportTest {
         Props.qt(15).forAll(integers().between(1, 300), integers().between(1, 300),
                 lists().of(ByteGens.bytes(0, 3000)).ofSizeBetween(1, 6)).checkAssert((serverRead, clientRead, msgs) -> {
             try (TransportFixture server = new TransportFixture(ONE_LOOP.withReadBufferBytes(serverRead),
-                    TransportFixture.Echo::new);
+                    EchoHandler::new);
                  Transport client = Transport.start(ONE_LOOP.withReadBufferBytes(clientRead))) {
                 Recorder r = new Recorder(msgs);
                 server.connect(client, r);
@@ -50,7 +50,7 @@ class TransportTest {
     // RFC 6455 §5.4/§5.2: a peer that writes and reads one byte per call is served like any other
     @Test
     void aPeerThatWritesAndReadsOneByteAtATimeIsEchoed() throws Exception {
-        try (TransportFixture server = new TransportFixture(ONE_LOOP, TransportFixture.Echo::new);
+        try (TransportFixture server = new TransportFixture(ONE_LOOP, EchoHandler::new);
              OneByteClient peer = new OneByteClient(server.uri(), server.listener.port())) {
             peer.open();
             peer.sendText("héllo, one byte at a time");
@@ -158,7 +158,7 @@ class TransportTest {
     // RFC 9110 §15.6.4: one connection over the limit is answered 503 and closed; the open one goes on
     @Test
     void aConnectionOverTheLimitGets503() throws Exception {
-        try (TransportFixture server = new TransportFixture(ONE_LOOP.withMaxConnections(1), TransportFixture.Echo::new);
+        try (TransportFixture server = new TransportFixture(ONE_LOOP.withMaxConnections(1), EchoHandler::new);
              Transport client = Transport.start(ONE_LOOP)) {
             Recorder first = new Recorder(List.of(new byte[] {1}));
             server.connect(client, first);
@@ -171,6 +171,33 @@ class TransportTest {
             }
             assertArrayEquals(new byte[] {1}, assertInstanceOf(Event.BinaryMessage.class, first.next()).data());
             assertEquals(1, server.listener.refusedConnections());
+        }
+    }
+
+    // RFC 6455 §4.2.1: a bad upgrade gets the handshake module's HTTP refusal naming the rule, then the close
+    @Test
+    void aBadRequestGetsAnHttpRefusalNamingTheRule() throws Exception {
+        try (TransportFixture server = new TransportFixture(ONE_LOOP, EchoHandler::new);
+             Socket raw = new Socket("127.0.0.1", server.listener.port())) {
+            raw.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 400 "), response);
+            assertTrue(response.contains("RFC 6455 §4.2.1"), response);
+        }
+    }
+
+    // RFC 6455 §4.2.2: the handler sees the typed exchange; the request target names the resource
+    @Test
+    void theHandlerSeesTheRequestTarget() throws Exception {
+        WebSocketHandler target = (ch, opened) -> ch.sendText(
+                ((org.wslab.framing.engine.HandshakeExchange.Server) opened.exchange()).request().target());
+        try (TransportFixture server = new TransportFixture(ONE_LOOP, () -> target);
+             Transport client = Transport.start(ONE_LOOP)) {
+            Recorder r = new Recorder(List.of());
+            server.connect(client, r);
+            assertInstanceOf(Event.HandshakeCompleted.class, r.next());
+            assertEquals(Event.TextMessage.of("/echo"), r.next());
         }
     }
 }
