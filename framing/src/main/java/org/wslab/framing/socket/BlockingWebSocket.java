@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.net.InetSocketAddress;
 import org.wslab.framing.codec.Opcode;
+import org.wslab.framing.codec.Role;
 import org.wslab.framing.engine.ClientOpening;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.handshake.ClientHandshake;
@@ -225,13 +226,17 @@ public final class BlockingWebSocket implements AutoCloseable {
     /**
      * RFC 6455 §7.1.1: after the closing handshake the server closes TCP first. Closing a socket
      * with unread input makes TCP send a reset, which can destroy the close frame we just sent
-     * before the peer reads it; so send FIN first and drain what the peer still sends, briefly.
+     * before the peer reads it; so a server sends FIN first and drains what the peer still sends,
+     * briefly, and a client waits as long for the server's FIN (the transport's {@code Lingering}
+     * does the same without blocking).
      */
     private void lingeringClose() throws IOException {
         if (socket.isClosed() || socket.isOutputShutdown()) {
             return;
         }
-        socket.shutdownOutput();
+        if (connection.role() == Role.SERVER) {
+            socket.shutdownOutput(); // the server's FIN first; a client waits for it
+        }
         long deadline = System.nanoTime() + LINGER_NANOS;
         socket.setSoTimeout(100);
         while (System.nanoTime() - deadline < 0) {

@@ -101,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
         if (maxConnections != null && maxConnections < 1) {
             throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1, not " + maxConnections);
         }
-        LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(maxMessageSize == null ? LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize)
+        long messageLimit = maxMessageSize == null ? LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize;
+        LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(messageLimit)
                 .withMaxConnections(maxConnections == null ? LabServerConfig.DEFAULT_MAX_CONNECTIONS : maxConnections)
                 .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp));
         LabServer server = start(config);
