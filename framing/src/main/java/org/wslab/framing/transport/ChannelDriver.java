@@ -27,7 +27,7 @@ import org.wslab.framing.engine.OpeningRule;
  * bytes are written (within the linger time) and the socket {@link Lingering lingers} (§7.1.1).
  */
 final class ChannelDriver extends LoopMember {
-    private enum Phase { CONNECTING_TCP, ACTIVE, ENDING, DONE }
+    private enum Phase { ACTIVE, ENDING, DONE }
 
     private final EventLoop loop;
     private final SocketChannel socket;
@@ -40,50 +40,44 @@ final class ChannelDriver extends LoopMember {
     private final List<Event> deferred = new ArrayList<>(1);
     private SelectionKey key;
     private Phase phase;
-    private boolean refused;
-    private boolean notifyWritable;
+    private final SendGate gate;
     private boolean readPaused;
     private boolean eof;
     private boolean isTouched;
     private long endDeadline = Long.MAX_VALUE;
 
     ChannelDriver(EventLoop loop, SocketChannel socket, Connection connection, WebSocketHandler handler,
-                     TransportSettings settings, Runnable onEnd, boolean tcpConnected) {
+                  TransportSettings settings, Runnable onEnd) {
         this.loop = loop;
         this.socket = socket;
         this.connection = connection;
         this.channel = new WebSocketChannel(this);
         this.handler = new HandlerCalls(handler, connection, channel);
         this.settings = settings;
+        this.gate = new SendGate(settings);
         this.onEnd = onEnd;
-        this.phase = tcpConnected ? Phase.ACTIVE : Phase.CONNECTING_TCP;
+        this.phase = Phase.ACTIVE;
     }
 
-    /** Registers with the loop's selector; on the loop thread. */
-    void register(long nowNanos) {
+    /**
+     * Takes the connected socket over on the loop thread: its {@code key} from the connect, or a
+     * new registration (null); then the engine's first output (a client's request) goes out.
+     */
+    void register(SelectionKey connected, long nowNanos) {
         loop.add(this);
         try {
-            key = socket.register(loop.selector(), phase == Phase.ACTIVE ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT,
-                    this);
-        } catch (IOException e) {
+            if (connected != null) {
+                key = connected;
+                key.attach(this);
+                key.interestOps(SelectionKey.OP_READ);
+            } else {
+                key = socket.register(loop.selector(), SelectionKey.OP_READ, this);
+            }
+        } catch (IOException | RuntimeException e) {
             connectFailed(e.toString());
             return;
         }
         settle(nowNanos);
-    }
-
-    /** A client's start: connects without blocking, then registers; on the loop thread. */
-    void connect(java.net.InetSocketAddress address, long nowNanos) {
-        try {
-            if (socket.connect(address)) {
-                phase = Phase.ACTIVE;
-            }
-        } catch (IOException | RuntimeException e) {
-            loop.add(this);
-            connectFailed(e.getMessage() == null ? e.toString() : e.getMessage());
-            return;
-        }
-        register(nowNanos);
     }
 
     /** The peer the handler sends through. */
@@ -113,29 +107,25 @@ final class ChannelDriver extends LoopMember {
         if (connection.state() != ConnectionState.OPEN) {
             return SendResult.NOT_OPEN;
         }
-        if (outboundBytes() >= settings.maxOutboundBytes()) {
-            notifyWritable = true;
-            if (refused) {
-                overflow();
+        switch (gate.admit(outboundBytes())) {
+            case OVERFLOW -> {
+                ProtocolError error = new ProtocolError(Violation.OUTBOUND_OVERFLOW, outboundBytes() + " bytes queued");
+                deferred.addAll(connection.failLocally(error, System.nanoTime()));
+                touch();
+                return SendResult.OUTBOUND_FULL;
             }
-            refused = true;
-            return SendResult.OUTBOUND_FULL;
+            case REFUSE -> {
+                return SendResult.OUTBOUND_FULL;
+            }
+            case ADMIT -> { }
         }
         if (!op.send()) {
             return SendResult.NOT_OPEN;
         }
         takeOutput();
-        if (outbound.bytes() >= settings.maxOutboundBytes()) {
-            notifyWritable = true;
-        }
+        gate.sent(outboundBytes());
         touch();
         return SendResult.SENT;
-    }
-
-    private void overflow() {
-        ProtocolError error = new ProtocolError(Violation.OUTBOUND_OVERFLOW, outboundBytes() + " bytes queued");
-        deferred.addAll(connection.failLocally(error, System.nanoTime()));
-        touch();
     }
 
     void checkLoop() {
@@ -166,7 +156,7 @@ final class ChannelDriver extends LoopMember {
     }
 
     boolean writable() {
-        return connection.state() == ConnectionState.OPEN && outboundBytes() < settings.maxOutboundBytes();
+        return connection.state() == ConnectionState.OPEN && gate.open(outboundBytes());
     }
 
     void readPaused(boolean paused) {
@@ -183,10 +173,6 @@ final class ChannelDriver extends LoopMember {
 
     @Override
     void ready(SelectionKey k, long nowNanos) {
-        if (k.isConnectable()) {
-            finishConnect(nowNanos);
-            return;
-        }
         if (k.isValid() && k.isWritable()) {
             flush(nowNanos);
         }
@@ -196,24 +182,13 @@ final class ChannelDriver extends LoopMember {
         settle(nowNanos);
     }
 
-    private void finishConnect(long nowNanos) {
-        try {
-            if (!socket.finishConnect()) {
-                return;
-            }
-        } catch (IOException e) {
-            connectFailed(e.getMessage() == null ? e.toString() : e.getMessage());
-            return;
-        }
-        phase = Phase.ACTIVE;
-        settle(nowNanos);
-    }
-
-    private void connectFailed(String why) {
+    /** §4.1: the TCP connection could not be opened; the handler hears of it and of the close. */
+    void connectFailed(String why) {
+        loop.add(this);
         deferred.add(new Event.HandshakeFailed(new HandshakeFailure.Ended(OpeningRule.CONNECT_FAILED, why)));
         deferred.add(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), OpeningRule.CONNECT_FAILED.cite(), false,
                 Optional.empty()));
-        handler.dispatch(List.copyOf(deferred), phase != Phase.ACTIVE);
+        handler.dispatch(List.copyOf(deferred), true);
         deferred.clear();
         closeNow();
     }
@@ -237,7 +212,7 @@ final class ChannelDriver extends LoopMember {
     @Override
     long deadline() {
         return switch (phase) {
-            case CONNECTING_TCP, ACTIVE -> earlier(connection.nextDeadlineNanos(), handler.deadline());
+            case ACTIVE -> earlier(connection.nextDeadlineNanos(), handler.deadline());
             case ENDING -> endDeadline;
             case DONE -> Long.MAX_VALUE;
         };
@@ -273,11 +248,7 @@ final class ChannelDriver extends LoopMember {
             handler.dispatch(events, phase != Phase.ACTIVE);
         }
         takeOutput();
-        if (connection.shouldCloseTransport() && (phase == Phase.ACTIVE || phase == Phase.CONNECTING_TCP)) {
-            if (phase == Phase.CONNECTING_TCP) {
-                closeNow();
-                return;
-            }
+        if (connection.shouldCloseTransport() && phase == Phase.ACTIVE) {
             phase = Phase.ENDING;
             endDeadline = nowNanos + settings.lingerNanos();
         }
@@ -300,7 +271,7 @@ final class ChannelDriver extends LoopMember {
     }
 
     private void flush(long nowNanos) {
-        if (outbound.isEmpty() || phase == Phase.CONNECTING_TCP || phase == Phase.DONE) {
+        if (outbound.isEmpty() || phase == Phase.DONE) {
             return;
         }
         try {
@@ -312,9 +283,7 @@ final class ChannelDriver extends LoopMember {
             closeNow();
             return;
         }
-        if (notifyWritable && outboundBytes() < settings.lowWaterBytes() && handler.open()) {
-            notifyWritable = false;
-            refused = false;
+        if (handler.open() && gate.drained(outboundBytes())) {
             handler.writable();
             takeOutput();
         }
@@ -324,17 +293,7 @@ final class ChannelDriver extends LoopMember {
         if (key == null || !key.isValid()) {
             return;
         }
-        int ops = 0;
-        if (phase == Phase.CONNECTING_TCP) {
-            ops = SelectionKey.OP_CONNECT;
-        } else {
-            if (!readPaused && !eof) {
-                ops |= SelectionKey.OP_READ;
-            }
-            if (!outbound.isEmpty()) {
-                ops |= SelectionKey.OP_WRITE;
-            }
-        }
+        int ops = (!readPaused && !eof ? SelectionKey.OP_READ : 0) | (outbound.isEmpty() ? 0 : SelectionKey.OP_WRITE);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
         }

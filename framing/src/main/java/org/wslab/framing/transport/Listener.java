@@ -111,7 +111,7 @@ public final class Listener extends LoopMember implements AutoCloseable {
             return;
         }
         new ChannelDriver(target, socket, accepted.connection(), accepted.handler(), settings,
-                open::decrementAndGet, true).register(now);
+                open::decrementAndGet).register(null, now);
     }
 
     private void refuse(SocketChannel socket, long nowNanos) throws IOException {

@@ -72,9 +72,10 @@ public final class Transport implements AutoCloseable {
         socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
         EventLoop loop = nextLoop();
         ChannelDriver driver = new ChannelDriver(loop, socket, connection, handler, settings,
-                clients::decrementAndGet, false);
+                clients::decrementAndGet);
         clients.incrementAndGet();
-        loop.execute(() -> driver.connect(address, System.nanoTime()));
+        Connecting connecting = new Connecting(loop, socket, driver);
+        loop.execute(() -> connecting.start(address, System.nanoTime()));
         return driver.channel();
     }
 

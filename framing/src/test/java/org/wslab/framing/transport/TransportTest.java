@@ -200,4 +200,30 @@ class TransportTest {
             assertEquals(Event.TextMessage.of("/echo"), r.next());
         }
     }
+
+    // RFC 6455 §4.1: a connection that cannot be opened fails the handshake with its rule, then closes (1006)
+    @Test
+    void aRefusedConnectIsAFailedHandshakeThenAClose() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (Transport client = Transport.start(ONE_LOOP)) {
+            Recorder r = new Recorder(List.of());
+            org.wslab.handshake.WebSocketUri uri = ((org.wslab.handshake.WebSocketUri.Parse.Valid)
+                    org.wslab.handshake.WebSocketUri.parse("ws://127.0.0.1:" + port + "/")).uri();
+            client.connect(new java.net.InetSocketAddress("127.0.0.1", port), org.wslab.framing.engine.Connection.client(
+                    new org.wslab.framing.engine.ClientOpening(org.wslab.handshake.ClientHandshake.create(uri,
+                            org.wslab.handshake.ClientOptions.defaults())),
+                    org.wslab.framing.engine.EngineSettings.defaults(), System.nanoTime()), r);
+            Event.HandshakeFailed failed = assertInstanceOf(Event.HandshakeFailed.class, r.next());
+            assertEquals(org.wslab.framing.engine.OpeningRule.CONNECT_FAILED, failed.failure().rule());
+            assertEquals(1006, assertInstanceOf(Event.Closed.class, r.next()).code());
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (client.openClientConnections() > 0 && System.nanoTime() - until < 0) {
+                Thread.sleep(5);
+            }
+            assertEquals(0, client.openClientConnections());
+        }
+    }
 }
