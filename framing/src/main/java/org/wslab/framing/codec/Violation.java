@@ -3,7 +3,8 @@ package org.wslab.framing.codec;
 import org.wslab.handshake.spec.SpecRule;
 
 /**
- * Every rule of RFC 6455 §5–§8 and RFC 7692 §6 whose breach fails a connection, with the section
+ * Every rule of RFC 6455 §5–§8 and RFC 7692 §6 whose breach fails a connection (and the one
+ * transport policy that does, citing "wslab policy"), with the section
  * it comes from and the close code it leads to (§7.4.1: 1002 protocol error, 1007 invalid data,
  * 1009 too big). A {@link SpecRule} like the {@code handshake} module's rules, so a report can
  * list opening-handshake and framing failures alike ({@link #cite()}).
@@ -36,7 +37,9 @@ public enum Violation implements SpecRule {
     COMPRESSED_CONTROL("RFC 7692 §6.1", CloseCode.PROTOCOL_ERROR, "control frames are never compressed"),
     COMPRESSED_CONTINUATION("RFC 7692 §6.1", CloseCode.PROTOCOL_ERROR,
             "RSV1 is set on the first frame of a message only"),
-    INVALID_DEFLATE_DATA("RFC 7692 §7.2.2", CloseCode.PROTOCOL_ERROR, "the compressed payload is not valid DEFLATE");
+    INVALID_DEFLATE_DATA("RFC 7692 §7.2.2", CloseCode.PROTOCOL_ERROR, "the compressed payload is not valid DEFLATE"),
+    OUTBOUND_OVERFLOW("wslab policy", CloseCode.POLICY_VIOLATION,
+            "the application kept sending while the outbound buffer was full");
 
     private final String section;
     private final CloseCode closeCode;

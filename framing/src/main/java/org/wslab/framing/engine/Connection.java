@@ -140,13 +140,13 @@ public final class Connection implements AutoCloseable {
             out.queueRaw(done.toSend());
             handshake = null;
             becomeOpen(done.deflate());
-            events.add(new Event.HandshakeCompleted(done.subprotocol(), done.deflate(), done.details()));
+            events.add(new Event.HandshakeCompleted(done.subprotocol(), done.deflate(), done.exchange()));
         } else if (step instanceof OpeningHandshake.Step.Rejected no) {
             out.queueRaw(no.toSend());
             handshake = null;
             state = ConnectionState.CLOSED;
-            events.add(new Event.HandshakeFailed(no.reason(), no.details()));
-            events.add(ClosingHandshake.abnormal(no.reason()));
+            events.add(new Event.HandshakeFailed(no.failure()));
+            events.add(ClosingHandshake.abnormal(no.failure().reason()));
         }
     }
 
@@ -188,6 +188,25 @@ public final class Connection implements AutoCloseable {
         release();
     }
 
+    /**
+     * Fails the connection for a rule broken on our side of the transport (§7.1.7, e.g. a wslab
+     * policy such as an outbound buffer overflow): queues a close with the rule's code if we may
+     * still send one, and returns the {@link Event.Closed}. Nothing once CLOSED.
+     */
+    public List<Event> failLocally(ProtocolError error, long nowNanos) {
+        if (state == ConnectionState.CLOSED) {
+            return List.of();
+        }
+        List<Event> events = new ArrayList<>(1);
+        if (state == ConnectionState.CONNECTING) {
+            handshake = null;
+            finish(events, ClosingHandshake.abnormal(error.reason()));
+        } else {
+            fail(error, events);
+        }
+        return events;
+    }
+
     /** The transport reached end of stream (§7.1.5: 1006 unless the closing handshake finished). */
     public List<Event> receiveEof(long nowNanos) {
         if (state == ConnectionState.CLOSED) {
@@ -195,7 +214,8 @@ public final class Connection implements AutoCloseable {
         }
         List<Event> events = new ArrayList<>(1);
         if (state == ConnectionState.CONNECTING) {
-            events.add(new Event.HandshakeFailed("RFC 6455 §4.1 — the connection closed during the opening handshake", null));
+            events.add(new Event.HandshakeFailed(new HandshakeFailure.Ended(OpeningRule.CLOSED_DURING_HANDSHAKE,
+                    "end of stream")));
         }
         finish(events, ClosingHandshake.abnormal("RFC 6455 §7.1.5 — the connection closed without a close frame"));
         return events;
@@ -206,8 +226,10 @@ public final class Connection implements AutoCloseable {
         List<Event> events = new ArrayList<>(1);
         switch (clock.expired(state, nowNanos)) {
             case HANDSHAKE -> {
-                events.add(new Event.HandshakeFailed("RFC 6455 §4.1 — no complete opening handshake within the handshake timeout", null));
-                finish(events, ClosingHandshake.abnormal("RFC 6455 §4.1 — handshake timeout"));
+                HandshakeFailure timeout = new HandshakeFailure.Ended(OpeningRule.HANDSHAKE_TIMEOUT,
+                        settings.handshakeTimeoutNanos() + " ns");
+                events.add(new Event.HandshakeFailed(timeout));
+                finish(events, ClosingHandshake.abnormal(timeout.reason()));
             }
             case CLOSE -> finish(events, ClosingHandshake.abnormal("RFC 6455 §7.1.1 — no close frame within the close timeout"));
             case IDLE -> close(CloseCode.GOING_AWAY.code(), "idle timeout", nowNanos);
@@ -224,6 +246,15 @@ public final class Connection implements AutoCloseable {
     /** Sends a text message in one frame; false (nothing sent) unless OPEN. */
     public boolean sendText(String text) {
         return sendFragment(Opcode.TEXT, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * Sends a text message of bytes the caller knows to be valid UTF-8 (§5.6, §8.1: e.g. a
+     * message received as text, or a codec's own output); they are not validated again.
+     * False (nothing sent) unless OPEN.
+     */
+    public boolean sendText(byte[] utf8) {
+        return sendFragment(Opcode.TEXT, utf8, true);
     }
 
     /** Sends a binary message in one frame; false (nothing sent) unless OPEN. */
@@ -286,6 +317,22 @@ public final class Connection implements AutoCloseable {
     /** Whether bytes are waiting to be written. */
     public boolean hasOutput() {
         return out.hasOutput();
+    }
+
+    /** How many bytes are waiting in {@link #takeOutput()} (a transport's outbound limit counts them). */
+    public long outputBytes() {
+        return out.queuedBytes();
+    }
+
+    /**
+     * The explicit "close the transport now" signal (RFC 6455 §7.1.1): true once the connection
+     * is CLOSED — after a closing handshake, a failure (§7.1.7), a refused handshake or a
+     * timeout. Write what {@link #takeOutput()} still holds, then end the TCP connection: a
+     * server first (shut its output, drain the peer's input briefly, close); a client waits for
+     * the server's FIN, for a bounded time. The engine never sends anything after this.
+     */
+    public boolean shouldCloseTransport() {
+        return state == ConnectionState.CLOSED;
     }
 
     /** The bytes to write, in order; the queue is emptied. */

@@ -24,6 +24,10 @@ public record EngineSettings(long maxFramePayload, long maxMessageSize, boolean 
                              IntSupplier maskKeys, FrameListener listener) {
     /** 16 MiB, the lab's default frame and message limit. */
     public static final long DEFAULT_MAX_SIZE = 16L * 1024 * 1024;
+    /** How long CONNECTING may last by default: a client that never completes its request is dropped (§4.1). */
+    public static final long DEFAULT_HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How long to wait for the peer's close frame after ours by default (§7.1.1). */
+    public static final long DEFAULT_CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     public EngineSettings {
         if (maxFramePayload <= 0 || maxMessageSize <= 0 || closeTimeoutNanos < 0 || idleTimeoutNanos < 0
@@ -38,8 +42,8 @@ public record EngineSettings(long maxFramePayload, long maxMessageSize, boolean 
 
     /** 16 MiB frames and messages, strict lengths, 10 s handshake, 5 s close, no idle timeout. */
     public static EngineSettings defaults() {
-        return new EngineSettings(DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, true, TimeUnit.SECONDS.toNanos(10),
-                TimeUnit.SECONDS.toNanos(5), 0, null, FrameListener.NONE);
+        return new EngineSettings(DEFAULT_MAX_SIZE, DEFAULT_MAX_SIZE, true, DEFAULT_HANDSHAKE_TIMEOUT_NANOS,
+                DEFAULT_CLOSE_TIMEOUT_NANOS, 0, null, FrameListener.NONE);
     }
 
     /** With both the frame and the message limit set to {@code bytes}. */
@@ -58,6 +62,11 @@ public record EngineSettings(long maxFramePayload, long maxMessageSize, boolean 
     public EngineSettings withTimeouts(long handshake, long close, long idle) {
         return new EngineSettings(maxFramePayload, maxMessageSize, strictLengths, handshake, close, idle,
                 maskKeys, listener);
+    }
+
+    /** With an idle timeout (nanoseconds; 0 = none), the other timeouts kept. */
+    public EngineSettings withIdleTimeout(long idle) {
+        return withTimeouts(handshakeTimeoutNanos, closeTimeoutNanos, idle);
     }
 
     /** With a masking-key source (tests: a fixed or seeded one). */

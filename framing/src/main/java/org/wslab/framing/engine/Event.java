@@ -1,5 +1,6 @@
 package org.wslab.framing.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.wslab.framing.codec.CloseCode;
@@ -10,13 +11,47 @@ import org.wslab.handshake.deflate.DeflateParameters;
 public sealed interface Event {
     /** The opening handshake succeeded (§4.1, §4.2.2); the connection is OPEN. */
     record HandshakeCompleted(Optional<String> subprotocol, Optional<DeflateParameters> deflate,
-                              Object details) implements Event {}
+                              HandshakeExchange exchange) implements Event {}
 
     /** The opening handshake failed (§4.1 "_Fail the WebSocket Connection_"). */
-    record HandshakeFailed(String reason, Object details) implements Event {}
+    record HandshakeFailed(HandshakeFailure failure) implements Event {
+        /** The rule with its cite and what was found, in one line. */
+        public String reason() {
+            return failure.reason();
+        }
+    }
 
-    /** A complete, valid text message (§6.2). */
-    record TextMessage(String text) implements Event {}
+    /**
+     * A complete text message (§6.2) as the validated UTF-8 bytes it arrived as (§8.1: the engine
+     * has checked every byte); {@link #text()} decodes on demand. The array is the engine's and not
+     * copied: do not change it.
+     */
+    record TextMessage(byte[] utf8) implements Event {
+        /** A text message of {@code text}'s UTF-8 bytes. */
+        public static TextMessage of(String text) {
+            return new TextMessage(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The text, decoded now. */
+        public String text() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TextMessage t && Arrays.equals(utf8, t.utf8);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(utf8);
+        }
+
+        @Override
+        public String toString() {
+            return "TextMessage[" + utf8.length + " bytes]";
+        }
+    }
 
     /** A complete binary message (§6.2). */
     record BinaryMessage(byte[] data) implements Event {

@@ -1,6 +1,5 @@
 package org.wslab.framing.engine;
 
-import java.nio.charset.StandardCharsets;
 import org.wslab.framing.codec.BoundedBuffer;
 import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.Opcode;
@@ -107,7 +106,7 @@ final class MessageAssembler implements AutoCloseable {
             if (!utf8.finish()) {
                 return fail(Violation.INVALID_UTF8, "message ends inside a UTF-8 sequence");
             }
-            return new Step.Message(new Event.TextMessage(new String(message, StandardCharsets.UTF_8)));
+            return new Step.Message(new Event.TextMessage(message));
         }
         return new Step.Message(new Event.BinaryMessage(message));
     }

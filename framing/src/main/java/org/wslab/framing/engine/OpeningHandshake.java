@@ -27,18 +27,17 @@ public interface OpeningHandshake {
          * @param toSend      bytes to send now (a server's 101 response)
          * @param subprotocol the agreed subprotocol (§4.2.2 /subprotocol/)
          * @param deflate     negotiated permessage-deflate, if any (RFC 7692 §7)
-         * @param details     the handshake module's own record of the exchange
+         * @param exchange    the handshake module's own record of the exchange
          */
         record Completed(byte[] toSend, Optional<String> subprotocol, Optional<DeflateParameters> deflate,
-                         Object details) implements Step {}
+                         HandshakeExchange exchange) implements Step {}
 
         /**
          * Failed: no connection.
          *
          * @param toSend  bytes to send before closing (a server's error response)
-         * @param reason  the rule broken, with its section
-         * @param details the handshake module's typed refusal
+         * @param failure the rule broken, with what was found
          */
-        record Rejected(byte[] toSend, String reason, Object details) implements Step {}
+        record Rejected(byte[] toSend, HandshakeFailure failure) implements Step {}
     }
 }

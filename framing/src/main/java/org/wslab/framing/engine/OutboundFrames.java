@@ -19,6 +19,7 @@ final class OutboundFrames implements AutoCloseable {
     private final FrameEncoder encoder;
     private final FrameListener listener;
     private final List<ByteBuffer> queue = new ArrayList<>();
+    private long queuedBytes;
     private MessageCompressor compressor;
     private Opcode messageType;
 
@@ -38,7 +39,7 @@ final class OutboundFrames implements AutoCloseable {
     /** Queues raw bytes (a handshake request or response). */
     void queueRaw(byte[] bytes) {
         if (bytes.length > 0) {
-            queue.add(ByteBuffer.wrap(bytes));
+            enqueue(ByteBuffer.wrap(bytes));
         }
     }
 
@@ -85,7 +86,16 @@ final class OutboundFrames implements AutoCloseable {
         if (listener != FrameListener.NONE) {
             listener.onFrame(FrameListener.Direction.SENT, new Frame(fin, rsv, opcode, masked, key, payload));
         }
-        queue.add(ByteBuffer.wrap(FrameEncoder.write(fin, rsv, opcode, masked, key, payload)));
+        enqueue(ByteBuffer.wrap(FrameEncoder.write(fin, rsv, opcode, masked, key, payload)));
+    }
+
+    private void enqueue(ByteBuffer bytes) {
+        queue.add(bytes);
+        queuedBytes += bytes.remaining();
+    }
+
+    long queuedBytes() {
+        return queuedBytes;
     }
 
     boolean hasOutput() {
@@ -98,6 +108,7 @@ final class OutboundFrames implements AutoCloseable {
         }
         List<ByteBuffer> out = new ArrayList<>(queue);
         queue.clear();
+        queuedBytes = 0;
         return out;
     }
 

@@ -1,6 +1,7 @@
 package org.wslab.framing.engine;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import org.wslab.handshake.ServerDecision;
 import org.wslab.handshake.ServerHandshake;
 import org.wslab.handshake.http.HeadLimits;
@@ -12,19 +13,10 @@ import org.wslab.handshake.http.RequestHeadParser;
  * The server's opening handshake (RFC 6455 §4.2) for the engine, on the {@code handshake}
  * module: parses the request head incrementally and answers with {@link ServerHandshake}'s
  * decision — 101 (the connection opens) or a refusal naming the broken rule (the connection
- * closes after it is written). Details of the outcome: {@link Details}, whose request tells a
- * server which resource was asked for.
+ * closes after it is written). The outcome is a {@link HandshakeExchange.Server}, whose request
+ * tells a server which resource was asked for, or a {@link HandshakeFailure.Refused}.
  */
 public final class ServerOpening implements OpeningHandshake {
-    /**
-     * What {@link Event.HandshakeCompleted#details()} / {@link Event.HandshakeFailed#details()} hold:
-     * the client's request and our RFC 6455 §4.2.2 answer (101, or a §4.2.1 / §4.4 refusal).
-     *
-     * @param request  the request head, null when it did not parse
-     * @param decision the server's answer
-     */
-    public record Details(RequestHead request, ServerDecision decision) {}
-
     private final ServerHandshake server;
     private final RequestHeadParser parser;
 
@@ -63,11 +55,11 @@ public final class ServerOpening implements OpeningHandshake {
      * For servers that choose the {@link ServerHandshake} per request (routing by path).
      */
     public static Step step(RequestHead request, ServerDecision decision) {
-        Details details = new Details(request, decision);
         if (decision instanceof ServerDecision.Accept ok) {
-            return new Step.Completed(ok.bytes(), ok.subprotocol(), ok.deflateParameters(), details);
+            return new Step.Completed(ok.bytes(), ok.subprotocol(), ok.deflateParameters(),
+                    new HandshakeExchange.Server(request, ok));
         }
         ServerDecision.Refuse no = (ServerDecision.Refuse) decision;
-        return new Step.Rejected(no.bytes(), no.rule().cite() + " (" + no.detail() + ")", details);
+        return new Step.Rejected(no.bytes(), new HandshakeFailure.Refused(Optional.ofNullable(request), no));
     }
 }

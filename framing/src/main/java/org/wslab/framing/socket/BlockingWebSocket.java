@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.net.InetSocketAddress;
 import org.wslab.framing.codec.Opcode;
+import org.wslab.framing.codec.Role;
 import org.wslab.framing.engine.ClientOpening;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.handshake.ClientHandshake;
@@ -19,11 +20,14 @@ import org.wslab.handshake.WebSocketUri;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.Event;
+import org.wslab.framing.transport.TransportSettings;
 
 /**
  * A blocking adapter that runs a sans-I/O {@link Connection} over a plain {@link Socket}: the
  * calling thread reads, writes and keeps the engine's clock (RFC 6455 timeouts via
- * {@link Connection#tick}). One thread per connection; not thread-safe.
+ * {@link Connection#tick}). One thread per connection; not thread-safe. The simplest teaching
+ * example of driving the engine; the non-blocking {@link org.wslab.framing.transport.Transport}
+ * runs any number of connections on a few threads.
  *
  * <pre>
  *   try (BlockingWebSocket ws = new BlockingWebSocket(socket, Connection.client(hs, settings, System.nanoTime()))) {
@@ -35,7 +39,7 @@ import org.wslab.framing.engine.Event;
  */
 public final class BlockingWebSocket implements AutoCloseable {
     private static final int READ_BUFFER = 64 * 1024;
-    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long LINGER_NANOS = TransportSettings.DEFAULT_LINGER_NANOS;
     private static final long MAX_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(1);
 
     private final Socket socket;
@@ -115,7 +119,7 @@ public final class BlockingWebSocket implements AutoCloseable {
                 lastEvent = pending.poll();
                 return lastEvent;
             }
-            if (connection.state() == ConnectionState.CLOSED) {
+            if (connection.shouldCloseTransport()) {
                 shutdown(true);
                 return null;
             }
@@ -161,6 +165,13 @@ public final class BlockingWebSocket implements AutoCloseable {
     /** Sends a text message; false when the connection is not OPEN. */
     public boolean sendText(String text) throws IOException {
         boolean ok = connection.sendText(text);
+        flush();
+        return ok;
+    }
+
+    /** Sends a text message of bytes known to be valid UTF-8 (an echo); false when not OPEN. */
+    public boolean sendText(byte[] utf8) throws IOException {
+        boolean ok = connection.sendText(utf8);
         flush();
         return ok;
     }
@@ -215,13 +226,17 @@ public final class BlockingWebSocket implements AutoCloseable {
     /**
      * RFC 6455 §7.1.1: after the closing handshake the server closes TCP first. Closing a socket
      * with unread input makes TCP send a reset, which can destroy the close frame we just sent
-     * before the peer reads it; so send FIN first and drain what the peer still sends, briefly.
+     * before the peer reads it; so a server sends FIN first and drains what the peer still sends,
+     * briefly, and a client waits as long for the server's FIN (the transport's {@code Lingering}
+     * does the same without blocking).
      */
     private void lingeringClose() throws IOException {
         if (socket.isClosed() || socket.isOutputShutdown()) {
             return;
         }
-        socket.shutdownOutput();
+        if (connection.role() == Role.SERVER) {
+            socket.shutdownOutput(); // the server's FIN first; a client waits for it
+        }
         long deadline = System.nanoTime() + LINGER_NANOS;
         socket.setSoTimeout(100);
         while (System.nanoTime() - deadline < 0) {

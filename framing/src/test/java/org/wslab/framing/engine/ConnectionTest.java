@@ -33,7 +33,7 @@ class ConnectionTest {
     void textMessageAndPingAnsweredWithPong() {
         Connection s = server();
         List<Event> events = feed(s, "81 85 00 00 00 00 48 65 6c 6c 6f  89 82 00 00 00 00 68 69");
-        assertEquals(new Event.TextMessage("Hello"), events.get(0));
+        assertEquals(Event.TextMessage.of("Hello"), events.get(0));
         assertInstanceOf(Event.PingReceived.class, events.get(1));
         assertEquals("8a 02 68 69", Hex.of(drain(s)), "§5.5.2: pong with the ping's payload");
     }
@@ -44,7 +44,7 @@ class ConnectionTest {
         Connection s = server();
         List<Event> events = feed(s, "01 83 00 00 00 00 48 65 6c  89 80 00 00 00 00  80 82 00 00 00 00 6c 6f");
         assertInstanceOf(Event.PingReceived.class, events.get(0));
-        assertEquals(new Event.TextMessage("Hello"), events.get(1));
+        assertEquals(Event.TextMessage.of("Hello"), events.get(1));
     }
 
     @Test
@@ -95,7 +95,7 @@ class ConnectionTest {
     void aCodePointSplitAcrossFragmentsIsValid() {
         // §5.6/§8.1: validity is a property of the whole message, not of each fragment
         List<Event> events = feed(server(), "01 81 00 00 00 00 e2  00 81 00 00 00 00 82  80 81 00 00 00 00 ac");
-        assertEquals(List.of(new Event.TextMessage("\u20ac")), events);
+        assertEquals(List.of(Event.TextMessage.of("\u20ac")), events);
     }
 
     @Test
@@ -153,7 +153,7 @@ class ConnectionTest {
         EngineSettings huge = EngineHarness.settings().withMaxSize(Integer.MAX_VALUE);
         assertEquals(org.wslab.framing.codec.DecoderSettings.HARD_MAX_FRAME, huge.maxFramePayload());
         Connection s = server(huge, Optional.empty());
-        assertEquals(new Event.TextMessage("A"), feed(s, "81 81 00 00 00 00 41").get(0));
+        assertEquals(Event.TextMessage.of("A"), feed(s, "81 81 00 00 00 00 41").get(0));
     }
 
     @Test
@@ -164,7 +164,7 @@ class ConnectionTest {
         assertEquals(ConnectionState.CLOSING, s.state());
         assertFalse(s.sendText("no"), "§5.5.1: no data after our close");
         // data may still arrive while CLOSING; pings are not answered any more
-        assertEquals(new Event.TextMessage("A"), feed(s, "81 81 00 00 00 00 41").get(0));
+        assertEquals(Event.TextMessage.of("A"), feed(s, "81 81 00 00 00 00 41").get(0));
         feed(s, "89 80 00 00 00 00");
         assertEquals(0, drain(s).length);
         long deadline = s.nextDeadlineNanos();

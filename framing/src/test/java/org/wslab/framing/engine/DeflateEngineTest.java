@@ -39,8 +39,8 @@ class DeflateEngineTest {
         Connection c = Connection.open(Role.CLIENT, ON, EngineHarness.settings(), 0);
         List<Event> events = c.receive(ByteBuffer.wrap(Hex.bytes("c1 07 f2 48 cd c9 c9 07 00  c1 05 f2 00 11 00 00"
                 + "  41 03 f2 48 cd  80 04 c9 c9 07 00")), 0);
-        assertEquals(List.of(new Event.TextMessage("Hello"), new Event.TextMessage("Hello"),
-                new Event.TextMessage("Hello")), events);
+        assertEquals(List.of(Event.TextMessage.of("Hello"), Event.TextMessage.of("Hello"),
+                Event.TextMessage.of("Hello")), events);
     }
 
     @Test

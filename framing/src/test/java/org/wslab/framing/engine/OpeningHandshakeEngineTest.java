@@ -47,17 +47,17 @@ class OpeningHandshakeEngineTest {
         assertEquals(ConnectionState.CONNECTING, c.state());
         List<Event> atServer = EngineHarness.pump(c, s);
         Event.HandshakeCompleted sOpen = assertInstanceOf(Event.HandshakeCompleted.class, atServer.get(0));
-        assertEquals("/websocket/echo", ((ServerOpening.Details) sOpen.details()).request().target());
+        assertEquals("/websocket/echo", ((HandshakeExchange.Server) sOpen.exchange()).request().target());
         s.sendText("first frame right behind the 101");
         List<Event> atClient = EngineHarness.pump(s, c);
         Event.HandshakeCompleted cOpen = assertInstanceOf(Event.HandshakeCompleted.class, atClient.get(0));
         assertEquals("v12.stomp", cOpen.subprotocol().orElseThrow());
         assertTrue(cOpen.deflate().isPresent() && sOpen.deflate().isPresent());
-        assertEquals(new Event.TextMessage("first frame right behind the 101"), atClient.get(1),
+        assertEquals(Event.TextMessage.of("first frame right behind the 101"), atClient.get(1),
                 "frames in the same read as the response head are not lost");
         assertEquals(ConnectionState.OPEN, c.state());
         c.sendText("and back");
-        assertEquals(List.of(new Event.TextMessage("and back")), EngineHarness.pump(c, s));
+        assertEquals(List.of(Event.TextMessage.of("and back")), EngineHarness.pump(c, s));
     }
 
     @Test
@@ -124,7 +124,7 @@ class OpeningHandshakeEngineTest {
             }
             assertEquals(2, events.size(), events::toString);
             assertInstanceOf(Event.HandshakeCompleted.class, events.get(0));
-            assertEquals(new Event.TextMessage("hi"), events.get(1));
+            assertEquals(Event.TextMessage.of("hi"), events.get(1));
         });
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -19,35 +18,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
-import org.wslab.framing.socket.SocketServer;
-import org.wslab.handshake.ServerHandshake;
-import org.wslab.handshake.ServerPolicy;
+import org.wslab.framing.transport.EchoHandler;
 
 /** Jetty 12's WebSocketClient ↔ our engine's server on plain sockets (issue 3 §5, second direction). */
 class JettyClientAgainstOurServerTest {
     /** Echo, except that the text "close CODE REASON" makes our server close with that code. */
-    private static final SocketServer.Handler ECHO_OR_CLOSE = (ws, opened) -> {
-        for (Event e; (e = ws.next()) != null; ) {
-            if (e instanceof Event.TextMessage t && t.text().startsWith("close ")) {
-                String[] parts = t.text().split(" ", 3);
-                ws.close(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "");
-            } else if (e instanceof Event.TextMessage t) {
-                ws.sendText(t.text());
-            } else if (e instanceof Event.BinaryMessage b) {
-                ws.sendBinary(b.data());
+    private static final class EchoOrClose extends EchoHandler {
+        @Override
+        public void onText(byte[] utf8) {
+            String text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            if (text.startsWith("close ")) {
+                String[] parts = text.split(" ", 3);
+                channel().close(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "");
+            } else {
+                super.onText(utf8);
             }
         }
-    };
+    }
 
-    private static SocketServer ours;
+    private static OurServer ours;
     private static WebSocketClient jetty;
     private Session session;
     private JettyClientEndpoint endpoint;
 
     @BeforeAll
     static void start() throws Exception {
-        ours = SocketServer.start(new InetSocketAddress("127.0.0.1", 0), new ServerHandshake(ServerPolicy.defaults()),
-                EngineSettings.defaults(), ECHO_OR_CLOSE);
+        ours = new OurServer(EngineSettings.defaults(), EchoOrClose::new);
         jetty = new WebSocketClient();
         jetty.setMaxTextMessageSize(JettyEchoServer.LIMIT);
         jetty.setMaxBinaryMessageSize(JettyEchoServer.LIMIT);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +20,8 @@ import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.socket.BlockingWebSocket;
-import org.wslab.framing.socket.SocketServer;
+import org.wslab.framing.transport.EchoHandler;
 import org.wslab.handshake.ClientOptions;
-import org.wslab.handshake.ServerHandshake;
-import org.wslab.handshake.ServerPolicy;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.extension.ExtensionOffer;
 
@@ -36,12 +33,11 @@ import org.wslab.handshake.extension.ExtensionOffer;
 class OurServerLimitsTest {
     private static final int FRAME_LIMIT = 64 * 1024;
     private static final int MESSAGE_LIMIT = 128 * 1024;
-    private static SocketServer server;
+    private static OurServer server;
 
     @BeforeAll
     static void start() throws IOException {
-        server = SocketServer.start(new InetSocketAddress("127.0.0.1", 0), new ServerHandshake(ServerPolicy.defaults()),
-                EngineSettings.defaults().withLimits(FRAME_LIMIT, MESSAGE_LIMIT), SocketServer.ECHO);
+        server = new OurServer(EngineSettings.defaults().withLimits(FRAME_LIMIT, MESSAGE_LIMIT), EchoHandler::new);
     }
 
     @AfterAll

@@ -1,23 +1,71 @@
 package org.wslab.lab.cli;
 
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.wslab.handshake.WebSocketUri;
+import org.wslab.lab.drive.EchoScale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code wslab drive …}: drivers that prove a server's scale and flow-control claims by counting
- * (connections held, messages lost), never by timing.
+ * (connections held, messages lost), never by timing. {@code drive echo URL} ({@link EchoScale}):
+ * N connections on our NIO transport, R messages a second each for a duration, every echo checked
+ * (RFC 6455 §5.6); {@code drive stomp URL} ({@link StompDriveCommand}): fan-out, burst and a
+ * stalled subscriber on a STOMP topic. Exit 0 when nothing was lost, 1 otherwise.
  */
-@Command(name = "drive",
-        header = "Scale and flow-control drivers: count connections held and messages lost.",
-        subcommands = {StompDriveCommand.class})
+@Command(name = "drive", header = "Scale and flow-control drivers: count connections held and messages lost.",
+        subcommands = {DriveCommand.Echo.class, StompDriveCommand.class})
 final class DriveCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a driver is missing: stomp");
+        throw new ParameterException(spec.commandLine(), "a driver is missing: echo or stomp");
+    }
+
+    /** {@code drive echo URL [--connections N] [--rate R] [--duration D] [--batch B] [--size S]}. */
+    @Command(name = "echo", description = "Hold N echo connections with traffic on all; report losses and round trips.")
+    static final class Echo implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "URL", description = "The echo endpoint, ws://HOST:PORT/websocket/echo.")
+        String url;
+
+        @Option(names = "--connections", defaultValue = "1000", description = "Connections to hold (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--rate", defaultValue = "1", description = "Messages a second per connection (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--duration", defaultValue = "10s", converter = DurationConverter.class,
+                description = "How long to send (default: ${DEFAULT-VALUE}).")
+        Duration duration;
+
+        @Option(names = "--batch", defaultValue = "500", description = "Connections opened at a time (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--size", defaultValue = "32", description = "Bytes per message, at least 16 (default: ${DEFAULT-VALUE}).")
+        int size;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(WebSocketUri.parse(url) instanceof WebSocketUri.Parse.Valid valid) || valid.uri().secure()) {
+                throw new ParameterException(spec.commandLine(), "not a ws:// URL: " + url);
+            }
+            PrintStream progress = System.err;
+            EchoScale.Report r = EchoScale.run(new EchoScale.Plan(valid.uri(), connections, rate, duration, batch, size),
+                    progress);
+            spec.commandLine().getOut().println(r.summary());
+            spec.commandLine().getOut().flush();
+            return r.ok() ? 0 : 1;
+        }
     }
 }

@@ -93,7 +93,9 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             return "unknown command '" + u.getUnmatched().get(0) + "' (commands: "
-                    + String.join(", ", cmd.getSubcommands().keySet()) + ")";
+                    + String.join(", ", cmd.getSubcommands().entrySet().stream()
+                            .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden())
+                            .map(java.util.Map.Entry::getKey).toList()) + ")";
         }
         return line;
     }

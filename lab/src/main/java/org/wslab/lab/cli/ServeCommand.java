@@ -36,11 +36,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one and prints it (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--max-message-size", defaultValue = "16MiB", converter = SizeConverter.class,
+    @Option(names = "--max-message-size", converter = SizeConverter.class,
             paramLabel = "SIZE",
             description = "Largest frame and message accepted, text or binary; a bigger one closes with 1009 "
-                    + "(RFC 6455 §7.4.1). Jetty's own default is 64KiB. (default: ${DEFAULT-VALUE})")
-    long maxMessageSize;
+                    + "(RFC 6455 §7.4.1). Jetty's own default is 64KiB. (default: 16MiB, the engine's)")
+    Long maxMessageSize;
 
     @Option(names = "--engine", defaultValue = "jetty", paramLabel = "ENGINE", completionCandidates = EngineNames.class,
             converter = EngineConverter.class,
@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     java.time.Duration relayGiveUp;
 
     @Option(names = "--max-connections", paramLabel = "N",
-            description = "With --engine wslab: connections served at once (a thread each); one more is answered "
+            description = "With --engine wslab: connections served at once (non-blocking, any number per thread); one more is answered "
                     + "503 (default: " + LabServerConfig.DEFAULT_MAX_CONNECTIONS + ").")
     Integer maxConnections;
 
@@ -101,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
         if (maxConnections != null && maxConnections < 1) {
             throw new ParameterException(spec.commandLine(), "--max-connections must be at least 1, not " + maxConnections);
         }
-        LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(maxMessageSize)
+        long messageLimit = maxMessageSize == null ? LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize;
+        LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(messageLimit)
                 .withMaxConnections(maxConnections == null ? LabServerConfig.DEFAULT_MAX_CONNECTIONS : maxConnections)
                 .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp));
         LabServer server = start(config);

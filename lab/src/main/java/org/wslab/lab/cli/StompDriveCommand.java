@@ -40,9 +40,9 @@ final class StompDriveCommand implements Callable<Integer> {
     @Option(names = "--stall", description = "one more subscriber stops reading")
     boolean stall;
 
-    @Option(names = "--stall-for", defaultValue = "15s", converter = DurationConverter.class,
-            description = "how long it stays stalled after the readers finished (default ${DEFAULT-VALUE}; "
-                    + "longer than the server's slow-consumer time limit)")
+    @Option(names = "--stall-for", defaultValue = "1s", converter = DurationConverter.class,
+            description = "how long it stays stalled after the readers finished (default ${DEFAULT-VALUE}; the "
+                    + "readers finish once the server cut it off, and it must read before the server's close timeout)")
     Duration stallFor;
 
     @Option(names = "--timeout", defaultValue = "120s", converter = DurationConverter.class,
@@ -66,9 +66,9 @@ final class StompDriveCommand implements Callable<Integer> {
                     r.subscribers(), r.connected(), r.messages(), size, r.expected(), r.received(), r.lost(),
                     r.outOfOrder(), r.publishFailures(), r.publisherReceipt(), r.millis());
             if (r.stalledReceived() != null) {
-                spec.commandLine().getOut().printf("stalled subscriber: received %d, then ERROR %s (close %d)%n",
+                spec.commandLine().getOut().printf("stalled subscriber: received %d, then ERROR %s (close %d %s)%n",
                         r.stalledReceived(), r.stalledError() == null ? "none" : "\"" + r.stalledError() + "\"",
-                        r.stalledCloseCode());
+                        r.stalledCloseCode(), r.stalledCloseReason() == null ? "" : "\"" + r.stalledCloseReason() + "\"");
             }
         }
         return r.passed() ? 0 : 1;

@@ -3,7 +3,11 @@ package org.wslab.lab.cli;
 import java.io.PrintWriter;
 import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameEncoder;
-import org.wslab.framing.engine.ClientOpening;
+import java.util.Optional;
+import org.wslab.framing.engine.HandshakeExchange;
+import org.wslab.framing.engine.HandshakeFailure;
+import org.wslab.handshake.ClientHandshake;
+import org.wslab.handshake.http.ResponseHead;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.FrameListener;
 import org.wslab.framing.trace.FrameTrace;
@@ -26,15 +30,20 @@ final class TracePrinter implements FrameListener {
 
     /** Prints the handshake heads from the event that ended the opening handshake. */
     void handshake(Event event) {
-        Object details = event instanceof Event.HandshakeCompleted c ? c.details()
-                : event instanceof Event.HandshakeFailed f ? f.details() : null;
-        if (!(details instanceof ClientOpening.Details d)) {
-            return;
+        if (event instanceof Event.HandshakeCompleted c && c.exchange() instanceof HandshakeExchange.Client d) {
+            heads(d.handshake(), Optional.of(d.response()));
+        } else if (event instanceof Event.HandshakeFailed f) {
+            if (f.failure() instanceof HandshakeFailure.ResponseRejected d) {
+                heads(d.handshake(), Optional.of(d.response()));
+            } else if (f.failure() instanceof HandshakeFailure.ResponseUnreadable d) {
+                heads(d.handshake(), Optional.empty());
+            }
         }
-        block("→ opening handshake request (RFC 6455 §4.1)", HeadWriter.text(d.handshake().request()));
-        if (d.response() != null) {
-            block("← opening handshake response (RFC 6455 §4.2.2)", HeadWriter.text(d.response()));
-        }
+    }
+
+    private void heads(ClientHandshake request, Optional<ResponseHead> response) {
+        block("→ opening handshake request (RFC 6455 §4.1)", HeadWriter.text(request.request()));
+        response.ifPresent(r -> block("← opening handshake response (RFC 6455 §4.2.2)", HeadWriter.text(r)));
         out.flush();
     }
 

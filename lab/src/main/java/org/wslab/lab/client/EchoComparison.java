@@ -21,7 +21,7 @@ final class EchoComparison {
             return Optional.of("sent a binary message, got a text one back");
         }
         byte[] expected = sentText ? ((String) sent).getBytes(StandardCharsets.UTF_8) : (byte[]) sent;
-        byte[] actual = echo instanceof Event.TextMessage t ? t.text().getBytes(StandardCharsets.UTF_8)
+        byte[] actual = echo instanceof Event.TextMessage t ? t.utf8()
                 : ((Event.BinaryMessage) echo).data();
         int at = java.util.Arrays.mismatch(expected, actual);
         if (at < 0) {

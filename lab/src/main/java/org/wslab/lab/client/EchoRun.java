@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.engine.ClientOpening;
+import org.wslab.framing.engine.HandshakeExchange;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
@@ -197,8 +198,8 @@ public final class EchoRun {
             if (open == null) {
                 throw new LabFailure(HandshakeFailures.describe(ws.lastEvent(), watchdog.fired(), plan.timeout()));
             }
-            ClientOpening.Details details = (ClientOpening.Details) open.details();
-            String extensions = String.join(", ", details.response().headers().all("Sec-WebSocket-Extensions"));
+            HandshakeExchange.Client exchange = (HandshakeExchange.Client) open.exchange();
+            String extensions = String.join(", ", exchange.response().headers().all("Sec-WebSocket-Extensions"));
             Object message = plan.message();
             for (int i = 0; i < plan.count() && closed == null; i++) {
                 if (i > 0 && message instanceof byte[] previous) {

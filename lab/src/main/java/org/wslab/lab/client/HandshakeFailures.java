@@ -1,9 +1,8 @@
 package org.wslab.lab.client;
 
 import java.time.Duration;
-import org.wslab.framing.engine.ClientOpening;
+import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.engine.Event;
-import org.wslab.handshake.ClientVerdict;
 
 /** One line saying why a client's opening handshake (RFC 6455 §4.1) did not open a connection. */
 final class HandshakeFailures {
@@ -17,17 +16,14 @@ final class HandshakeFailures {
         if (!(last instanceof Event.HandshakeFailed failed)) {
             return "the connection ended during the opening handshake";
         }
-        if (failed.details() instanceof ClientOpening.Details d && d.response() != null) {
-            String status = "HTTP " + d.response().status() + " " + d.response().reason();
-            if (d.verdict() instanceof ClientVerdict.Rejected no) {
-                return "the server did not open a WebSocket: " + status + " (" + no.rule().cite() + ": "
-                        + no.detail() + ")";
-            }
-            return "the server did not open a WebSocket: " + status;
+        HandshakeFailure failure = failed.failure();
+        if (failure instanceof HandshakeFailure.ResponseRejected no) {
+            return "the server did not open a WebSocket: HTTP " + no.response().status() + " "
+                    + no.response().reason() + " (" + no.rule().cite() + ": " + no.detail() + ")";
         }
-        if (failed.details() instanceof ClientOpening.Details d && d.parseFailure() != null) {
-            return "the server's answer is not an HTTP response head: " + failed.reason();
+        if (failure instanceof HandshakeFailure.ResponseUnreadable) {
+            return "the server's answer is not an HTTP response head: " + failure.reason();
         }
-        return failed.reason();
+        return failure.reason();
     }
 }

@@ -23,6 +23,7 @@ public final class DriveSubscriber implements Session.Listener {
     final AtomicInteger outOfOrder = new AtomicInteger();
     volatile String error;
     volatile int closeCode = -1;
+    volatile String closeReason;
     private final AtomicBoolean stalled = new AtomicBoolean();
     private final AtomicBoolean demandOwed = new AtomicBoolean();
     private final StringBuilder pending = new StringBuilder();
@@ -124,6 +125,7 @@ public final class DriveSubscriber implements Session.Listener {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         closeCode = statusCode;
+        closeReason = reason;
         closed.countDown();
     }
 

@@ -3,7 +3,10 @@ package org.wslab.lab.server;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.transport.TransportSettings;
 import org.wslab.lab.stomp.StompBackend;
+import org.wslab.stomp.session.StompServerConfig;
 
 /**
  * The settings every lab server engine honours, with the lab's defaults.
@@ -17,21 +20,25 @@ import org.wslab.lab.stomp.StompBackend;
  * @param stopTimeout     how long a graceful stop waits for open connections before closing them
  * @param stompBackend    where the STOMP endpoint's {@code /topic} and {@code /queue} traffic goes
  *                        (in-memory broker by default, or a relay to an external STOMP broker)
- * @param maxConnections  connections served at once by an engine that counts them (our socket
- *                        engine: a thread each; one more gets 503); Jetty sizes its own pool
+ * @param maxConnections  connections served at once by an engine that counts them (our NIO
+ *                        engine; one more gets 503); Jetty sizes its own pool
+ * @param stomp           the STOMP sessions' settings on both engines: versions, heart-beats, limits,
+ *                        and the mailbox limits of flow control and slow-consumer cut-off
+ *                        ({@link StompServerConfig#DEFAULT} by default)
  */
 public record LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout,
-                              Duration stopTimeout, StompBackend stompBackend, int maxConnections) {
+                              Duration stopTimeout, StompBackend stompBackend, int maxConnections,
+                              StompServerConfig stomp) {
     /** Default bind address. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
-    /** Default frame and message limit: 16 MiB. */
-    public static final long DEFAULT_MAX_MESSAGE_SIZE = 16L << 20;
+    /** Default frame and message limit: the engine's, 16 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = EngineSettings.DEFAULT_MAX_SIZE;
     /** Default idle timeout. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
-    /** Default connection limit of our socket engine. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    /** Default connection limit of our socket engine: the transport's. */
+    public static final int DEFAULT_MAX_CONNECTIONS = TransportSettings.DEFAULT_MAX_CONNECTIONS;
     /** Default graceful-stop wait. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(2);
 
@@ -40,6 +47,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(stompBackend, "stompBackend");
+        Objects.requireNonNull(stomp, "stomp");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -53,10 +61,11 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
 
     /** These settings with the in-memory STOMP broker. */
     public LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout, Duration stopTimeout) {
-        this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY, DEFAULT_MAX_CONNECTIONS);
+        this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY, DEFAULT_MAX_CONNECTIONS,
+                StompServerConfig.DEFAULT);
     }
 
-    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP, 256 connections. */
+    /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP, 20,000 connections. */
     public static LabServerConfig defaults() {
         return new LabServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_MESSAGE_SIZE,
                 DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_TIMEOUT);
@@ -78,21 +87,27 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
 
     /** These settings on another address. */
     public LabServerConfig withAddress(String newHost, int newPort) {
-        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections);
+        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp);
     }
 
     /** These settings with another frame and message limit. */
     public LabServerConfig withMaxMessageSize(long bytes) {
-        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections);
+        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp);
     }
 
     /** These settings with another STOMP backend (e.g. a relay). */
     public LabServerConfig withStompBackend(StompBackend backend) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections, stomp);
     }
 
     /** These settings with another connection limit (our socket engine). */
     public LabServerConfig withMaxConnections(int connections) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections, stomp);
+    }
+
+    /** These settings with other STOMP session settings (mailbox limits, heart-beats, versions). */
+    public LabServerConfig withStomp(StompServerConfig sessions) {
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
+                sessions);
     }
 }

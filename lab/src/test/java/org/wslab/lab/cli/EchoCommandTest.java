@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,7 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
-import org.wslab.framing.socket.SocketServer;
+import org.wslab.framing.transport.Acceptor;
+import org.wslab.framing.transport.Listener;
+import org.wslab.framing.transport.Transport;
+import org.wslab.framing.transport.TransportSettings;
+import org.wslab.framing.transport.EchoHandler;
 import org.wslab.handshake.ServerHandshake;
 import org.wslab.handshake.ServerPolicy;
 import org.wslab.lab.server.Engine;
@@ -75,15 +80,16 @@ class EchoCommandTest {
 
     @Test
     void aServerThatEchoesSomethingElseExits1WithTheFirstDifference() throws Exception {
-        SocketServer.Handler reverser = (ws, opened) -> {
-            for (Event e; (e = ws.next()) != null; ) {
-                if (e instanceof Event.TextMessage t) {
-                    ws.sendText(new StringBuilder(t.text()).reverse().toString());
-                }
+        class Reverser extends EchoHandler {
+            @Override
+            public void onText(byte[] utf8) {
+                channel().sendText(new StringBuilder(new String(utf8, StandardCharsets.UTF_8)).reverse().toString());
             }
-        };
-        try (SocketServer liar = SocketServer.start(new InetSocketAddress("127.0.0.1", 0),
-                new ServerHandshake(ServerPolicy.defaults()), EngineSettings.defaults(), reverser)) {
+        }
+        try (Transport transport = Transport.start(TransportSettings.defaults().withLoops(1));
+             Listener liar = transport.listen(new InetSocketAddress("127.0.0.1", 0),
+                     Acceptor.serving(new ServerHandshake(ServerPolicy.defaults()), EngineSettings.defaults(),
+                             Reverser::new))) {
             CliRun run = CliRun.of("echo", "--text", "abc", "ws://127.0.0.1:" + liar.port() + "/any");
             run.assertOneErrorLine(ExitCode.CHECK_FAILED);
             assertTrue(run.err().contains("byte 0 differs: sent 0x61, got 0x63"), run.err());

@@ -36,8 +36,9 @@ final class RunningServe implements AutoCloseable {
         Matcher found = null;
         // the banner is printed once the server is bound; a bounded wait, not a timed assertion
         for (int i = 0; i < 3_000 && found == null && !exit.isDone(); i++) {
-            Matcher m = ECHO_URL.matcher(out.toString());
-            if (m.find()) {
+            String printed = out.toString();
+            Matcher m = ECHO_URL.matcher(printed);
+            if (m.find() && printed.contains("\nlimits: ")) { // the banner's last line is out
                 found = m;
             } else {
                 Thread.sleep(10);

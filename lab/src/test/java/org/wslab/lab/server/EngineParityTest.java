@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wslab.framing.codec.Opcode;
-import org.wslab.framing.engine.ClientOpening;
+import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.socket.BlockingWebSocket;
 import org.wslab.handshake.ClientOptions;
@@ -96,7 +96,8 @@ class EngineParityTest {
         BlockingWebSocket ws = OurClient.connect(URI.create("ws://" + servers.get().baseUri().getRawAuthority() + "/nothing"),
                 ClientOptions.defaults());
         assertEquals(null, ws.awaitOpen());
-        ClientOpening.Details refused = (ClientOpening.Details) ((Event.HandshakeFailed) ws.lastEvent()).details();
+        HandshakeFailure.ResponseRejected refused = assertInstanceOf(HandshakeFailure.ResponseRejected.class,
+                ((Event.HandshakeFailed) ws.lastEvent()).failure());
         assertEquals(404, refused.response().status());
         ws.close();
     }

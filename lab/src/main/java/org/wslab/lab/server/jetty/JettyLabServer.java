@@ -44,7 +44,7 @@ public final class JettyLabServer implements LabServer {
     private JettyLabServer(LabServerConfig config, EndpointRegistry registry) {
         this.config = config;
         this.registry = registry;
-        this.stomp = LabStomp.open(config.stompBackend());
+        this.stomp = LabStomp.open(config.stompBackend(), config.stomp());
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("wslab-jetty");
         server = new Server(threads);

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.engine.OpeningHandshake;
+import org.wslab.framing.engine.OpeningRule;
 import org.wslab.framing.engine.ServerOpening;
 import org.wslab.handshake.ServerDecision;
 import org.wslab.handshake.ServerHandshake;
@@ -27,7 +29,8 @@ import org.wslab.handshake.http.RequestHeadParser;
  *       {@code GET} requests only, so {@code HEAD} or {@code POST} get a 400 naming that rule.</li>
  * </ul>
  * Everything but a 101 ends the connection after the answer is written; the details of a refusal
- * are a {@link ServerOpening.Details} (WebSocket refusals) or a {@link PlainHttpAnswer}.
+ * are a {@link HandshakeFailure.Refused} (WebSocket refusals) or a {@link HandshakeFailure.Answered}
+ * (the {@link PlainHttpAnswer} sent).
  */
 final class RoutingOpening implements OpeningHandshake {
     private static final ServerHandshake UNROUTED = new ServerHandshake(ServerPolicy.defaults());
@@ -78,9 +81,8 @@ final class RoutingOpening implements OpeningHandshake {
         PlainHttpAnswer answer = "/".equals(path)
                 ? PlainHttpAnswer.page(head, indexPage.get())
                 : PlainHttpAnswer.notFound(head, path);
-        String why = answer.status() == 200 ? "not a WebSocket request: answered with the index page (200)"
-                : "RFC 9110 §15.5.5 (no endpoint at " + path + ": 404)";
-        return new Step.Rejected(answer.bytes(), why, answer);
+        OpeningRule rule = answer.status() == 200 ? OpeningRule.PLAIN_HTTP_PAGE : OpeningRule.NO_RESOURCE;
+        return new Step.Rejected(answer.bytes(), new HandshakeFailure.Answered(head, answer.status(), rule, path));
     }
 
     /** The path of the request's /resource name/ (RFC 6455 §3), without the query. */

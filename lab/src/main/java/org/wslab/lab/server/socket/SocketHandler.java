@@ -7,14 +7,14 @@ import org.wslab.framing.engine.Event;
  * (RFC 6455 §6.2 messages, §5.5 control frames, §7 close) and answers through its
  * {@link SocketPeer}. Created by {@link SocketEndpoint#open} once the opening handshake succeeded.
  *
- * <p>Every method runs on the connection's own reader thread, one at a time and in wire order;
- * a handler may also send from other threads (a broker delivering a message), since
- * {@link SocketPeer} is thread-safe. A handler that must act on its own schedule (STOMP
- * heart-beats) returns its next deadline from {@link #tick}.
+ * <p>Every method runs on the connection's loop thread of the NIO transport, one at a time and in
+ * wire order. A handler that must act on its own schedule (STOMP heart-beats) returns its next
+ * deadline from {@link #tick}; one that cannot take more input pauses the peer's reading
+ * ({@link SocketPeer#pauseReading()}) and resumes it later, e.g. in {@link #onWritable()}.
  */
 public interface SocketHandler {
-    /** A complete text message (already validated as UTF-8, §8.1). */
-    void onText(String text);
+    /** A complete text message as validated UTF-8 bytes (§8.1); do not change the array. */
+    void onText(byte[] utf8);
 
     /** A complete binary message. */
     void onBinary(byte[] data);
@@ -27,9 +27,13 @@ public interface SocketHandler {
     default void onPong(byte[] payload) {
     }
 
+    /** The peer's outbound queue drained below its low-water mark after it was full. */
+    default void onWritable() {
+    }
+
     /**
      * The connection is closed (§7.1.4–§7.1.6), cleanly or not; called exactly once, last.
-     * {@code closed.error()} names the rule the peer broke when our engine failed the connection.
+     * {@code closed.error()} names the rule broken when our side failed the connection.
      */
     default void onClosed(Event.Closed closed) {
     }

@@ -2,8 +2,6 @@ package org.wslab.lab.server.socket;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.wslab.framing.codec.CloseCode;
+import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.EngineSettings;
-import org.wslab.handshake.http.HeadWriter;
-import org.wslab.handshake.http.Headers;
-import org.wslab.handshake.http.ResponseHead;
+import org.wslab.framing.transport.Acceptor;
+import org.wslab.framing.transport.Listener;
+import org.wslab.framing.transport.Transport;
+import org.wslab.framing.transport.TransportSettings;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.IndexPage;
@@ -28,33 +27,23 @@ import org.wslab.lab.stomp.LabStomp;
 import org.wslab.lab.stomp.socket.StompSocketHandler;
 
 /**
- * The lab server on our own engine ({@code wslab serve --engine wslab}): plain blocking sockets,
- * one thread per connection, each running a sans-I/O {@code framing} {@link
- * org.wslab.framing.engine.Connection} (RFC 6455 §4–§7, RFC 7692 permessage-deflate). It serves
+ * The lab server on our own engine ({@code wslab serve --engine wslab}): {@code framing}'s
+ * non-blocking {@link Transport} (one selector loop per core) running a sans-I/O
+ * {@link Connection} per TCP connection (RFC 6455 §4–§7, RFC 7692 permessage-deflate). It serves
  * the registry's endpoints routed by path before the handshake is answered (an unknown path gets
  * 404, never a 101), the index page at {@code /}, and applies the lab's limit
  * ({@link LabServerConfig#maxMessageSize()}) per frame and per message (1009 beyond it) and its
- * idle timeout (1001). At most {@link LabServerConfig#maxConnections()} connections (a thread each,
- * 256 by default, {@code serve --max-connections}) are served at once; one more is answered 503
- * (RFC 9110 §15.6.4) and closed.
+ * idle timeout (1001); the engine's handshake and close timeouts are its defaults. At most
+ * {@link LabServerConfig#maxConnections()} connections ({@code serve --max-connections}) are
+ * served at once; one more is answered 503 (RFC 9110 §15.6.4) and closed.
  *
  * <p>{@link #close()} stops accepting, starts the closing handshake (1001 "going away", §7.4.1)
  * on every open connection, waits up to the stop timeout for them to finish, then closes what is
  * left; it is idempotent.
  */
 public final class SocketLabServer implements LabServer {
-    /** How long CONNECTING may last: a client that never sends its request is dropped. */
-    static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
-    /** How long to wait for the peer's close frame after ours (§7.1.1). */
-    static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-    /** Connections served at once by default; each costs a thread and up to two message buffers. */
-    public static final int DEFAULT_MAX_CONNECTIONS = LabServerConfig.DEFAULT_MAX_CONNECTIONS;
-    /** The answer to a connection over the limit: 503, try again in a second, then close. */
-    static final byte[] BUSY = HeadWriter.write(ResponseHead.of(503, "Service Unavailable",
-            Headers.of("Retry-After", "1", "Content-Length", "0", "Connection", "close")));
-
-    private final ServerSocket listener;
+    private final Transport transport;
+    private final Listener listener;
     private final LabServerConfig config;
     private final EndpointRegistry registry;
     private final EngineSettings settings;
@@ -62,38 +51,31 @@ public final class SocketLabServer implements LabServer {
     private final Set<SocketSession> sessions = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final Thread acceptor;
-    /** The STOMP broker shared by this server's STOMP sessions (heart-beats tick on each reader thread). */
+    /** The STOMP broker shared by this server's STOMP sessions. */
     private final LabStomp stomp;
 
-    private SocketLabServer(ServerSocket listener, LabServerConfig config, EndpointRegistry registry) {
-        this.listener = listener;
+    private SocketLabServer(LabServerConfig config, EndpointRegistry registry) throws IOException {
         this.config = config;
         this.registry = registry;
-        this.stomp = LabStomp.open(config.stompBackend());
-        this.settings = EngineSettings.defaults()
-                .withMaxSize(config.maxMessageSize())
-                .withTimeouts(HANDSHAKE_TIMEOUT_NANOS, CLOSE_TIMEOUT_NANOS, config.idleTimeout().toNanos());
+        this.settings = EngineSettings.defaults().withMaxSize(config.maxMessageSize())
+                .withIdleTimeout(config.idleTimeout().toNanos());
+        this.stomp = LabStomp.open(config.stompBackend(), config.stomp());
         for (LabEndpoint endpoint : registry) {
             routes.put(endpoint.path(), SocketRoute.of(endpoint, endpointFor(endpoint)));
         }
-        this.acceptor = new Thread(this::acceptLoop, "wslab-accept-" + listener.getLocalPort());
-        this.acceptor.setDaemon(true);
+        this.transport = Transport.start(TransportSettings.defaults().withMaxConnections(config.maxConnections()));
+        try {
+            this.listener = transport.listen(new InetSocketAddress(config.host(), config.port()), this::accept);
+        } catch (IOException e) {
+            transport.close();
+            stomp.close();
+            throw e;
+        }
     }
 
     /** Binds {@code config}'s address (port 0: a free one) and starts accepting; running when this returns. */
     public static SocketLabServer start(LabServerConfig config, EndpointRegistry registry) throws IOException {
-        ServerSocket listener = new ServerSocket();
-        try {
-            listener.setReuseAddress(true);
-            listener.bind(new InetSocketAddress(config.host(), config.port()), 128);
-        } catch (IOException e) {
-            listener.close();
-            throw e;
-        }
-        SocketLabServer server = new SocketLabServer(listener, config, registry);
-        server.acceptor.start();
-        return server;
+        return new SocketLabServer(config, registry);
     }
 
     /**
@@ -107,41 +89,16 @@ public final class SocketLabServer implements LabServer {
         };
     }
 
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            Socket socket;
-            try {
-                socket = listener.accept();
-            } catch (IOException closed) {
-                return;
-            }
-            try {
-                socket.setTcpNoDelay(true);
-                serve(socket);
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(socket); // this connection failed to start; the others go on
-            }
-        }
-    }
-
-    private void serve(Socket socket) throws IOException {
-        if (sessions.size() >= config.maxConnections()) {
-            socket.getOutputStream().write(BUSY);
-            socket.shutdownOutput();
-            closeQuietly(socket);
-            return;
-        }
+    private Acceptor.Accepted accept(long nowNanos) {
+        RoutingOpening opening = new RoutingOpening(routes, () -> IndexPage.html(this));
         SocketSession[] self = new SocketSession[1];
-        SocketSession session = new SocketSession(socket, new RoutingOpening(routes, () -> IndexPage.html(this)),
-                settings, () -> sessions.remove(self[0]));
+        SocketSession session = new SocketSession(opening, () -> sessions.remove(self[0]));
         self[0] = session;
         sessions.add(session);
         if (closing.get()) {
-            session.abort(); // raced with close(): the reader ends at once
+            session.closeFromAnyThread(CloseCode.GOING_AWAY.code(), "server stopping");
         }
-        Thread t = new Thread(session, "wslab-conn-" + socket.getPort());
-        t.setDaemon(true);
-        t.start();
+        return new Acceptor.Accepted(Connection.server(opening, settings, nowNanos), session);
     }
 
     @Override
@@ -151,7 +108,7 @@ public final class SocketLabServer implements LabServer {
 
     @Override
     public int port() {
-        return listener.getLocalPort();
+        return listener.port();
     }
 
     @Override
@@ -166,7 +123,7 @@ public final class SocketLabServer implements LabServer {
 
     /** Connections currently open (handshaking, open or closing). */
     public int openConnections() {
-        return sessions.size();
+        return listener.openConnections();
     }
 
     @Override
@@ -185,30 +142,20 @@ public final class SocketLabServer implements LabServer {
             return;
         }
         try {
-            closeQuietly(listener);
+            listener.close();
             for (SocketSession s : sessions) {
-                s.close(CloseCode.GOING_AWAY.code(), "server stopping");
+                s.closeFromAnyThread(CloseCode.GOING_AWAY.code(), "server stopping");
             }
             long until = System.nanoTime() + config.stopTimeout().toNanos();
-            while (!sessions.isEmpty() && System.nanoTime() - until < 0) {
+            while (listener.openConnections() > 0 && System.nanoTime() - until < 0) {
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            for (SocketSession s : sessions) {
-                s.abort();
-            }
+            transport.close();
             stomp.close();
             stopped.countDown();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // closing anyway
         }
     }
 }

@@ -1,14 +1,18 @@
 package org.wslab.lab.server.socket;
 
 import java.util.Optional;
+import org.wslab.framing.transport.SendResult;
 import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.handshake.http.RequestHead;
 
 /**
  * The sending side of one open WebSocket connection on the socket engine, as a
- * {@link SocketHandler} sees it. Thread-safe: any thread may send. Every send returns false (and
- * sends nothing) once the connection is closing or closed (RFC 6455 §5.5.1: nothing after a close)
- * or the transport failed.
+ * {@link SocketHandler} sees it: the connection's {@link org.wslab.framing.transport.WebSocketChannel}
+ * plus the request it was opened with. Sends are made on the connection's loop thread (the
+ * handler's calls are); {@link #execute} is thread-safe and runs a task there. Every send
+ * returns a typed result: {@link SendResult#NOT_OPEN} once the connection is closing or closed
+ * (RFC 6455 §5.5.1: nothing after a close), {@link SendResult#OUTBOUND_FULL} while the bounded
+ * outbound queue is full (wait for {@link SocketHandler#onWritable()}).
  */
 public interface SocketPeer {
     /** The client's opening request (its target says which resource was asked for, §4.1). */
@@ -21,14 +25,32 @@ public interface SocketPeer {
     Optional<DeflateParameters> deflate();
 
     /** Sends a text message (§5.6). */
-    boolean sendText(String text);
+    SendResult sendText(String text);
+
+    /** Sends a text message of bytes known to be valid UTF-8 (§8.1; not validated again). */
+    SendResult sendText(byte[] utf8);
 
     /** Sends a binary message (§5.6). */
-    boolean sendBinary(byte[] data);
+    SendResult sendBinary(byte[] data);
 
     /** Sends a ping (≤ 125 bytes, §5.5.2). */
-    boolean sendPing(byte[] payload);
+    SendResult sendPing(byte[] payload);
 
     /** Starts the closing handshake with {@code code} and {@code reason} (§7.1.2). */
     boolean close(int code, String reason);
+
+    /** Bytes queued for the socket and not yet written. */
+    long outboundBytes();
+
+    /** Whether a send would be accepted now (OPEN, outbound queue below its limit). */
+    boolean writable();
+
+    /** Stops reading this connection's socket until {@link #resumeReading()}. */
+    void pauseReading();
+
+    /** Reads again after {@link #pauseReading()}. */
+    void resumeReading();
+
+    /** Runs {@code task} on the connection's loop thread soon; thread-safe (wakes the loop). */
+    void execute(Runnable task);
 }

@@ -1,216 +1,89 @@
 package org.wslab.lab.server.socket;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.wslab.framing.codec.CloseCode;
-import org.wslab.framing.engine.Connection;
-import org.wslab.framing.engine.ConnectionState;
-import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
-import org.wslab.framing.engine.ServerOpening;
+import org.wslab.framing.engine.HandshakeExchange;
+import org.wslab.framing.transport.SendResult;
+import org.wslab.framing.transport.WebSocketChannel;
+import org.wslab.framing.transport.WebSocketHandler;
 import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.handshake.http.RequestHead;
 
 /**
- * One accepted TCP connection of the socket engine: runs a server {@link Connection} (RFC 6455
- * §4–§7) over the socket on its own reader thread, routes the opening handshake with
- * {@link RoutingOpening}, then feeds the open connection's events to the route's
- * {@link SocketHandler} and is its thread-safe {@link SocketPeer}.
+ * One accepted connection of the socket engine on the NIO transport: the transport's handler,
+ * which picks the endpoint's {@link SocketHandler} once {@link RoutingOpening} has routed the
+ * opening handshake (RFC 6455 §4.2), and the {@link SocketPeer} that handler sends through.
  *
- * <p>The reader thread keeps the engine's clock: it wakes for the engine's deadlines (handshake,
- * close and idle timeouts) and the handler's own. Sends from any thread take the same lock as the
- * reader's use of the engine, and write before they return. After CLOSED the socket is half-closed
- * first and the peer's remaining input drained briefly, so the last frame or HTTP answer is not
- * destroyed by a TCP reset (§7.1.1: the server closes TCP first).
+ * <p>A send made off the connection's loop thread (the current STOMP handler's broker delivers on
+ * the publisher's thread) is handed to the loop with {@link #execute}; its refusal then counts
+ * against the outbound limit like any other, so memory stays bounded by the transport's rule.
  */
-final class SocketSession implements SocketPeer, Runnable {
-    private static final int READ_BUFFER = 64 * 1024;
-    private static final long MAX_WAIT_MILLIS = 1000;
-    private static final long LINGER_MILLIS = 2000;
-
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+final class SocketSession implements WebSocketHandler, SocketPeer {
     private final RoutingOpening opening;
-    private final Connection connection;
-    private final Object lock = new Object();
     private final Runnable onEnd;
-    private volatile RequestHead request;
-    private volatile Optional<String> subprotocol = Optional.empty();
+    private WebSocketChannel channel;
+    private RequestHead request;
     private SocketHandler handler;
-    private long handlerDeadline = Long.MAX_VALUE;
-    private boolean broken;
+    private volatile boolean closed;
 
-    SocketSession(Socket socket, RoutingOpening opening, EngineSettings settings, Runnable onEnd) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
+    SocketSession(RoutingOpening opening, Runnable onEnd) {
         this.opening = opening;
         this.onEnd = onEnd;
-        this.connection = Connection.server(opening, settings, System.nanoTime());
     }
 
     @Override
-    public void run() {
-        byte[] buffer = new byte[READ_BUFFER];
-        try {
-            while (!closed()) {
-                List<Event> events = readAndFeed(buffer);
-                try {
-                    dispatch(events);
-                } catch (RuntimeException endpointFailure) {
-                    // §7.4.1 1011: the endpoint hit a condition it could not handle; finish the close
-                    close(CloseCode.INTERNAL_ERROR.code(), "endpoint failed");
-                }
-            }
-        } finally {
-            end(buffer);
-        }
-    }
-
-    private List<Event> readAndFeed(byte[] buffer) {
-        long now = System.nanoTime();
-        long deadline;
-        synchronized (lock) {
-            deadline = Math.min(connection.nextDeadlineNanos(), handlerDeadline);
-        }
-        long wait = deadline == Long.MAX_VALUE ? MAX_WAIT_MILLIS
-                : Math.max(1, Math.min(MAX_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - now) + 1));
-        int n;
-        try {
-            socket.setSoTimeout((int) wait);
-            n = in.read(buffer);
-        } catch (SocketTimeoutException quiet) {
-            n = 0;
-        } catch (IOException lost) {
-            n = -1;
-        }
-        synchronized (lock) {
-            long at = System.nanoTime();
-            List<Event> events = n > 0 ? connection.receive(ByteBuffer.wrap(buffer, 0, n), at)
-                    : n < 0 ? connection.receiveEof(at) : connection.tick(at);
-            flushLocked();
-            return events;
-        }
-    }
-
-    private void dispatch(List<Event> events) {
-        for (Event e : events) {
-            if (e instanceof Event.HandshakeCompleted done) {
-                opened(done);
-            } else if (handler == null) {
-                continue; // a refused handshake: no endpoint to tell
-            } else if (e instanceof Event.TextMessage t) {
-                handler.onText(t.text());
-            } else if (e instanceof Event.BinaryMessage b) {
-                handler.onBinary(b.data());
-            } else if (e instanceof Event.PingReceived p) {
-                handler.onPing(p.data());
-            } else if (e instanceof Event.PongReceived p) {
-                handler.onPong(p.data());
-            } else if (e instanceof Event.Closed c) {
-                SocketHandler h = handler;
-                handler = null;
-                h.onClosed(c);
-            }
-        }
-        if (handler != null) {
-            long next = handler.tick(System.nanoTime());
-            synchronized (lock) {
-                handlerDeadline = next;
-            }
-        }
-    }
-
-    private void opened(Event.HandshakeCompleted done) {
-        request = ((ServerOpening.Details) done.details()).request();
-        subprotocol = done.subprotocol();
+    public void onOpen(WebSocketChannel ch, Event.HandshakeCompleted opened) {
+        channel = ch;
+        request = ((HandshakeExchange.Server) opened.exchange()).request();
         handler = opening.chosen().serve().open(this);
     }
 
-    private boolean closed() {
-        synchronized (lock) {
-            return connection.state() == ConnectionState.CLOSED;
-        }
+    @Override
+    public void onText(byte[] utf8) {
+        handler.onText(utf8);
     }
 
-    private void flushLocked() {
-        List<ByteBuffer> pending = connection.takeOutput();
-        if (broken) {
-            return;
-        }
-        try {
-            for (ByteBuffer b : pending) {
-                out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-            }
-            out.flush();
-        } catch (IOException lost) {
-            broken = true; // the reader sees the end of the stream next and reports 1006
-            shutdownInputQuietly();
-        }
+    @Override
+    public void onBinary(byte[] data) {
+        handler.onBinary(data);
     }
 
-    private void end(byte[] buffer) {
+    @Override
+    public void onPing(byte[] payload) {
+        handler.onPing(payload);
+    }
+
+    @Override
+    public void onPong(byte[] payload) {
+        handler.onPong(payload);
+    }
+
+    @Override
+    public void onWritable() {
+        handler.onWritable();
+    }
+
+    @Override
+    public long tick(long nowNanos) {
+        return handler == null ? Long.MAX_VALUE : handler.tick(nowNanos);
+    }
+
+    @Override
+    public void onClosed(Event.Closed c) {
+        closed = true;
         try {
             if (handler != null) {
-                SocketHandler h = handler;
-                handler = null;
-                h.onClosed(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), "connection lost", false,
-                        Optional.empty()));
+                handler.onClosed(c);
             }
         } finally {
-            synchronized (lock) {
-                connection.close();
-            }
-            lingeringClose(buffer);
             onEnd.run();
         }
     }
 
-    private void lingeringClose(byte[] buffer) {
-        try {
-            if (!socket.isClosed() && !broken) {
-                socket.shutdownOutput();
-                socket.setSoTimeout(100);
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
-                while (System.nanoTime() - until < 0) {
-                    try {
-                        if (in.read(buffer) < 0) {
-                            break;
-                        }
-                    } catch (SocketTimeoutException stillOpen) {
-                        // wait for the peer's FIN until the deadline
-                    }
-                }
-            }
-        } catch (IOException gone) {
-            // the peer is gone already
-        } finally {
-            abort();
-        }
-    }
-
-    private void shutdownInputQuietly() {
-        try {
-            socket.shutdownInput();
-        } catch (IOException ignored) {
-            // already closed
-        }
-    }
-
-    /** Closes the socket at once (no closing handshake): the end of a stop that waited long enough. */
-    void abort() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to say
+    /** Starts the closing handshake from any thread (a stopping server: 1001). */
+    void closeFromAnyThread(int code, String reason) {
+        if (channel != null) {
+            channel.execute(() -> channel.close(code, reason));
         }
     }
 
@@ -221,51 +94,84 @@ final class SocketSession implements SocketPeer, Runnable {
 
     @Override
     public Optional<String> subprotocol() {
-        return subprotocol;
+        return channel.subprotocol();
     }
 
     @Override
     public Optional<DeflateParameters> deflate() {
-        synchronized (lock) {
-            return connection.deflate();
+        return channel.deflate();
+    }
+
+    private interface Send {
+        SendResult on(WebSocketChannel ch);
+    }
+
+    private SendResult send(Send send) {
+        if (closed) {
+            return SendResult.NOT_OPEN;
         }
+        if (inLoop()) {
+            return send.on(channel);
+        }
+        channel.execute(() -> send.on(channel));
+        return SendResult.SENT;
+    }
+
+    private boolean inLoop() {
+        return channel.onLoopThread();
     }
 
     @Override
-    public boolean sendText(String text) {
-        synchronized (lock) {
-            return connection.sendText(text) && written();
-        }
+    public SendResult sendText(String text) {
+        return send(ch -> ch.sendText(text));
     }
 
     @Override
-    public boolean sendBinary(byte[] data) {
-        synchronized (lock) {
-            return connection.sendBinary(data) && written();
-        }
+    public SendResult sendText(byte[] utf8) {
+        return send(ch -> ch.sendText(utf8));
     }
 
     @Override
-    public boolean sendPing(byte[] payload) {
-        synchronized (lock) {
-            return connection.sendPing(payload) && written();
-        }
+    public SendResult sendBinary(byte[] data) {
+        return send(ch -> ch.sendBinary(data));
+    }
+
+    @Override
+    public SendResult sendPing(byte[] payload) {
+        return send(ch -> ch.sendPing(payload));
     }
 
     @Override
     public boolean close(int code, String reason) {
-        synchronized (lock) {
-            if (connection.state() == ConnectionState.CONNECTING) {
-                connection.close(code, reason, System.nanoTime()); // no WebSocket yet: just give up
-                shutdownInputQuietly();
-                return true;
-            }
-            return connection.close(code, reason, System.nanoTime()) && written();
+        if (inLoop()) {
+            return channel.close(code, reason);
         }
+        closeFromAnyThread(code, reason);
+        return !closed;
     }
 
-    private boolean written() {
-        flushLocked();
-        return !broken;
+    @Override
+    public long outboundBytes() {
+        return channel.outboundBytes();
+    }
+
+    @Override
+    public boolean writable() {
+        return channel.writable();
+    }
+
+    @Override
+    public void pauseReading() {
+        channel.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+        channel.resumeReading();
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        channel.execute(task);
     }
 }

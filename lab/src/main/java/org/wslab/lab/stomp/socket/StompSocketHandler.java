@@ -1,91 +1,122 @@
 package org.wslab.lab.stomp.socket;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.engine.Event;
+import org.wslab.framing.transport.SendResult;
 import org.wslab.lab.server.socket.SocketHandler;
 import org.wslab.lab.server.socket.SocketPeer;
 import org.wslab.lab.stomp.LabStomp;
 import org.wslab.stomp.codec.WebSocketPayload;
-import org.wslab.stomp.runtime.SerialExecutor;
 import org.wslab.stomp.session.OutboundMessage;
 import org.wslab.stomp.session.StompServerSession;
 
 /**
- * STOMP over WebSocket on our own engine ({@code wslab serve --engine wslab}): each text or binary
- * message (RFC 6455 §5.6) feeds a {@link StompServerSession} on the server's shared broker; its
- * frames go out as text messages when they are valid UTF-8 (§5.6 requires it of text), binary
- * otherwise; heart-beats (STOMP 1.2 "Heart-beating") run through {@link #tick}; an ERROR or
- * DISCONNECT closes the WebSocket with 1000 (§7.4.1).
+ * STOMP over WebSocket on our own engine ({@code wslab serve --engine wslab}), on the non-blocking
+ * transport: every call runs on the connection's loop thread, so the sans-I/O
+ * {@link StompServerSession} needs no lock. Each text or binary message (RFC 6455 §5.6) is fed to
+ * the session as the engine's bytes (no String round trip); the session's frames go out as text
+ * messages of those bytes when they are valid UTF-8 (§5.6 requires it of text), binary otherwise.
  *
- * <p>An interim adapter on the blocking socket engine: every session call runs through one
- * {@link SerialExecutor}, and the broker's wake-up pumps all mail and writes it on the waking thread
- * (a blocking write; no outbound budget, no read pause). The non-blocking transport replaces it.
+ * <p>Flow control both ways (wslab policy): broker mail is pumped one message at a time while the
+ * peer's bounded outbound queue takes more, and again on {@link #onWritable()}; the broker's
+ * wake-up reaches the loop through {@link SocketPeer#execute}. Reading pauses while the session
+ * says so (a subscriber it publishes to is over its mailbox limit) or while its own output cannot
+ * be written, so a fast publisher is slowed by TCP instead of growing anyone's memory. An ERROR
+ * or DISCONNECT closes the WebSocket with 1000 (§7.4.1) once its frame is queued; a session cut
+ * off as a slow consumer whose ERROR cannot be queued closes with 1008 naming the rule.
  */
 public final class StompSocketHandler implements SocketHandler {
     private static final AtomicLong IDS = new AtomicLong();
-    /** When a tick was queued behind another thread's work, the engine asks again this much later. */
-    private static final long RETRY_TICK_NANOS = 10_000_000;
 
-    private final SerialExecutor serial = new SerialExecutor();
     private final SocketPeer peer;
     private final StompServerSession session;
+    /** Frames the session produced (RECEIPT, ERROR, a beat) that the outbound queue refused; one read's worth at most. */
+    private final ArrayDeque<OutboundMessage> unsent = new ArrayDeque<>();
     private boolean closeSent;
+    private boolean ended;
 
     /** A session for the connection {@code peer} just opened, on {@code stomp}'s broker. */
     public StompSocketHandler(LabStomp stomp, SocketPeer peer) {
         this.peer = peer;
         this.session = new StompServerSession(stomp.broker(), stomp.sessionConfig(), "sock-" + IDS.incrementAndGet(),
-                () -> serial.execute(this::flush), System.nanoTime());
+                () -> peer.execute(this::service), System.nanoTime());
     }
 
     @Override
-    public void onText(String text) {
-        byte[] octets = text.getBytes(StandardCharsets.UTF_8);
-        serial.execute(() -> {
-            session.receive(ByteBuffer.wrap(octets), System.nanoTime());
-            flush();
-        });
+    public void onText(byte[] utf8) {
+        session.receive(ByteBuffer.wrap(utf8), System.nanoTime());
+        service();
     }
 
     @Override
     public void onBinary(byte[] data) {
-        serial.execute(() -> {
-            session.receive(ByteBuffer.wrap(data), System.nanoTime());
-            flush();
-        });
+        session.receive(ByteBuffer.wrap(data), System.nanoTime());
+        service();
     }
 
     @Override
-    public void onClosed(Event.Closed closed) {
-        serial.execute(() -> session.transportClosed(System.nanoTime()));
+    public void onWritable() {
+        service();
     }
 
     @Override
     public long tick(long nowNanos) {
-        long[] next = {-1};
-        serial.execute(() -> {
+        if (!ended) {
             session.tick(nowNanos);
-            flush();
-            next[0] = session.nextDeadlineNanos();
-        });
-        return next[0] >= 0 ? next[0] : nowNanos + RETRY_TICK_NANOS; // another thread ran it: ask again soon
+            service();
+        }
+        return ended ? Long.MAX_VALUE : session.nextDeadlineNanos();
     }
 
-    private void flush() {
-        session.pump(System.nanoTime(), Long.MAX_VALUE);
-        for (OutboundMessage m : session.takeOutput()) {
-            String text = WebSocketPayload.asText(m.octets());
-            if (text != null) {
-                peer.sendText(text);
-            } else {
-                peer.sendBinary(m.octets());
-            }
+    @Override
+    public void onClosed(Event.Closed closed) {
+        ended = true;
+        unsent.clear();
+        session.transportClosed(System.nanoTime());
+    }
+
+    /** Writes what the session has, pumps broker mail while the peer takes it, then sets reading and closing. */
+    private void service() {
+        if (ended) {
+            return;
         }
+        long now = System.nanoTime();
+        queue();
+        while (unsent.isEmpty() && peer.writable() && session.hasMail()) {
+            session.pump(now, 1); // one message: the outbound queue's limit holds to within one frame
+            queue();
+        }
+        session.pump(now, 0); // the slow-consumer check, even when nothing could be pumped
+        queue();
         if (session.shouldCloseTransport() && !closeSent) {
             closeSent = true;
-            peer.close(1000, "STOMP session ended");
+            boolean errorQueued = unsent.isEmpty();
+            unsent.clear();
+            peer.close(errorQueued ? CloseCode.NORMAL.code() : CloseCode.POLICY_VIOLATION.code(),
+                    errorQueued ? "STOMP session ended" : session.failure().map(v -> "STOMP " + v.rule()).orElse("STOMP session ended"));
+        }
+        if (session.readPaused() || !unsent.isEmpty() || !peer.writable()) {
+            peer.pauseReading();
+        } else {
+            peer.resumeReading();
+        }
+    }
+
+    /** Moves the session's output to the peer, keeping in order what the outbound queue refuses. */
+    private void queue() {
+        for (OutboundMessage m : session.takeOutput()) {
+            unsent.add(m);
+        }
+        while (!unsent.isEmpty() && peer.writable()) {
+            OutboundMessage m = unsent.peek();
+            SendResult r = WebSocketPayload.isText(m.octets()) ? peer.sendText(m.octets()) : peer.sendBinary(m.octets());
+            if (r == SendResult.OUTBOUND_FULL) {
+                return; // not reached while writable() holds; onWritable() comes back for the rest
+            }
+            unsent.poll(); // SENT, or NOT_OPEN: nothing more can go out after a close (§5.5.1)
         }
     }
 }

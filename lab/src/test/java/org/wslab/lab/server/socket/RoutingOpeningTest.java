@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.wslab.framing.engine.OpeningHandshake.Step;
-import org.wslab.framing.engine.ServerOpening;
-import org.wslab.handshake.ServerDecision;
+import org.wslab.framing.engine.HandshakeFailure;
+import org.wslab.framing.engine.OpeningRule;
 import org.wslab.lab.server.EndpointKind;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.testkit.ByteGens;
@@ -78,8 +78,9 @@ class RoutingOpeningTest {
     @Test
     void anUpgradeToAnUnknownPathIs404() {
         Step.Rejected no = assertInstanceOf(Step.Rejected.class, feed(REQUEST.replace("/websocket/app", "/elsewhere")));
-        PlainHttpAnswer answer = assertInstanceOf(PlainHttpAnswer.class, no.details());
+        HandshakeFailure.Answered answer = assertInstanceOf(HandshakeFailure.Answered.class, no.failure());
         assertEquals(404, answer.status());
+        assertEquals(OpeningRule.NO_RESOURCE, answer.rule());
         assertTrue(new String(no.toSend(), StandardCharsets.UTF_8).startsWith("HTTP/1.1 404 Not Found\r\n"));
     }
 
@@ -95,10 +96,9 @@ class RoutingOpeningTest {
     void aBadUpgradeOnAnEndpointsPathIsTheHandshakeModulesRefusal() {
         Step.Rejected no = assertInstanceOf(Step.Rejected.class,
                 feed(REQUEST.replace("Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 8")));
-        ServerOpening.Details d = assertInstanceOf(ServerOpening.Details.class, no.details());
-        ServerDecision.Refuse refuse = assertInstanceOf(ServerDecision.Refuse.class, d.decision());
-        assertEquals(426, refuse.status());
-        assertTrue(no.reason().contains("RFC 6455 §4.2.1"), no.reason());
+        HandshakeFailure.Refused d = assertInstanceOf(HandshakeFailure.Refused.class, no.failure());
+        assertEquals(426, d.decision().status());
+        assertTrue(d.reason().contains("RFC 6455 §4.2.1"), d.reason());
     }
 
     // garbage in → a typed refusal or a wait for more, never another exception (and the head limit bounds it)

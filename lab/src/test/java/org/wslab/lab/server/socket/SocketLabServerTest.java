@@ -1,6 +1,7 @@
 package org.wslab.lab.server.socket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -144,5 +145,39 @@ class SocketLabServerTest {
         BlockingWebSocket third = client(url, ClientOptions.defaults());
         assertTrue(third.awaitOpen() != null);
         third.close();
+    }
+
+    // wslab policy (bounded outbound queue): an echo peer that sends and never reads holds the server's echo
+    // endpoint back through TCP — the server stops reading — so what the client can push stays bounded
+    @Test
+    void anEchoPeerThatNeverReadsCannotGrowTheServersMemory() throws Exception {
+        start(EndpointRegistry.defaults());
+        String url = "ws://127.0.0.1:" + server.port() + LabEndpoint.echo().path();
+        try (BlockingWebSocket ws = client(url, ClientOptions.defaults())) {
+            assertNotNull(ws.awaitOpen());
+            byte[] chunk = new byte[64 * 1024];
+            java.util.concurrent.atomic.AtomicLong pushed = new java.util.concurrent.atomic.AtomicLong();
+            Thread writer = new Thread(() -> {
+                try {
+                    while (pushed.get() < (256L << 20) && ws.sendBinary(chunk)) {
+                        pushed.addAndGet(chunk.length);   // never reads an echo
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test closed the socket
+                }
+            }, "never-reads");
+            writer.setDaemon(true);
+            writer.start();
+            long last = -1;
+            for (int quiet = 0; quiet < 20 && pushed.get() < (256L << 20); ) { // until no progress for 20 polls
+                Thread.sleep(25);
+                long now = pushed.get();
+                quiet = now == last ? quiet + 1 : 0;
+                last = now;
+            }
+            // the server's outbound limit (1 MiB plus a message) + its read buffer + both sides' TCP buffers
+            assertTrue(pushed.get() < (64L << 20), "the client could push only so much: " + pushed.get());
+            assertTrue(writer.isAlive(), "the writer is held back by TCP, not failed");
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.handshake.http.RequestHead;
+import org.wslab.framing.transport.SendResult;
 import org.wslab.lab.server.socket.SocketPeer;
 import org.wslab.lab.stomp.LabStomp;
 import org.wslab.lab.stomp.StompBackend;
@@ -56,18 +57,48 @@ class StompSocketHandlerTest {
         }
 
         @Override
-        public boolean sendText(String text) {
-            return sent.add(text);
+        public SendResult sendText(String text) {
+            sent.add(text);
+            return SendResult.SENT;
         }
 
         @Override
-        public boolean sendBinary(byte[] data) {
-            return sent.add(data);
+        public SendResult sendText(byte[] utf8) {
+            return sendText(new String(utf8, StandardCharsets.UTF_8));
         }
 
         @Override
-        public boolean sendPing(byte[] payload) {
+        public SendResult sendBinary(byte[] data) {
+            sent.add(data);
+            return SendResult.SENT;
+        }
+
+        @Override
+        public SendResult sendPing(byte[] payload) {
+            return SendResult.SENT;
+        }
+
+        @Override
+        public long outboundBytes() {
+            return 0;
+        }
+
+        @Override
+        public boolean writable() {
             return true;
+        }
+
+        @Override
+        public void pauseReading() {
+        }
+
+        @Override
+        public void resumeReading() {
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            task.run();
         }
 
         @Override
@@ -83,7 +114,8 @@ class StompSocketHandlerTest {
 
     private static StompSocketHandler connected(LabStomp stomp, RecordingPeer peer, String heartBeat) {
         StompSocketHandler h = new StompSocketHandler(stomp, peer);
-        h.onText("CONNECT\naccept-version:1.2\nhost:x\nheart-beat:" + heartBeat + "\n\n\u0000");
+        h.onText(("CONNECT\naccept-version:1.2\nhost:x\nheart-beat:" + heartBeat + "\n\n\u0000")
+                .getBytes(StandardCharsets.UTF_8));
         assertTrue(peer.lastText().startsWith("CONNECTED\nversion:1.2\n"), peer.lastText());
         return h;
     }
@@ -94,7 +126,7 @@ class StompSocketHandlerTest {
         RecordingPeer senderPeer = new RecordingPeer();
         StompSocketHandler subscriber = connected(stomp, subscriberPeer, "0,0");
         StompSocketHandler sender = connected(stomp, senderPeer, "0,0");
-        subscriber.onText("SUBSCRIBE\nid:0\ndestination:/topic/bin\nreceipt:s\n\n\u0000");
+        subscriber.onText("SUBSCRIBE\nid:0\ndestination:/topic/bin\nreceipt:s\n\n\u0000".getBytes(StandardCharsets.UTF_8));
         assertEquals("RECEIPT\nreceipt-id:s\n\n\u0000", subscriberPeer.lastText());
 
         byte[] body = {0x00, (byte) 0xFF, 0x41};   // a NUL and an octet that is never UTF-8

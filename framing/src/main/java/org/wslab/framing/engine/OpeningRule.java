@@ -1,0 +1,34 @@
+package org.wslab.framing.engine;
+
+import org.wslab.handshake.spec.SpecRule;
+
+/**
+ * The ways an opening handshake ends without a WebSocket connection that are not the
+ * {@code handshake} module's own refusals: the transport gave up on it (RFC 6455 §4.1) or a
+ * server answered a plain HTTP request instead (RFC 9110 §15).
+ */
+public enum OpeningRule implements SpecRule {
+    HANDSHAKE_TIMEOUT("RFC 6455 §4.1", "no complete opening handshake within the handshake timeout"),
+    CLOSED_DURING_HANDSHAKE("RFC 6455 §4.1", "the connection closed during the opening handshake"),
+    CONNECT_FAILED("RFC 6455 §4.1", "the TCP connection could not be opened"),
+    PLAIN_HTTP_PAGE("RFC 9110 §15.3.1", "not a WebSocket request: answered with a page (200)"),
+    NO_RESOURCE("RFC 9110 §15.5.5", "nothing is served at the requested path: 404");
+
+    private final String section;
+    private final String statement;
+
+    OpeningRule(String section, String statement) {
+        this.section = section;
+        this.statement = statement;
+    }
+
+    @Override
+    public String section() {
+        return section;
+    }
+
+    @Override
+    public String statement() {
+        return statement;
+    }
+}

@@ -1,0 +1,40 @@
+package org.wslab.framing.transport;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.wslab.framing.engine.Connection;
+import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.engine.ServerOpening;
+import org.wslab.handshake.ServerHandshake;
+
+/**
+ * What a {@link Transport} listener runs for each accepted TCP connection: a server
+ * {@link Connection} (its {@link org.wslab.framing.engine.OpeningHandshake} answers the RFC 6455
+ * §4.2 handshake, and may route by path) and the handler its events go to.
+ */
+@FunctionalInterface
+public interface Acceptor {
+    /** The engine and handler for a connection accepted at {@code nowNanos}; called on its loop thread. */
+    Accepted accept(long nowNanos);
+
+    /**
+     * Every connection answered by {@code handshake} (RFC 6455 §4.2) under {@code settings}, each
+     * with a new handler from {@code handlers}: the simplest server.
+     */
+    static Acceptor serving(ServerHandshake handshake, EngineSettings settings, Supplier<WebSocketHandler> handlers) {
+        return now -> new Accepted(Connection.server(new ServerOpening(handshake), settings, now), handlers.get());
+    }
+
+    /**
+     * One accepted connection's engine and handler.
+     *
+     * @param connection a server connection, CONNECTING
+     * @param handler    where its events go
+     */
+    record Accepted(Connection connection, WebSocketHandler handler) {
+        public Accepted {
+            Objects.requireNonNull(connection, "connection");
+            Objects.requireNonNull(handler, "handler");
+        }
+    }
+}

@@ -1,0 +1,343 @@
+package org.wslab.framing.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.wslab.framing.codec.CloseCode;
+import org.wslab.framing.codec.ProtocolError;
+import org.wslab.framing.codec.Role;
+import org.wslab.framing.codec.Violation;
+import org.wslab.framing.engine.Connection;
+import org.wslab.framing.engine.ConnectionState;
+import org.wslab.framing.engine.Event;
+import org.wslab.framing.engine.HandshakeFailure;
+import org.wslab.framing.engine.OpeningRule;
+
+/**
+ * The I/O side of one connection on a {@link Transport}: a sans-I/O {@link Connection} (RFC 6455
+ * §4–§7) over a non-blocking {@link SocketChannel}, on one {@link EventLoop}. Reads into the
+ * loop's buffer and feeds the engine; queues the engine's output in an {@link OutboundQueue}
+ * written with {@code OP_WRITE} interest while the socket is full; keeps the outbound limit and
+ * read pausing of its {@link WebSocketChannel}; drives {@code tick} from the engine's and the
+ * handler's deadlines. Once the engine says {@link Connection#shouldCloseTransport()}, the last
+ * bytes are written (within the linger time) and the socket {@link Lingering lingers} (§7.1.1).
+ */
+final class ChannelDriver extends LoopMember {
+    private enum Phase { ACTIVE, ENDING, DONE }
+
+    private final EventLoop loop;
+    private final SocketChannel socket;
+    private final Connection connection;
+    private final HandlerCalls handler;
+    private final WebSocketChannel channel;
+    private final TransportSettings settings;
+    private final Runnable onEnd;
+    private final OutboundQueue outbound = new OutboundQueue();
+    private final List<Event> deferred = new ArrayList<>(1);
+    private SelectionKey key;
+    private Phase phase;
+    private final SendGate gate;
+    private boolean readPaused;
+    private boolean eof;
+    private boolean isTouched;
+    private long endDeadline = Long.MAX_VALUE;
+
+    ChannelDriver(EventLoop loop, SocketChannel socket, Connection connection, WebSocketHandler handler,
+                  TransportSettings settings, Runnable onEnd) {
+        this.loop = loop;
+        this.socket = socket;
+        this.connection = connection;
+        this.channel = new WebSocketChannel(this);
+        this.handler = new HandlerCalls(handler, connection, channel);
+        this.settings = settings;
+        this.gate = new SendGate(settings);
+        this.onEnd = onEnd;
+        this.phase = Phase.ACTIVE;
+    }
+
+    /**
+     * Takes the connected socket over on the loop thread: its {@code key} from the connect, or a
+     * new registration (null); then the engine's first output (a client's request) goes out.
+     */
+    void register(SelectionKey connected, long nowNanos) {
+        loop.add(this);
+        try {
+            if (connected != null) {
+                key = connected;
+                key.attach(this);
+                key.interestOps(SelectionKey.OP_READ);
+            } else {
+                key = socket.register(loop.selector(), SelectionKey.OP_READ, this);
+            }
+        } catch (IOException | RuntimeException e) {
+            connectFailed(e.toString());
+            return;
+        }
+        settle(nowNanos);
+    }
+
+    /** The peer the handler sends through. */
+    WebSocketChannel channel() {
+        return channel;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    HandlerCalls handler() {
+        return handler;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** A send through the engine: false when it was not OPEN. */
+    interface EngineSend {
+        boolean send();
+    }
+
+    SendResult send(EngineSend op) {
+        checkLoop();
+        if (connection.state() != ConnectionState.OPEN) {
+            return SendResult.NOT_OPEN;
+        }
+        switch (gate.admit(outboundBytes())) {
+            case OVERFLOW -> {
+                ProtocolError error = new ProtocolError(Violation.OUTBOUND_OVERFLOW, outboundBytes() + " bytes queued");
+                deferred.addAll(connection.failLocally(error, System.nanoTime()));
+                touch();
+                return SendResult.OUTBOUND_FULL;
+            }
+            case REFUSE -> {
+                return SendResult.OUTBOUND_FULL;
+            }
+            case ADMIT -> { }
+        }
+        if (!op.send()) {
+            return SendResult.NOT_OPEN;
+        }
+        takeOutput();
+        gate.sent(outboundBytes());
+        touch();
+        return SendResult.SENT;
+    }
+
+    void checkLoop() {
+        if (!loop.inLoop()) {
+            throw new IllegalStateException("call on the connection's loop thread; use execute() from others");
+        }
+    }
+
+    void touch() {
+        if (!isTouched) {
+            isTouched = true;
+            loop.touch(this);
+        }
+    }
+
+    /** Runs an {@code execute} task, then the handler's tick, then settles. */
+    void afterTask(Runnable task) {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        task.run();
+        handler.tick(System.nanoTime());
+        touch();
+    }
+
+    long outboundBytes() {
+        return outbound.bytes() + connection.outputBytes();
+    }
+
+    boolean writable() {
+        return connection.state() == ConnectionState.OPEN && gate.open(outboundBytes());
+    }
+
+    void readPaused(boolean paused) {
+        checkLoop();
+        readPaused = paused;
+        touch();
+    }
+
+    boolean readPaused() {
+        return readPaused;
+    }
+
+    // ---- the loop's side ------------------------------------------------------------------
+
+    @Override
+    void ready(SelectionKey k, long nowNanos) {
+        if (k.isValid() && k.isWritable()) {
+            flush(nowNanos);
+        }
+        if (k.isValid() && k.isReadable() && phase == Phase.ACTIVE) {
+            read(nowNanos);
+        }
+        settle(nowNanos);
+    }
+
+    /** §4.1: the TCP connection could not be opened; the handler hears of it and of the close. */
+    void connectFailed(String why) {
+        loop.add(this);
+        deferred.add(new Event.HandshakeFailed(new HandshakeFailure.Ended(OpeningRule.CONNECT_FAILED, why)));
+        deferred.add(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), OpeningRule.CONNECT_FAILED.cite(), false,
+                Optional.empty()));
+        handler.dispatch(List.copyOf(deferred), true);
+        deferred.clear();
+        closeNow();
+    }
+
+    private void read(long nowNanos) {
+        ByteBuffer buffer = loop.readBuffer();
+        int n;
+        try {
+            n = socket.read(buffer);
+        } catch (IOException reset) {
+            n = -1;
+        }
+        if (n < 0) {
+            eof = true;
+            handler.dispatch(connection.receiveEof(nowNanos), phase != Phase.ACTIVE);
+        } else if (n > 0) {
+            handler.dispatch(connection.receive(buffer.flip(), nowNanos), phase != Phase.ACTIVE);
+        }
+    }
+
+    @Override
+    long deadline() {
+        return switch (phase) {
+            case ACTIVE -> earlier(connection.nextDeadlineNanos(), handler.deadline());
+            case ENDING -> endDeadline;
+            case DONE -> Long.MAX_VALUE;
+        };
+    }
+
+    @Override
+    void expire(long nowNanos) {
+        if (phase == Phase.ENDING) {
+            closeNow(); // the last bytes did not drain within the linger time
+            return;
+        }
+        if (due(connection.nextDeadlineNanos(), nowNanos)) {
+            handler.dispatch(connection.tick(nowNanos), phase != Phase.ACTIVE);
+        }
+        if (due(handler.deadline(), nowNanos)) {
+            handler.tick(nowNanos);
+        }
+        settle(nowNanos);
+    }
+
+    /** After anything happened: deliver deferred events, write, end the transport when due, update interest. */
+    void settle(long nowNanos) {
+        isTouched = false;
+        if (phase == Phase.DONE) {
+            return;
+        }
+        if (handler.holding() && !readPaused) {
+            handler.dispatch(List.of(), false);
+        }
+        if (!deferred.isEmpty()) {
+            List<Event> events = List.copyOf(deferred);
+            deferred.clear();
+            handler.dispatch(events, phase != Phase.ACTIVE);
+        }
+        takeOutput();
+        if (connection.shouldCloseTransport() && phase == Phase.ACTIVE) {
+            phase = Phase.ENDING;
+            endDeadline = nowNanos + settings.lingerNanos();
+        }
+        flush(nowNanos);
+        if (phase == Phase.DONE) {
+            return;
+        }
+        if (phase == Phase.ENDING && outbound.isEmpty()) {
+            end(nowNanos);
+            return;
+        }
+        updateInterest();
+        loop.schedule(this);
+    }
+
+    private void takeOutput() {
+        if (connection.hasOutput()) {
+            outbound.addAll(connection.takeOutput());
+        }
+    }
+
+    private void flush(long nowNanos) {
+        if (outbound.isEmpty() || phase == Phase.DONE) {
+            return;
+        }
+        try {
+            outbound.writeTo(socket);
+        } catch (IOException broken) {
+            outbound.clear();
+            eof = true;
+            handler.dispatch(connection.receiveEof(nowNanos), true);
+            closeNow();
+            return;
+        }
+        if (handler.open() && gate.drained(outboundBytes())) {
+            handler.writable();
+            takeOutput();
+        }
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = (!readPaused && !eof ? SelectionKey.OP_READ : 0) | (outbound.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    /** §7.1.1: the last bytes are written; the socket lingers (server: FIN first), then closes. */
+    private void end(long nowNanos) {
+        phase = Phase.DONE;
+        loop.remove(this);
+        connection.close();
+        handler.closedOnce();
+        onEnd.run();
+        if (eof) {
+            closeSocket();
+        } else {
+            Lingering.start(loop, socket, key, connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos);
+        }
+    }
+
+    private void closeNow() {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        phase = Phase.DONE;
+        loop.remove(this);
+        connection.close();
+        handler.closedOnce();
+        onEnd.run();
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closed anyway
+        }
+    }
+
+    @Override
+    void abort() {
+        closeNow();
+    }
+}

@@ -1,0 +1,80 @@
+package org.wslab.framing.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A client's TCP connect without blocking ({@code OP_CONNECT}), before the opening handshake
+ * (RFC 6455 §4.1): once connected the {@link ChannelDriver} takes the socket over and sends the
+ * request; a refused or timed-out connect (the engine's handshake timeout counts from the start)
+ * is reported as {@link org.wslab.framing.engine.OpeningRule#CONNECT_FAILED}.
+ */
+final class Connecting extends LoopMember {
+    private final EventLoop loop;
+    private final SocketChannel socket;
+    private final ChannelDriver driver;
+
+    Connecting(EventLoop loop, SocketChannel socket, ChannelDriver driver) {
+        this.loop = loop;
+        this.socket = socket;
+        this.driver = driver;
+    }
+
+    /** Starts the connect on the loop thread. */
+    void start(InetSocketAddress address, long nowNanos) {
+        try {
+            if (socket.connect(address)) {
+                driver.register(null, nowNanos);
+                return;
+            }
+            socket.register(loop.selector(), SelectionKey.OP_CONNECT, this);
+            loop.add(this);
+            loop.schedule(this);
+        } catch (IOException | RuntimeException e) {
+            driver.connectFailed(describe(e));
+        }
+    }
+
+    @Override
+    void ready(SelectionKey key, long nowNanos) {
+        try {
+            if (!socket.finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            end();
+            driver.connectFailed(describe(e));
+            return;
+        }
+        end();
+        driver.register(key, nowNanos);
+    }
+
+    private void end() {
+        loop.remove(this);
+        scheduledAt = Long.MAX_VALUE;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    @Override
+    long deadline() {
+        return driver.connection().nextDeadlineNanos();
+    }
+
+    @Override
+    void expire(long nowNanos) {
+        end();
+        driver.connectFailed("no connection within the handshake timeout");
+    }
+
+    @Override
+    void abort() {
+        end();
+        driver.connectFailed("the transport stopped");
+    }
+}

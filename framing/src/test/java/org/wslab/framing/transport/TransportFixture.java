@@ -1,0 +1,47 @@
+package org.wslab.framing.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+import org.wslab.framing.engine.ClientOpening;
+import org.wslab.framing.engine.Connection;
+import org.wslab.framing.engine.EngineSettings;
+import org.wslab.handshake.ClientHandshake;
+import org.wslab.handshake.ClientOptions;
+import org.wslab.handshake.ServerHandshake;
+import org.wslab.handshake.ServerPolicy;
+import org.wslab.handshake.WebSocketUri;
+
+/** A server transport on port 0 with a handler per connection, and client connections to it. */
+final class TransportFixture implements AutoCloseable {
+    final Transport transport;
+    final Listener listener;
+
+    TransportFixture(TransportSettings settings, Supplier<WebSocketHandler> handlers) throws IOException {
+        transport = Transport.start(settings);
+        ServerHandshake handshake = new ServerHandshake(ServerPolicy.defaults().withPermessageDeflate(true));
+        listener = transport.listen(new InetSocketAddress("127.0.0.1", 0),
+                Acceptor.serving(handshake, EngineSettings.defaults(), handlers));
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", listener.port());
+    }
+
+    WebSocketUri uri() {
+        return ((WebSocketUri.Parse.Valid) WebSocketUri.parse("ws://127.0.0.1:" + listener.port() + "/echo")).uri();
+    }
+
+    /** A client connection on {@code on} to this server. */
+    WebSocketChannel connect(Transport on, WebSocketHandler handler) throws IOException {
+        Connection c = Connection.client(new ClientOpening(ClientHandshake.create(uri(), ClientOptions.defaults())),
+                EngineSettings.defaults(), System.nanoTime());
+        return on.connect(address(), c, handler);
+    }
+
+    @Override
+    public void close() {
+        listener.close();
+        transport.close();
+    }
+}
