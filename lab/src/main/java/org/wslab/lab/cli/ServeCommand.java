@@ -9,6 +9,8 @@ import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
+import org.wslab.stomp.broker.MailboxLimits;
+import org.wslab.stomp.session.StompServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +66,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "503 (default: " + LabServerConfig.DEFAULT_MAX_CONNECTIONS + ").")
     Integer maxConnections;
 
+    @Option(names = "--stomp-mailbox", converter = SizeConverter.class, paramLabel = "SIZE",
+            description = "STOMP flow control: octets waiting for one subscriber above which the publishers sending to "
+                    + "it are paused (they resume below half of it; a subscriber is cut off at once past 8 times it) "
+                    + "(default: 1MiB).")
+    Long stompMailbox;
+
+    @Option(names = "--slow-consumer-time", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "A subscriber over --stomp-mailbox this long is cut off with an ERROR naming SLOW_CONSUMER "
+                    + "(default: 10s).")
+    java.time.Duration slowConsumerTime;
+
     /** Reads an engine by its command-line name, any case; a wrong one is named with the right ones. */
     static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
         @Override
@@ -104,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
         long messageLimit = maxMessageSize == null ? LabServerConfig.DEFAULT_MAX_MESSAGE_SIZE : maxMessageSize;
         LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(messageLimit)
                 .withMaxConnections(maxConnections == null ? LabServerConfig.DEFAULT_MAX_CONNECTIONS : maxConnections)
-                .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp));
+                .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp))
+                .withStomp(StompServerConfig.DEFAULT.withMailbox(mailboxLimits()));
         LabServer server = start(config);
         PrintWriter out = spec.commandLine().getOut();
         printBanner(out, server, config);
@@ -163,6 +177,24 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The defaults changed by --stomp-mailbox and --slow-consumer-time. */
+    private MailboxLimits mailboxLimits() {
+        MailboxLimits limits = MailboxLimits.DEFAULT;
+        if (stompMailbox != null) {
+            if (stompMailbox < 1 || stompMailbox > Long.MAX_VALUE / 8) {
+                throw new ParameterException(spec.commandLine(), "--stomp-mailbox out of range: " + stompMailbox);
+            }
+            limits = limits.withBytes(stompMailbox, stompMailbox / 2, stompMailbox * 8);
+        }
+        if (slowConsumerTime != null) {
+            if (slowConsumerTime.isZero() || slowConsumerTime.isNegative()) {
+                throw new ParameterException(spec.commandLine(), "--slow-consumer-time must be positive");
+            }
+            limits = limits.withSlowConsumerNanos(slowConsumerTime.toNanos());
+        }
+        return limits;
+    }
+
     private static void printBanner(PrintWriter out, LabServer server, LabServerConfig config) {
         out.println("wslab serve: " + server.engine().cliName() + " engine listening on " + server.baseUri());
         int width = 0;
@@ -173,7 +205,10 @@ final class ServeCommand implements Callable<Integer> {
             String url = server.webSocketUri(e).toString();
             out.println("  " + url + " ".repeat(width - url.length() + 2) + e.description());
         }
-        out.println("stomp: " + config.stompBackend().describe());
+        MailboxLimits mailbox = config.stomp().mailbox();
+        out.println("stomp: " + config.stompBackend().describe() + "; a subscriber over "
+                + SizeConverter.format(mailbox.softLimitBytes()) + " pauses its publishers, over it for "
+                + DurationConverter.format(java.time.Duration.ofNanos(mailbox.slowConsumerNanos())) + " is cut off (SLOW_CONSUMER)");
         int max = config.maxConnections();
         String connections = server.engine() == Engine.WSLAB ? ", at most " + max + (max == 1 ? " connection" : " connections") : "";
         out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message"

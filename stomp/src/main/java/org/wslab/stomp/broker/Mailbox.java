@@ -121,6 +121,16 @@ public final class Mailbox {
         return bytes.get() > limits.softLimitBytes();
     }
 
+    /**
+     * True while this mailbox holds a paused publisher back: it went over its soft limit and has
+     * not yet drained below its low-water mark. Between the two marks it is still "too full" for
+     * the publisher, so it counts as over the limit for the slow-consumer clock too — else a
+     * subscriber that stalls with a mailbox between the marks would hold its publishers forever.
+     */
+    public boolean holdsBackPublishers() {
+        return !waiters.isEmpty() && blocks();
+    }
+
     /** True once a delivery was refused for passing the hard limit. */
     public boolean overflowed() {
         return overflowed;

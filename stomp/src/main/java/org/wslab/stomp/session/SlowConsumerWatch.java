@@ -9,7 +9,8 @@ import org.wslab.stomp.codec.StompVersion;
 
 /**
  * The slow-consumer clock of one session (wslab policy, after Spring's send-time-limit plus
- * buffer-size-limit): a mailbox past its hard limit, or over its soft limit for longer than
+ * buffer-size-limit): a mailbox past its hard limit, or over its soft limit — or holding a paused
+ * publisher back, which it does until it drains below its low-water mark — for longer than
  * {@link MailboxLimits#slowConsumerNanos()}, is {@link StompRule#SLOW_CONSUMER}. The clock starts
  * at the first look after the soft limit is crossed (the mailbox wakes the session then). Sans-I/O,
  * not thread-safe.
@@ -30,13 +31,13 @@ final class SlowConsumerWatch {
             return Optional.of(new StompViolation(StompRule.SLOW_CONSUMER, version, "a message would take this "
                     + "connection past its hard limit of " + limits.hardLimitBytes() + " octets"));
         }
-        if (!mailbox.overSoftLimit()) {
+        if (!mailbox.overSoftLimit() && !mailbox.holdsBackPublishers()) {
             overSoftSince = -1;
         } else if (overSoftSince < 0) {
             overSoftSince = nowNanos;
         } else if (nowNanos - overSoftSince > limits.slowConsumerNanos()) {
             return Optional.of(new StompViolation(StompRule.SLOW_CONSUMER, version, mailbox.bytes()
-                    + " octets waited over the limit of " + limits.softLimitBytes() + " for "
+                    + " octets waited over the limit of " + limits.softLimitBytes() + " (or held publishers back) for "
                     + (nowNanos - overSoftSince) / 1_000_000 + " ms"));
         }
         return Optional.empty();

@@ -81,6 +81,31 @@ class FlowControlTest {
     }
 
     @Test
+    void aSubscriberThatStallsBetweenItsMarksWhileHoldingAPublisherIsCutOffToo() {
+        // Rule SLOW_CONSUMER: a mailbox that went over its soft limit holds its publisher back until it
+        // drains below the low-water mark; stalling in between (found on our engine: the subscriber's
+        // socket filled after it had drained a little) must still run the clock, or the publisher waits forever.
+        ServerHarness.Client slow = h.open(0).connect("1.2").send("SUBSCRIBE\nid:0\ndestination:/topic/t\n\n\0");
+        ServerHarness.Client pub = h.open(0).connect("1.2");
+        slow.stalled = true;
+        for (int i = 0; i < 5 && !pub.session.readPaused(); i++) {
+            pub.send(send("/topic/t"), 0);
+        }
+        assertTrue(pub.session.readPaused(), "over the soft limit: the publisher is paused");
+        slow.session.pump(0, 1); // its transport takes one message, then its socket fills
+        slow.collect();
+        assertTrue(slow.session.mailboxBytes() <= SMALL.softLimitBytes(), "back under the soft limit");
+        assertTrue(slow.session.mailboxBytes() >= SMALL.lowWaterBytes(), "but not under the low-water mark");
+        assertTrue(pub.session.readPaused(), "so the publisher is still held back");
+        slow.tick(500 * MS);
+        assertFalse(slow.closed, "within the time limit");
+        slow.tick(1_002 * MS);
+        assertTrue(slow.closed, "cut off after the time limit");
+        assertTrue(isError(slow.last(), StompRule.SLOW_CONSUMER), slow.last().toString());
+        assertFalse(pub.session.readPaused(), "the publisher resumes");
+    }
+
+    @Test
     void aMessageThatWouldPassTheHardLimitCutsTheSubscriberOffAtOnce() {
         // Rule SLOW_CONSUMER (hard cap): the mailbox never holds more than hardLimitBytes.
         ServerHarness.Client slow = h.open(0).connect("1.2").send("SUBSCRIBE\nid:0\ndestination:/topic/t\n\n\0");
