@@ -128,6 +128,22 @@ final class ChannelDriver extends LoopMember {
         return SendResult.SENT;
     }
 
+    /**
+     * A last message and then the closing handshake (§7.1.2), past the outbound limit if need be:
+     * nothing can follow a close frame (§5.5.1), so the queue grows by this one message at most.
+     */
+    boolean sendLastThenClose(EngineSend last, int code, String reason) {
+        checkLoop();
+        if (connection.state() != ConnectionState.OPEN) {
+            return false;
+        }
+        last.send();
+        boolean started = connection.close(code, reason, System.nanoTime());
+        takeOutput();
+        touch();
+        return started;
+    }
+
     void checkLoop() {
         if (!loop.inLoop()) {
             throw new IllegalStateException("call on the connection's loop thread; use execute() from others");

@@ -74,6 +74,21 @@ public final class WebSocketChannel {
         return started;
     }
 
+    /**
+     * Sends a last text message of bytes known to be valid UTF-8, then starts the closing handshake
+     * (§7.1.2) — even when the outbound queue is full: nothing can follow the close (§5.5.1), so this
+     * exceeds the limit by one message at most. For an application's final word to a peer it is
+     * cutting off (a STOMP ERROR before the close). False when not OPEN (nothing is sent).
+     */
+    public boolean sendLastTextThenClose(byte[] utf8, int code, String reason) {
+        return driver.sendLastThenClose(() -> driver.connection().sendText(utf8), code, reason);
+    }
+
+    /** Like {@link #sendLastTextThenClose} with a binary message. */
+    public boolean sendLastBinaryThenClose(byte[] data, int code, String reason) {
+        return driver.sendLastThenClose(() -> driver.connection().sendBinary(data), code, reason);
+    }
+
     /** Bytes queued for the socket and not yet written. */
     public long outboundBytes() {
         return driver.outboundBytes();

@@ -89,7 +89,27 @@ public final class DriveSubscriber implements Session.Listener {
         }
         int from = at + name.length() + 2;
         int end = frame.indexOf('\n', from);
-        return frame.substring(from, end < 0 ? frame.length() : end);
+        return unescape(frame.substring(from, end < 0 ? frame.length() : end));
+    }
+
+    /** STOMP 1.2 "Value Encoding": {@code \c} is a colon, {@code \n} a line feed, {@code \r} a CR, {@code \\} a backslash. */
+    private static String unescape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char e = value.charAt(++i);
+                out.append(switch (e) {
+                    case 'c' -> ':';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> e;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     void send(String stompFrame) {

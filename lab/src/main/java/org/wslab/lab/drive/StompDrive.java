@@ -38,8 +38,8 @@ public record StompDrive(URI uri, int subscribers, int messages, int size, boole
                          long millis) {
         /**
          * Nothing lost or reordered, every reader connected, and a stalled subscriber (if any) was
-         * cut off: an ERROR frame reached it, or, when the server could not queue the ERROR behind
-         * what the stalled socket had not read, a close whose reason names the rule.
+         * cut off: an ERROR frame reached it (or, from a server that sends none, a close whose
+         * reason names {@code SLOW_CONSUMER}).
          */
         public boolean passed() {
             return connected == subscribers && lost == 0 && outOfOrder == 0 && publishFailures == 0 && publisherReceipt

@@ -39,6 +39,13 @@ public interface SocketPeer {
     /** Starts the closing handshake with {@code code} and {@code reason} (§7.1.2). */
     boolean close(int code, String reason);
 
+    /**
+     * Sends a last message (text when {@code text}: bytes known to be valid UTF-8) and starts the
+     * closing handshake, even past the outbound limit — by that one message at most, since nothing
+     * follows a close (§5.5.1). On the loop thread only. False when the connection was not OPEN.
+     */
+    boolean sendLastThenClose(byte[] octets, boolean text, int code, String reason);
+
     /** Bytes queued for the socket and not yet written. */
     long outboundBytes();
 

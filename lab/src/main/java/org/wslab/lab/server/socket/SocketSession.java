@@ -151,6 +151,12 @@ final class SocketSession implements WebSocketHandler, SocketPeer {
     }
 
     @Override
+    public boolean sendLastThenClose(byte[] octets, boolean text, int code, String reason) {
+        return text ? channel.sendLastTextThenClose(octets, code, reason)
+                : channel.sendLastBinaryThenClose(octets, code, reason);
+    }
+
+    @Override
     public long outboundBytes() {
         return channel.outboundBytes();
     }

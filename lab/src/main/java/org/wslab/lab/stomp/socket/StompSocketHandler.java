@@ -25,8 +25,8 @@ import org.wslab.stomp.session.StompServerSession;
  * wake-up reaches the loop through {@link SocketPeer#execute}. Reading pauses while the session
  * says so (a subscriber it publishes to is over its mailbox limit) or while its own output cannot
  * be written, so a fast publisher is slowed by TCP instead of growing anyone's memory. An ERROR
- * or DISCONNECT closes the WebSocket with 1000 (§7.4.1) once its frame is queued; a session cut
- * off as a slow consumer whose ERROR cannot be queued closes with 1008 naming the rule.
+ * or DISCONNECT closes the WebSocket with 1000 (§7.4.1) after its frame; the ERROR of a session cut
+ * off as a slow consumer goes out past the outbound limit (by that one frame), then the close.
  */
 public final class StompSocketHandler implements SocketHandler {
     private static final AtomicLong IDS = new AtomicLong();
@@ -93,15 +93,28 @@ public final class StompSocketHandler implements SocketHandler {
         queue();
         if (session.shouldCloseTransport() && !closeSent) {
             closeSent = true;
-            boolean errorQueued = unsent.isEmpty();
+            closeAfter(unsent.pollLast());
             unsent.clear();
-            peer.close(errorQueued ? CloseCode.NORMAL.code() : CloseCode.POLICY_VIOLATION.code(),
-                    errorQueued ? "STOMP session ended" : session.failure().map(v -> "STOMP " + v.rule()).orElse("STOMP session ended"));
         }
         if (session.readPaused() || !unsent.isEmpty() || !peer.writable()) {
             peer.pauseReading();
         } else {
             peer.resumeReading();
+        }
+    }
+
+    /**
+     * Closes with 1000 after the session's last frame. When that frame (the ERROR of a cut-off slow
+     * consumer) could not be queued, it goes out past the outbound limit, followed by the close;
+     * frames before it that did not fit are dropped — the session has ended, and its messages went
+     * back to the broker as on any disconnect.
+     */
+    private void closeAfter(OutboundMessage last) {
+        if (last == null) {
+            peer.close(CloseCode.NORMAL.code(), "STOMP session ended");
+        } else {
+            peer.sendLastThenClose(last.octets(), WebSocketPayload.isText(last.octets()), CloseCode.NORMAL.code(),
+                    "STOMP session ended");
         }
     }
 

@@ -40,6 +40,11 @@ class StompSocketHandlerTest {
     static final class RecordingPeer implements SocketPeer {
         final List<Object> sent = new CopyOnWriteArrayList<>();
         volatile Integer closedWith;
+        /** False: the outbound queue is full (a stalled socket); the handler must not send. */
+        volatile boolean writable = true;
+        volatile boolean readingPaused;
+        /** The message sent past the outbound limit right before the close, if any. */
+        volatile String lastBeforeClose;
 
         @Override
         public RequestHead request() {
@@ -58,6 +63,9 @@ class StompSocketHandlerTest {
 
         @Override
         public SendResult sendText(String text) {
+            if (!writable) {
+                throw new AssertionError("sent into a full outbound queue: " + text);
+            }
             sent.add(text);
             return SendResult.SENT;
         }
@@ -85,15 +93,25 @@ class StompSocketHandlerTest {
 
         @Override
         public boolean writable() {
-            return true;
+            return writable;
         }
 
         @Override
         public void pauseReading() {
+            readingPaused = true;
         }
 
         @Override
         public void resumeReading() {
+            readingPaused = false;
+        }
+
+        @Override
+        public boolean sendLastThenClose(byte[] octets, boolean text, int code, String reason) {
+            lastBeforeClose = new String(octets, StandardCharsets.UTF_8);
+            sent.add(lastBeforeClose);
+            closedWith = code;
+            return true;
         }
 
         @Override
@@ -162,5 +180,35 @@ class StompSocketHandlerTest {
         assertTrue(peer.lastText().startsWith("ERROR\n"), peer.lastText());
         assertTrue(peer.lastText().contains("HEART_BEAT_TIMEOUT"), peer.lastText());
         assertEquals(1000, peer.closedWith);
+    }
+
+    @Test
+    void aStalledSubscriberIsNotPumpedAndItsCutOffErrorIsItsLastMessage() {
+        // Rule SLOW_CONSUMER (wslab policy) on our engine: while the peer's outbound queue is full the
+        // handler pumps no mail and sends nothing; once cut off, the ERROR goes out past the limit as
+        // the connection's last message, then the close — the ERROR is never queued behind unsent mail.
+        try (LabStomp tight = LabStomp.open(StompBackend.IN_MEMORY, StompServerConfig.DEFAULT
+                .withHeartBeat(HeartBeat.NONE).withMailbox(org.wslab.stomp.broker.MailboxLimits.DEFAULT
+                        .withBytes(1024, 512, 1 << 20).withSlowConsumerNanos(1_000_000)))) {
+            RecordingPeer slowPeer = new RecordingPeer();
+            RecordingPeer pubPeer = new RecordingPeer();
+            StompSocketHandler slow = connected(tight, slowPeer, "0,0");
+            StompSocketHandler pub = connected(tight, pubPeer, "0,0");
+            slow.onText("SUBSCRIBE\nid:0\ndestination:/topic/t\n\n\u0000".getBytes(StandardCharsets.UTF_8));
+            slowPeer.writable = false;
+            int before = slowPeer.sent.size();
+            String body = "x".repeat(600);
+            for (int i = 0; i < 4 && !pubPeer.readingPaused; i++) {
+                pub.onText(("SEND\ndestination:/topic/t\n\n" + body + "\u0000").getBytes(StandardCharsets.UTF_8));
+            }
+            assertTrue(pubPeer.readingPaused, "the publisher stopped being read");
+            assertEquals(before, slowPeer.sent.size(), "nothing sent into the full queue");
+            slow.tick(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            assertEquals(1000, slowPeer.closedWith);
+            assertTrue(slowPeer.lastBeforeClose != null && slowPeer.lastBeforeClose.startsWith("ERROR\n")
+                    && slowPeer.lastBeforeClose.contains("[SLOW_CONSUMER]"), String.valueOf(slowPeer.lastBeforeClose));
+            pub.onWritable(); // any call lets the woken publisher settle
+            assertTrue(!pubPeer.readingPaused, "the publisher is read again");
+        }
     }
 }
