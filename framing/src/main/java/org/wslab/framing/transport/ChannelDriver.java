@@ -309,7 +309,8 @@ final class ChannelDriver extends LoopMember {
         if (eof) {
             closeSocket();
         } else {
-            Lingering.start(loop, socket, key, connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos);
+            Lingering.start(loop, socket, key, connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos,
+                    handler::socketClosed);
         }
     }
 
@@ -334,6 +335,7 @@ final class ChannelDriver extends LoopMember {
         } catch (IOException ignored) {
             // closed anyway
         }
+        handler.socketClosed();
     }
 
     @Override
