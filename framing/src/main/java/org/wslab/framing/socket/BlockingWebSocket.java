@@ -49,6 +49,8 @@ public final class BlockingWebSocket implements AutoCloseable {
     private final WebSocketChannel channel;
     private final EventInbox inbox;
     private Event lastEvent;
+    /** The opening handshake's end as {@link #next()} returned it: its completion or failure, or the close. */
+    private Event handshakeEnd;
 
     private BlockingWebSocket(Transport transport, Connection connection, WebSocketChannel channel, EventInbox inbox) {
         this.transport = transport;
@@ -108,18 +110,14 @@ public final class BlockingWebSocket implements AutoCloseable {
 
     /**
      * Waits until the opening handshake ends: the completion event, or null when it failed (then
-     * {@link #lastEvent()} says why). Events after it stay queued.
+     * {@link #lastEvent()} says why). Events after it stay queued; once it has ended, returns the
+     * same answer at once.
      */
     public Event.HandshakeCompleted awaitOpen() throws IOException {
-        while (true) {
-            Event e = next();
-            if (e instanceof Event.HandshakeCompleted done) {
-                return done;
-            }
-            if (e == null || e instanceof Event.HandshakeFailed || e instanceof Event.Closed) {
-                return null;
-            }
+        while (handshakeEnd == null && next() != null) {
+            // events before the handshake's end: none but it, on a client
         }
+        return handshakeEnd instanceof Event.HandshakeCompleted done ? done : null;
     }
 
     /**
@@ -131,6 +129,10 @@ public final class BlockingWebSocket implements AutoCloseable {
             Event e = inbox.take();
             if (e != null) {
                 lastEvent = e;
+            }
+            if (handshakeEnd == null && (e instanceof Event.HandshakeCompleted || e instanceof Event.HandshakeFailed
+                    || e instanceof Event.Closed)) {
+                handshakeEnd = e;
             }
             return e;
         } catch (InterruptedException e) {

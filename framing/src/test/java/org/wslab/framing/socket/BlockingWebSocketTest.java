@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -129,7 +130,9 @@ class BlockingWebSocketTest {
             Connection server = Connection.server(new ServerOpening(new ServerHandshake(ServerPolicy.defaults())),
                     EngineSettings.defaults(), System.nanoTime());
             pumpUntil(server, peer, Event.HandshakeCompleted.class);
-            assertNotNull(ws.awaitOpen());
+            Event.HandshakeCompleted open = ws.awaitOpen();
+            assertNotNull(open);
+            assertSame(open, ws.awaitOpen(), "asked again, the same answer; no event taken");
 
             assertTrue(ws.close(1000, "bye"));
             pumpUntil(server, peer, Event.Closed.class); // the server echoes the close frame
