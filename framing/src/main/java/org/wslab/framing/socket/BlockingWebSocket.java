@@ -1,83 +1,104 @@
 package org.wslab.framing.socket;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.TimeUnit;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.function.Function;
 import org.wslab.framing.codec.Opcode;
-import org.wslab.framing.codec.Role;
 import org.wslab.framing.engine.ClientOpening;
+import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.engine.Event;
+import org.wslab.framing.transport.SendResult;
+import org.wslab.framing.transport.Transport;
+import org.wslab.framing.transport.TransportSettings;
+import org.wslab.framing.transport.WebSocketChannel;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
-import org.wslab.framing.engine.Connection;
-import org.wslab.framing.engine.ConnectionState;
-import org.wslab.framing.engine.Event;
-import org.wslab.framing.transport.TransportSettings;
 
 /**
- * A blocking adapter that runs a sans-I/O {@link Connection} over a plain {@link Socket}: the
- * calling thread reads, writes and keeps the engine's clock (RFC 6455 timeouts via
- * {@link Connection#tick}). One thread per connection; not thread-safe. The simplest teaching
- * example of driving the engine; the non-blocking {@link org.wslab.framing.transport.Transport}
- * runs any number of connections on a few threads.
+ * The simplest way to drive our engine from one thread: a blocking facade over one client
+ * connection on its own {@link Transport} (one selector loop). The caller asks for the next event
+ * and sends; the transport does everything else — the TCP connect, reading, the engine's timeouts
+ * (RFC 6455 §4.1 handshake, §7.1.2 close), writing, and §7.1.1's ending (the client waits for the
+ * server's FIN, for the transport's linger time). There is no second copy of any of that here.
  *
  * <pre>
- *   try (BlockingWebSocket ws = new BlockingWebSocket(socket, Connection.client(hs, settings, System.nanoTime()))) {
+ *   try (BlockingWebSocket ws = BlockingWebSocket.connect(uri, ClientOptions.defaults(), EngineSettings.defaults())) {
  *       ws.awaitOpen();                  // null when the handshake failed: see ws.lastEvent()
  *       ws.sendText("hi");
- *       for (Event e; (e = ws.next()) != null; ) { ... }   // null once CLOSED and the socket is shut
+ *       for (Event e; (e = ws.next()) != null; ) { ... }   // null once CLOSED and the socket is closed
  *   }
  * </pre>
+ *
+ * <p>Both directions are bounded. Events wait in a queue of {@link #DEFAULT_EVENT_CAPACITY}; while
+ * it is full the transport stops reading, so a caller that stops taking events holds the server
+ * back through TCP instead of growing memory. A send waits for the loop to queue it; when the
+ * outbound queue is full ({@link SendResult#OUTBOUND_FULL}) it waits until the queue has drained
+ * ({@link org.wslab.framing.transport.WebSocketHandler#onWritable()}) and tries again. Not
+ * thread-safe, except {@link #close()}, which any thread may call to end the connection at once.
  */
 public final class BlockingWebSocket implements AutoCloseable {
-    private static final int READ_BUFFER = 64 * 1024;
-    private static final long LINGER_NANOS = TransportSettings.DEFAULT_LINGER_NANOS;
-    private static final long MAX_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(1);
+    /** Events the queue holds before reading pauses. */
+    public static final int DEFAULT_EVENT_CAPACITY = 16;
 
-    private final Socket socket;
+    private final Transport transport;
     private final Connection connection;
-    private final InputStream in;
-    private final OutputStream out;
-    private final byte[] readBuffer = new byte[READ_BUFFER];
-    /** One view of {@link #readBuffer} reused for every read (no wrapper per read). */
-    private final ByteBuffer readView = ByteBuffer.wrap(readBuffer);
-    private final Deque<Event> pending = new ArrayDeque<>();
+    private final WebSocketChannel channel;
+    private final EventInbox inbox;
     private Event lastEvent;
-    private boolean socketClosed;
+    /** The opening handshake's end as {@link #next()} returned it: its completion or failure, or the close. */
+    private Event handshakeEnd;
 
-    /** Wraps {@code socket}; the connection's first output (a client's request) is sent on first use. */
-    public BlockingWebSocket(Socket socket, Connection connection) throws IOException {
-        this.socket = socket;
+    private BlockingWebSocket(Transport transport, Connection connection, WebSocketChannel channel, EventInbox inbox) {
+        this.transport = transport;
         this.connection = connection;
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
+        this.channel = channel;
+        this.inbox = inbox;
     }
 
     /**
-     * Opens a TCP connection to a {@code ws://} URI and starts a client connection on it; call
-     * {@link #awaitOpen()} next. ({@code wss://} is not supported: no TLS in this adapter.)
+     * Starts connecting to a {@code ws://} URI and a client connection on it, without waiting; call
+     * {@link #awaitOpen()} next (a refused connect is a failed handshake there,
+     * {@link org.wslab.framing.engine.OpeningRule#CONNECT_FAILED}). {@code wss://} is not supported
+     * (no TLS in the transport); a host that does not resolve is an {@link UnknownHostException}.
      */
     public static BlockingWebSocket connect(WebSocketUri uri, ClientOptions options, EngineSettings settings)
             throws IOException {
-        if (uri.secure()) {
-            throw new IOException("wss:// is not supported by the plain-socket adapter");
-        }
-        Socket socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(uri.host(), uri.port()), 10_000);
-        ClientOpening opening = new ClientOpening(ClientHandshake.create(uri, options));
-        return new BlockingWebSocket(socket, Connection.client(opening, settings, System.nanoTime()));
+        return connect(uri, options, settings, TransportSettings.defaults(), DEFAULT_EVENT_CAPACITY);
     }
 
-    /** The engine, for its state and settings. */
+    /** As {@link #connect(WebSocketUri, ClientOptions, EngineSettings)}, with the transport's limits and the queue's. */
+    public static BlockingWebSocket connect(WebSocketUri uri, ClientOptions options, EngineSettings settings,
+                                            TransportSettings transportSettings, int eventCapacity)
+            throws IOException {
+        if (uri.secure()) {
+            throw new IOException("wss:// is not supported by the transport (no TLS)");
+        }
+        InetSocketAddress address = new InetSocketAddress(uri.host(), uri.port());
+        if (address.isUnresolved()) {
+            throw new UnknownHostException(uri.host());
+        }
+        EventInbox inbox = new EventInbox(eventCapacity);
+        Connection connection = Connection.client(new ClientOpening(ClientHandshake.create(uri, options)),
+                settings, System.nanoTime());
+        Transport transport = Transport.start(transportSettings.withLoops(1));
+        try {
+            WebSocketChannel channel = transport.connect(address, connection, inbox);
+            inbox.channel(channel);
+            return new BlockingWebSocket(transport, connection, channel, inbox);
+        } catch (IOException | RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The engine, for what is settled once open (role, negotiated deflate, settings). It runs on the
+     * transport's loop thread: read its changing state through the events instead.
+     */
     public Connection connection() {
         return connection;
     }
@@ -88,172 +109,158 @@ public final class BlockingWebSocket implements AutoCloseable {
     }
 
     /**
-     * Drives the connection until the opening handshake ends: the completion event, or null
-     * when it failed (then {@link #lastEvent()} says why). Events after it stay queued.
+     * Waits until the opening handshake ends: the completion event, or null when it failed (then
+     * {@link #lastEvent()} says why). Events after it stay queued; once it has ended, returns the
+     * same answer at once.
      */
     public Event.HandshakeCompleted awaitOpen() throws IOException {
-        while (connection.state() == ConnectionState.CONNECTING || hasQueuedHandshakeEvent()) {
-            Event e = next();
-            if (e instanceof Event.HandshakeCompleted done) {
-                return done;
-            }
-            if (e == null || e instanceof Event.HandshakeFailed) {
-                return null;
-            }
+        while (handshakeEnd == null && next() != null) {
+            // events before the handshake's end: none but it, on a client
         }
-        return null;
-    }
-
-    private boolean hasQueuedHandshakeEvent() {
-        return pending.stream().anyMatch(e -> e instanceof Event.HandshakeCompleted || e instanceof Event.HandshakeFailed);
+        return handshakeEnd instanceof Event.HandshakeCompleted done ? done : null;
     }
 
     /**
-     * Blocks until the next event; returns null once the connection is CLOSED, its last bytes
-     * are written and the socket is closed.
+     * Waits for the next event; returns null once the connection is CLOSED, its last bytes are
+     * written and the socket is closed (after the §7.1.1 linger).
      */
     public Event next() throws IOException {
-        while (true) {
-            flush();
-            if (!pending.isEmpty()) {
-                lastEvent = pending.poll();
-                return lastEvent;
-            }
-            if (connection.shouldCloseTransport()) {
-                shutdown(true);
-                return null;
-            }
-            readOnce();
-        }
-    }
-
-    private void readOnce() throws IOException {
-        long now = System.nanoTime();
-        long deadline = connection.nextDeadlineNanos();
-        long waitMillis = deadline == Long.MAX_VALUE ? MAX_WAIT_MILLIS
-                : Math.max(1, Math.min(MAX_WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - now) + 1));
-        socket.setSoTimeout((int) waitMillis);
-        int n;
         try {
-            n = in.read(readBuffer);
-        } catch (SocketTimeoutException timeout) {
-            pending.addAll(connection.tick(System.nanoTime()));
-            return;
-        } catch (IOException broken) {
-            pending.addAll(connection.receiveEof(System.nanoTime()));
-            return;
-        }
-        if (n < 0) {
-            pending.addAll(connection.receiveEof(System.nanoTime()));
-        } else {
-            pending.addAll(connection.receive(readView.clear().limit(n), System.nanoTime()));
+            Event e = inbox.take();
+            if (e != null) {
+                lastEvent = e;
+            }
+            if (handshakeEnd == null && (e instanceof Event.HandshakeCompleted || e instanceof Event.HandshakeFailed
+                    || e instanceof Event.Closed)) {
+                handshakeEnd = e;
+            }
+            return e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for an event");
         }
     }
 
-    /** Writes everything the engine has queued. */
+    /**
+     * Returns once everything sent so far is in the transport's outbound queue — which every send
+     * already waits for; the loop writes it as the socket takes it. Kept for callers written for a
+     * blocking socket.
+     */
     public void flush() throws IOException {
-        if (!connection.hasOutput() || socketClosed) {
-            connection.takeOutput();
-            return;
-        }
-        for (ByteBuffer b : connection.takeOutput()) {
-            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-        }
-        out.flush();
+        onLoop(ch -> SendResult.SENT);
     }
 
-    /** Sends a text message; false when the connection is not OPEN. */
+    /** Sends a text message (§5.6); false when the connection is not OPEN. */
     public boolean sendText(String text) throws IOException {
-        boolean ok = connection.sendText(text);
-        flush();
-        return ok;
+        return send(ch -> ch.sendText(text));
     }
 
     /** Sends a text message of bytes known to be valid UTF-8 (an echo); false when not OPEN. */
     public boolean sendText(byte[] utf8) throws IOException {
-        boolean ok = connection.sendText(utf8);
-        flush();
-        return ok;
+        return send(ch -> ch.sendText(utf8));
     }
 
-    /** Sends a binary message; false when the connection is not OPEN. */
+    /** Sends a binary message (§5.6); false when the connection is not OPEN. */
     public boolean sendBinary(byte[] data) throws IOException {
-        boolean ok = connection.sendBinary(data);
-        flush();
-        return ok;
+        return send(ch -> ch.sendBinary(data));
     }
 
-    /** Sends one fragment of a message (RFC 6455 §5.4). */
+    /** Sends one fragment of a message (§5.4); false when the connection is not OPEN. */
     public boolean sendFragment(Opcode type, byte[] piece, boolean fin) throws IOException {
-        boolean ok = connection.sendFragment(type, piece, fin);
-        flush();
-        return ok;
+        return send(ch -> ch.sendFragment(type, piece, fin));
     }
 
-    /** Sends a ping. */
+    /** Sends a ping (≤ 125 bytes, §5.5.2); false when the connection is not OPEN. */
     public boolean sendPing(byte[] payload) throws IOException {
-        boolean ok = connection.sendPing(payload);
-        flush();
-        return ok;
+        if (payload.length > 125) {
+            throw new IllegalArgumentException("RFC 6455 §5.5: a control frame's payload is at most 125 bytes");
+        }
+        return send(ch -> ch.sendPing(payload));
     }
 
-    /** Starts the closing handshake; keep calling {@link #next()} to see it finish. */
+    /** Starts the closing handshake (§7.1.2); keep calling {@link #next()} to see it finish. */
     public boolean close(int code, String reason) throws IOException {
-        boolean ok = connection.close(code, reason, System.nanoTime());
-        flush();
-        return ok;
+        return onLoop(ch -> ch.close(code, reason) ? SendResult.SENT : SendResult.NOT_OPEN) == SendResult.SENT;
     }
 
-    private void shutdown(boolean linger) {
-        if (socketClosed) {
-            return;
-        }
-        socketClosed = true;
-        try {
-            if (linger) {
-                lingeringClose();
+    /** Events waiting in the queue now. */
+    public int queuedEvents() {
+        return inbox.queued();
+    }
+
+    /** The most events that ever waited in the queue at once (its bound: capacity plus one read's worth). */
+    public int mostQueuedEvents() {
+        return inbox.mostQueued();
+    }
+
+    /** Whether the transport has stopped reading because the queue is full. */
+    public boolean readingPaused() {
+        return inbox.paused();
+    }
+
+    /** Whether the TCP connection is closed (after the §7.1.1 linger, or at once when it broke). */
+    public boolean socketClosed() {
+        return inbox.socketClosed();
+    }
+
+    /**
+     * A send on the loop; while the outbound queue is full, waits for it to drain and tries again
+     * (sending again before the drain would fail the connection, wslab policy).
+     */
+    private boolean send(Function<WebSocketChannel, SendResult> op) throws IOException {
+        while (true) {
+            long seen = inbox.writableSignals();
+            SendResult r = onLoop(op);
+            if (r != SendResult.OUTBOUND_FULL) {
+                return r == SendResult.SENT;
             }
-        } catch (IOException ignored) {
-            // the peer is gone already
-        }
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing left to say to a peer that is gone
+            try {
+                if (!inbox.awaitWritable(seen)) {
+                    return false; // closed while waiting
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting to send");
+            }
         }
     }
 
     /**
-     * RFC 6455 §7.1.1: after the closing handshake the server closes TCP first. Closing a socket
-     * with unread input makes TCP send a reset, which can destroy the close frame we just sent
-     * before the peer reads it; so a server sends FIN first and drains what the peer still sends,
-     * briefly, and a client waits as long for the server's FIN (the transport's {@code Lingering}
-     * does the same without blocking).
+     * Runs {@code op} on the connection's loop thread and waits for its result (NOT_OPEN once
+     * closed); what it throws there (a misuse of the engine) is thrown here.
      */
-    private void lingeringClose() throws IOException {
-        if (socket.isClosed() || socket.isOutputShutdown()) {
-            return;
-        }
-        if (connection.role() == Role.SERVER) {
-            socket.shutdownOutput(); // the server's FIN first; a client waits for it
-        }
-        long deadline = System.nanoTime() + LINGER_NANOS;
-        socket.setSoTimeout(100);
-        while (System.nanoTime() - deadline < 0) {
+    private SendResult onLoop(Function<WebSocketChannel, SendResult> op) throws IOException {
+        Object[] result = new Object[1];
+        channel.execute(() -> {
+            Object r;
             try {
-                if (in.read(readBuffer) < 0) {
-                    return;
-                }
-            } catch (SocketTimeoutException stillOpen) {
-                // keep waiting for the peer's FIN until the deadline
+                r = op.apply(channel);
+            } catch (RuntimeException misuse) {
+                r = misuse;
             }
+            Object outcome = r;
+            inbox.set(() -> result[0] = outcome);
+        });
+        try {
+            inbox.await(() -> result[0] != null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the loop");
         }
+        if (result[0] instanceof RuntimeException misuse) {
+            throw misuse;
+        }
+        return result[0] instanceof SendResult r ? r : SendResult.NOT_OPEN;
     }
 
-    /** Closes the socket at once (no closing handshake) and frees the engine. */
+    /**
+     * Ends the connection at once (no closing handshake if it is still open: the transport stops,
+     * its loop closes the socket) and frees the engine. After {@link #next()} returned null this
+     * only stops the loop. Any thread may call it; waiting calls then return.
+     */
     @Override
     public void close() {
-        shutdown(false);
-        connection.close();
+        transport.close();
+        inbox.ended();
     }
 }

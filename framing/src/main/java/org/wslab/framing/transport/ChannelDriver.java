@@ -325,7 +325,8 @@ final class ChannelDriver extends LoopMember {
         if (eof) {
             closeSocket();
         } else {
-            Lingering.start(loop, socket, key, connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos);
+            Lingering.start(loop, socket, key, connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos,
+                    handler::socketClosed);
         }
     }
 
@@ -350,6 +351,7 @@ final class ChannelDriver extends LoopMember {
         } catch (IOException ignored) {
             // closed anyway
         }
+        handler.socketClosed();
     }
 
     @Override

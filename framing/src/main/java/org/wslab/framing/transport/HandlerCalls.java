@@ -87,6 +87,15 @@ final class HandlerCalls {
         }
     }
 
+    /** The TCP connection is closed (after any linger): once, after {@link #closedOnce()}. */
+    void socketClosed() {
+        try {
+            handler.onSocketClosed();
+        } catch (RuntimeException ignored) {
+            // nothing is left to close
+        }
+    }
+
     /** The end, when the engine reported none: 1006 (§7.1.5). */
     void closedOnce() {
         dispatch(List.of(), true);

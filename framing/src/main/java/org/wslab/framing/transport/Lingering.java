@@ -16,20 +16,24 @@ final class Lingering extends LoopMember {
     private final EventLoop loop;
     private final SocketChannel socket;
     private final long until;
+    private final Runnable onClosed;
+    private boolean closed;
 
-    private Lingering(EventLoop loop, SocketChannel socket, long until) {
+    private Lingering(EventLoop loop, SocketChannel socket, long until, Runnable onClosed) {
         this.loop = loop;
         this.socket = socket;
         this.until = until;
+        this.onClosed = onClosed;
     }
 
     /**
      * Starts lingering on {@code socket} (its key, if registered, is taken over);
-     * {@code closeFirst}: shut our output first (the server's side of §7.1.1).
+     * {@code closeFirst}: shut our output first (the server's side of §7.1.1); {@code onClosed}
+     * runs once, on the loop, when the socket is closed.
      */
     static void start(EventLoop loop, SocketChannel socket, SelectionKey key, boolean closeFirst, long lingerNanos,
-                      long nowNanos) {
-        Lingering l = new Lingering(loop, socket, nowNanos + lingerNanos);
+                      long nowNanos, Runnable onClosed) {
+        Lingering l = new Lingering(loop, socket, nowNanos + lingerNanos, onClosed);
         try {
             if (closeFirst) {
                 socket.shutdownOutput();
@@ -83,6 +87,10 @@ final class Lingering extends LoopMember {
             socket.close();
         } catch (IOException ignored) {
             // closed anyway
+        }
+        if (!closed) {
+            closed = true;
+            onClosed.run();
         }
     }
 }

@@ -117,7 +117,7 @@ public final class Listener extends LoopMember implements AutoCloseable {
     private void refuse(SocketChannel socket, long nowNanos) throws IOException {
         refused.incrementAndGet();
         socket.write(ByteBuffer.wrap(BusyAnswer.bytes())); // a fresh socket's buffer takes these few bytes
-        Lingering.start(loop, socket, null, true, settings.lingerNanos(), nowNanos);
+        Lingering.start(loop, socket, null, true, settings.lingerNanos(), nowNanos, () -> { });
     }
 
     private static void closeQuietly(SocketChannel socket) {

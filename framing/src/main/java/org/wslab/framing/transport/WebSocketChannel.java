@@ -1,6 +1,7 @@
 package org.wslab.framing.transport;
 
 import java.util.Optional;
+import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.codec.Role;
 import org.wslab.framing.engine.Event;
 import org.wslab.handshake.deflate.DeflateParameters;
@@ -59,6 +60,11 @@ public final class WebSocketChannel {
     /** Sends a binary message (§5.6). */
     public SendResult sendBinary(byte[] data) {
         return driver.send(() -> driver.connection().sendBinary(data));
+    }
+
+    /** Sends one fragment of a message (§5.4); the first names the type, the last has {@code fin}. */
+    public SendResult sendFragment(Opcode type, byte[] piece, boolean fin) {
+        return driver.send(() -> driver.connection().sendFragment(type, piece, fin));
     }
 
     /** Sends a ping (≤ 125 bytes, §5.5.2); control frames count against the limit too. */

@@ -47,7 +47,15 @@ public interface WebSocketHandler {
         return Long.MAX_VALUE;
     }
 
-    /** The connection is closed (§7.1.4–§7.1.6), cleanly or not; exactly once, last. */
+    /** The connection is closed (§7.1.4–§7.1.6), cleanly or not; exactly once, last of the events above. */
     default void onClosed(Event.Closed closed) {
+    }
+
+    /**
+     * The TCP connection is closed: at once when it broke or the transport stopped, or after the
+     * §7.1.1 linger (a client once the server's FIN came, or the linger time passed). Once, after
+     * {@link #onClosed}; the channel can do nothing more.
+     */
+    default void onSocketClosed() {
     }
 }

@@ -1,8 +1,6 @@
 package org.wslab.lab.client;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,14 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.Opcode;
-import org.wslab.framing.engine.ClientOpening;
 import org.wslab.framing.engine.HandshakeExchange;
-import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.FrameListener;
+import org.wslab.framing.engine.HandshakeFailure;
+import org.wslab.framing.engine.OpeningRule;
 import org.wslab.framing.socket.BlockingWebSocket;
-import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.extension.ExtensionOffer;
@@ -41,7 +38,8 @@ import org.wslab.lab.cli.LabFailure;
  * needs one frame bigger than the server's frame limit.
  *
  * <p>Connection problems (refused, no handshake, a timeout) are {@link LabFailure}s or I/O
- * exceptions; everything the server did once open is in the {@link EchoResult}.
+ * exceptions; everything the server did once open is in the {@link EchoResult}. The timeout is a
+ * watchdog that ends the connection; everything else (connect, reading, linger) is the transport's.
  */
 public final class EchoRun {
     /** Offered with {@code --deflate}: never {@code server_max_window_bits}, which Jetty 12.1 mishandles. */
@@ -98,28 +96,12 @@ public final class EchoRun {
             t.setDaemon(true);
             return t;
         });
-        Socket socket = new Socket();
-        try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(plan.uri().host(), plan.uri().port()),
-                    (int) Math.min(Integer.MAX_VALUE, Math.max(1, plan.timeout().toMillis())));
-            Watchdog watchdog = new Watchdog(alarms, socket, plan.timeout());
-            ClientOptions options = plan.deflate() ? ClientOptions.defaults().withExtensions(DEFLATE_OFFER)
-                    : ClientOptions.defaults();
-            Connection connection = Connection.client(new ClientOpening(ClientHandshake.create(plan.uri(), options)),
-                    settingsFor(plan), System.nanoTime());
-            try (BlockingWebSocket ws = new BlockingWebSocket(socket, connection)) {
-                return new Exchange(plan, ws, watchdog).run(handshake);
-            }
-        } catch (java.net.ConnectException e) {
-            socket.close();
-            throw LabFailure.refused(plan.uri().host() + ":" + plan.uri().port(), e);
+        ClientOptions options = plan.deflate() ? ClientOptions.defaults().withExtensions(DEFLATE_OFFER)
+                : ClientOptions.defaults();
+        try (BlockingWebSocket ws = BlockingWebSocket.connect(plan.uri(), options, settingsFor(plan))) {
+            return new Exchange(plan, ws, new Watchdog(alarms, ws, plan.timeout())).run(handshake);
         } catch (java.net.UnknownHostException e) {
-            socket.close();
             throw LabFailure.unknownHost(plan.uri().host(), e);
-        } catch (IOException e) {
-            socket.close();
-            throw e;
         } finally {
             alarms.shutdownNow();
         }
@@ -132,15 +114,15 @@ public final class EchoRun {
         return EngineSettings.defaults().withLimits(frame, message).withListener(plan.trace());
     }
 
-    /** Closes the socket when an operation takes longer than the timeout; the reader then sees EOF. */
+    /** Ends the connection when an operation takes longer than the timeout; the reader then sees the end. */
     private static final class Watchdog {
         private final ScheduledExecutorService alarms;
-        private final Socket socket;
+        private final BlockingWebSocket socket;
         private final Duration timeout;
         private final AtomicBoolean fired = new AtomicBoolean();
         private ScheduledFuture<?> pending;
 
-        Watchdog(ScheduledExecutorService alarms, Socket socket, Duration timeout) {
+        Watchdog(ScheduledExecutorService alarms, BlockingWebSocket socket, Duration timeout) {
             this.alarms = alarms;
             this.socket = socket;
             this.timeout = timeout;
@@ -150,11 +132,7 @@ public final class EchoRun {
             disarm();
             pending = alarms.schedule(() -> {
                 fired.set(true);
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing is all we wanted
-                }
+                socket.close();
             }, Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         }
 
@@ -195,6 +173,9 @@ public final class EchoRun {
             Event.HandshakeCompleted open = ws.awaitOpen();
             watchdog.disarm();
             handshake.onHandshake(open != null ? open : ws.lastEvent());
+            if (open == null && refused(ws.lastEvent()) && !watchdog.fired()) {
+                throw LabFailure.refused(plan.uri().host() + ":" + plan.uri().port(), null);
+            }
             if (open == null) {
                 throw new LabFailure(HandshakeFailures.describe(ws.lastEvent(), watchdog.fired(), plan.timeout()));
             }
@@ -215,6 +196,12 @@ public final class EchoRun {
             }
             return new EchoResult(open.subprotocol(), extensions, sent, received, mismatches,
                     Optional.ofNullable(firstMismatch), roundTrips, closed);
+        }
+
+        /** §4.1: the TCP connection could not be opened (the transport's non-blocking connect). */
+        private static boolean refused(Event last) {
+            return last instanceof Event.HandshakeFailed f && f.failure() instanceof HandshakeFailure.Ended ended
+                    && ended.rule() == OpeningRule.CONNECT_FAILED;
         }
 
         private void exchangeOne(int number, Object message) throws IOException {

@@ -107,6 +107,16 @@ class EchoCommandTest {
         assertTrue(run.err().startsWith("wslab: connection refused"), run.err());
     }
 
+    // --timeout: a server that never answers the opening handshake (RFC 6455 §4.1) is given up on
+    @Test
+    void aSilentServerExits2NamingTheTimeout() throws Exception {
+        try (RawServer silent = RawServer.silent()) {
+            CliRun run = CliRun.of("echo", "--timeout", "200ms", silent.url("/websocket/echo"));
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
+            assertTrue(run.err().contains("timed out after 200 ms waiting for the opening handshake"), run.err());
+        }
+    }
+
     @Test
     void aBadUrlOrConflictingOptionsExit2WithOneLine() {
         CliRun url = CliRun.of("echo", "http://127.0.0.1/x");
