@@ -2,7 +2,7 @@ package org.wslab.lab.stomp;
 
 import java.util.List;
 import java.util.Set;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * The STOMP sub-protocols of the lab's {@code /websocket/app} (RFC 6455 §1.9, §4.2.2): the server

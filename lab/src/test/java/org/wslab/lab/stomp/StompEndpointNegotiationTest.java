@@ -29,7 +29,7 @@ import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.jetty.StompWebSocketClient;
 import org.wslab.stomp.session.ClientConnectOptions;

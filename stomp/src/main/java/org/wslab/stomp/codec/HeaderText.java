@@ -1,5 +1,7 @@
 package org.wslab.stomp.codec;
 
+import org.wslab.stomp.StompVersion;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;

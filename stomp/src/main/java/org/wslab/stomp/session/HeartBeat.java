@@ -2,7 +2,7 @@ package org.wslab.stomp.session;
 
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * A {@code heart-beat} header value {@code cx,cy} (STOMP 1.2 "Heart-beating"): the smallest

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * The server's answer to CONNECT or STOMP (STOMP 1.2 "Connecting", "Protocol Negotiation",

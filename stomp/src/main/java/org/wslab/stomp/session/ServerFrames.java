@@ -4,7 +4,7 @@ import java.util.Set;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * What a frame from the server means to a client in its current state (STOMP 1.2 "Server Frames"):

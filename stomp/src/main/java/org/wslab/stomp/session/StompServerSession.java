@@ -14,7 +14,7 @@ import org.wslab.stomp.codec.StompDecoder;
 import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompFrameSink;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * The server side of one STOMP connection, a single-threaded sans-I/O state machine: octets in

@@ -2,7 +2,7 @@ package org.wslab.stomp.session;
 
 import java.util.Optional;
 import java.util.Set;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * STOMP 1.2 "Protocol Negotiation": the server answers with the highest version both sides

@@ -1,5 +1,7 @@
 package org.wslab.stomp.codec;
 
+import org.wslab.stomp.StompVersion;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

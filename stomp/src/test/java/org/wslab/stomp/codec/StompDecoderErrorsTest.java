@@ -1,5 +1,7 @@
 package org.wslab.stomp.codec;
 
+import org.wslab.stomp.StompVersion;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

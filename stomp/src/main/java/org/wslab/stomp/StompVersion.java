@@ -1,4 +1,4 @@
-package org.wslab.stomp.codec;
+package org.wslab.stomp;
 
 /**
  * STOMP protocol versions and the rules that differ between them.
@@ -31,6 +31,11 @@ public enum StompVersion {
     /** The WebSocket sub-protocol name, e.g. {@code v12.stomp}. */
     public String subProtocol() {
         return subProtocol;
+    }
+
+    /** A section of this version's text, e.g. {@code STOMP 1.2 "Value Encoding"}. */
+    public String cite(String sectionTitle) {
+        return "STOMP " + text + " \"" + sectionTitle + "\"";
     }
 
     /** Whether header names and values are escaped (1.1 and 1.2). */
