@@ -1,5 +1,7 @@
 package org.wslab.stomp;
 
+import java.util.Optional;
+
 /**
  * STOMP protocol versions and the rules that differ between them.
  *
@@ -48,23 +50,23 @@ public enum StompVersion {
         return this == V1_2;
     }
 
-    /** The version written as {@code text}, or null. */
-    public static StompVersion fromText(String text) {
+    /** The version written as {@code text} (e.g. {@code 1.2}), if it is one we know. */
+    public static Optional<StompVersion> fromText(String text) {
         for (StompVersion v : values()) {
             if (v.text.equals(text)) {
-                return v;
+                return Optional.of(v);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** The version for a WebSocket sub-protocol name, or null. */
-    public static StompVersion fromSubProtocol(String name) {
+    /** The version for a WebSocket sub-protocol name (e.g. {@code v12.stomp}), if it is one we know. */
+    public static Optional<StompVersion> fromSubProtocol(String name) {
         for (StompVersion v : values()) {
             if (v.subProtocol.equalsIgnoreCase(name)) {
-                return v;
+                return Optional.of(v);
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -18,9 +18,9 @@ public final class VersionNegotiation {
         }
         StompVersion best = null;
         for (String part : acceptVersion.split(",", -1)) {
-            StompVersion v = StompVersion.fromText(part.trim());
-            if (v != null && supported.contains(v) && (best == null || v.compareTo(best) > 0)) {
-                best = v;
+            Optional<StompVersion> v = StompVersion.fromText(part.trim()).filter(supported::contains);
+            if (v.isPresent() && (best == null || v.get().compareTo(best) > 0)) {
+                best = v.get();
             }
         }
         return Optional.ofNullable(best);
