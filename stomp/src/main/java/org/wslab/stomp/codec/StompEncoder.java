@@ -1,11 +1,10 @@
 package org.wslab.stomp.codec;
 
-import org.wslab.stomp.StompVersion;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 
 /**

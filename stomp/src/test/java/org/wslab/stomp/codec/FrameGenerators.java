@@ -1,7 +1,5 @@
 package org.wslab.stomp.codec;
 
-import org.wslab.stomp.StompVersion;
-
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -10,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.core.Gen;
+import org.wslab.stomp.StompVersion;
 import org.wslab.testkit.ByteGens;
 
 /**

@@ -1,7 +1,5 @@
 package org.wslab.stomp.codec;
 
-import org.wslab.stomp.StompVersion;
-
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 import org.wslab.testkit.ByteGens;
 import org.wslab.testkit.Props;

@@ -1,12 +1,11 @@
 package org.wslab.stomp.codec;
 
-import org.wslab.stomp.StompVersion;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 
 /** What the encoder refuses to write (it never writes a frame that would decode differently). */
 class StompEncoderChecksTest {
