@@ -1,13 +1,18 @@
 package org.wslab.stomp;
 
+import org.wslab.handshake.spec.SpecRule;
+
 /**
  * Every rule of STOMP 1.0/1.1/1.2 that wslab enforces, each naming the section of the
  * specification it comes from. A broken rule becomes a {@link StompViolation}, which a server
  * turns into an ERROR frame whose {@code message} header names the rule, then closes.
  *
- * <p>Sections are those of the STOMP 1.2 specification (the 1.1 text uses the same names).
+ * <p>Sections are those of the STOMP 1.2 specification (the 1.1 text uses the same names). Like
+ * every rule enum of wslab it is a {@link SpecRule}, so a report or the CLI renders a STOMP rule
+ * the way it renders an RFC 6455 one: {@link #section()} reads {@code STOMP 1.2 "Value Encoding"},
+ * or {@code wslab policy} for a server policy no section states.
  */
-public enum StompRule {
+public enum StompRule implements SpecRule {
     // --- framing ("STOMP Frames", "Augmented BNF", "Size Limits")
     UNKNOWN_COMMAND("STOMP Frames", "unknown command"),
     WRONG_DIRECTION("STOMP Frames", "command not allowed in this direction"),
@@ -62,26 +67,36 @@ public enum StompRule {
         static final String POLICY = "wslab policy";
     }
 
-    private final String section;
-    private final String summary;
+    private final String title;
+    private final String statement;
 
-    StompRule(String section, String summary) {
-        this.section = section;
-        this.summary = summary;
+    StompRule(String title, String statement) {
+        this.title = title;
+        this.statement = statement;
     }
 
     /** True for server policies no section of the specification states (cited as "wslab policy"). */
     public boolean isPolicy() {
-        return POLICY_SECTION.equals(section);
+        return POLICY_SECTION.equals(title);
     }
 
     /** Section title of the specification, e.g. {@code Value Encoding}, or {@code wslab policy}. */
+    public String title() {
+        return title;
+    }
+
+    /**
+     * Where the rule is written, cited against STOMP 1.2: e.g. {@code STOMP 1.2 "Value Encoding"},
+     * or {@code wslab policy}. {@link StompViolation#citation()} names the negotiated version instead.
+     */
+    @Override
     public String section() {
-        return section;
+        return isPolicy() ? POLICY_SECTION : StompVersion.V1_2.cite(title);
     }
 
     /** One line saying what the rule forbids, used as the ERROR frame's {@code message}. */
-    public String summary() {
-        return summary;
+    @Override
+    public String statement() {
+        return statement;
     }
 }

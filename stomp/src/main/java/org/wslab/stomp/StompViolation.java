@@ -1,6 +1,5 @@
 package org.wslab.stomp;
 
-import org.wslab.stomp.codec.StompVersion;
 
 /**
  * A broken STOMP rule: which rule, under which version, and a detail naming the offending value.
@@ -29,12 +28,12 @@ public record StompViolation(StompRule rule, StompVersion version, String detail
         if (rule.isPolicy()) {
             return StompRule.POLICY_SECTION;
         }
-        return "STOMP " + version.text() + " \"" + rule.section() + "\"";
+        return version.cite(rule.title());
     }
 
     /** The ERROR frame's {@code message} header: rule summary and citation on one line. */
     public String message() {
-        return rule.summary() + " (" + citation() + ")";
+        return rule.statement() + " (" + citation() + ")";
     }
 
     @Override

@@ -10,6 +10,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Reads a duration option such as {@code 10s}, {@code 300ms}, {@code 2m} or {@code 1.5s}; a bare
  * number means seconds. Zero and negative durations are refused: every wait in the lab is bounded.
+ * {@link org.wslab.lab.common.DurationText} writes one back.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
@@ -34,14 +35,5 @@ public final class DurationConverter implements ITypeConverter<Duration> {
                     "'" + value + "' is out of range (between 1ms and 24h)");
         }
         return Duration.ofMillis(Math.round(millis));
-    }
-
-    /** The short form a person would type back: {@code 300ms}, {@code 10s}, {@code 5m}, {@code 1500ms}. */
-    public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 60_000 == 0) {
-            return (ms / 60_000) + "m";
-        }
-        return ms % 1_000 == 0 ? (ms / 1_000) + "s" : ms + "ms";
     }
 }

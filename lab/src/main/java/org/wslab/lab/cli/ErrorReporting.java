@@ -12,6 +12,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import org.wslab.lab.common.LabFailure;
 
 /**
  * The one place where errors become output, for every command (DESIGN.md, "Command line

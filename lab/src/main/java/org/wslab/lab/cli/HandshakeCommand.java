@@ -10,6 +10,7 @@ import org.wslab.handshake.extension.ExtensionHeader;
 import org.wslab.handshake.extension.ExtensionOffer;
 import org.wslab.lab.client.HandshakeProbe;
 import org.wslab.lab.client.ProbeResult;
+import org.wslab.lab.common.LabFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -12,6 +12,7 @@ import org.wslab.handshake.http.HttpParseFailure;
 import org.wslab.handshake.http.RequestHead;
 import org.wslab.handshake.spec.RuleCheck;
 import org.wslab.lab.client.ProbeResult;
+import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.report.HeadLine;
 import org.wslab.lab.report.HexDump;
 import org.wslab.lab.report.JsonReport;

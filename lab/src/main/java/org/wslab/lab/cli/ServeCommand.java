@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.concurrent.Callable;
+import org.wslab.lab.common.DurationText;
+import org.wslab.lab.common.LabFailure;
+import org.wslab.lab.engines.LabServers;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
@@ -160,7 +163,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new LabFailure("cannot listen on " + where + ": unknown host '" + config.host() + "'", e);
         }
         try {
-            return engine.start(config, EndpointRegistry.defaults());
+            return LabServers.start(engine, config, EndpointRegistry.defaults());
         } catch (IOException e) {
             BindException bind = e instanceof BindException b ? b
                     : e.getCause() instanceof BindException b ? b : null;
@@ -208,11 +211,11 @@ final class ServeCommand implements Callable<Integer> {
         MailboxLimits mailbox = config.stomp().mailbox();
         out.println("stomp: " + config.stompBackend().describe() + "; a subscriber over "
                 + SizeConverter.format(mailbox.softLimitBytes()) + " pauses its publishers, over it for "
-                + DurationConverter.format(java.time.Duration.ofNanos(mailbox.slowConsumerNanos())) + " is cut off (SLOW_CONSUMER)");
+                + DurationText.format(java.time.Duration.ofNanos(mailbox.slowConsumerNanos())) + " is cut off (SLOW_CONSUMER)");
         int max = config.maxConnections();
         String connections = server.engine() == Engine.WSLAB ? ", at most " + max + (max == 1 ? " connection" : " connections") : "";
         out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message"
-                + connections + ", idle timeout " + DurationConverter.format(config.idleTimeout()) + "; Ctrl-C stops");
+                + connections + ", idle timeout " + DurationText.format(config.idleTimeout()) + "; Ctrl-C stops");
         out.flush();
     }
 

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.wslab.lab.common.DurationText;
+import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.stomp.client.StompMessagePrinter;
 import org.wslab.lab.stomp.client.StompTracePrinter;
 import org.wslab.stomp.codec.StompFrame;
@@ -91,7 +93,7 @@ final class StompConnector implements AutoCloseable {
         try {
             return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new LabFailure("timed out after " + DurationConverter.format(wait) + " waiting for " + what
+            throw new LabFailure("timed out after " + DurationText.format(wait) + " waiting for " + what
                     + " from " + uri + " (--timeout waits longer)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package org.wslab.lab.cli;
 
 import java.time.Duration;
+import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.stomp.RelayProbe;
 import org.wslab.lab.stomp.StompBackend;
 import picocli.CommandLine.Model.CommandSpec;

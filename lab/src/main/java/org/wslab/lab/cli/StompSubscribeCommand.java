@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.wslab.lab.common.DurationText;
+import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.stomp.client.StompMessagePrinter;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.client.StompClient;
@@ -96,7 +98,7 @@ final class StompSubscribeCommand implements Callable<Integer> {
             while (count == null || received < count) {
                 StompFrame frame = next(inbox, deadline);
                 if (frame == null) {
-                    throw new LabFailure("timed out after " + DurationConverter.format(options.timeout) + " with "
+                    throw new LabFailure("timed out after " + DurationText.format(options.timeout) + " with "
                             + received + " of " + count + " messages from " + destination);
                 }
                 if (frame == ENDED) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.wslab.handshake.explain.Transcript;
+import org.wslab.lab.common.LabFailure;
 
 /**
  * The recorded handshake {@code wslab explain FILE} reads, in one of two forms: a plain transcript

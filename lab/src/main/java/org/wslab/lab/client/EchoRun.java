@@ -27,7 +27,7 @@ import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.extension.ExtensionOffer;
 import org.wslab.handshake.extension.ExtensionParameter;
-import org.wslab.lab.cli.LabFailure;
+import org.wslab.lab.common.LabFailure;
 
 /**
  * The {@code wslab echo} client on our own engine ({@code framing}'s {@link BlockingWebSocket}):

@@ -10,8 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import org.wslab.lab.cli.DurationConverter;
-import org.wslab.lab.cli.LabFailure;
+import org.wslab.lab.common.DurationText;
+import org.wslab.lab.common.LabFailure;
 
 /**
  * A plain TCP connection for one opening handshake (RFC 6455 §4.1): connect, send the request's
@@ -145,12 +145,12 @@ public final class HandshakeSocket implements AutoCloseable {
     }
 
     private static LabFailure timedOut(String doing, Address url, Duration timeout, Throwable cause) {
-        return new LabFailure("timed out after " + DurationConverter.format(timeout) + " " + doing + " "
+        return new LabFailure("timed out after " + DurationText.format(timeout) + " " + doing + " "
                 + url.text() + " (--timeout sets the limit)", cause);
     }
 
     private static LabFailure timedOut(String doing, Address url, Duration timeout, Throwable cause, int got) {
-        return new LabFailure("timed out after " + DurationConverter.format(timeout) + " " + doing + " "
+        return new LabFailure("timed out after " + DurationText.format(timeout) + " " + doing + " "
                 + url.text() + " (" + got + " bytes received; --timeout sets the limit)", cause);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A running lab server: one engine (Jetty, or our own engine on plain sockets) serving the
  * endpoints of an {@link EndpointRegistry} under one {@link LabServerConfig}. Start it with
- * {@link Engine#start}; {@link #close()} stops it gracefully and is idempotent.
+ * {@code org.wslab.lab.engines.LabServers.start}; {@link #close()} stops it gracefully and is idempotent.
  */
 public interface LabServer extends AutoCloseable {
 

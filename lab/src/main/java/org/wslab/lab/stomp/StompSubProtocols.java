@@ -1,8 +1,9 @@
 package org.wslab.lab.stomp;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * The STOMP sub-protocols of the lab's {@code /websocket/app} (RFC 6455 §1.9, §4.2.2): the server
@@ -22,10 +23,10 @@ public final class StompSubProtocols {
         StompVersion bestVersion = null;
         for (String o : offered) {
             String name = o.trim();
-            StompVersion v = StompVersion.fromSubProtocol(name);
-            if (v != null && versions.contains(v) && (bestVersion == null || v.compareTo(bestVersion) > 0)) {
+            Optional<StompVersion> v = StompVersion.fromSubProtocol(name).filter(versions::contains);
+            if (v.isPresent() && (bestVersion == null || v.get().compareTo(bestVersion) > 0)) {
                 best = name;
-                bestVersion = v;
+                bestVersion = v.get();
             }
         }
         return best;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wslab.lab.common.DurationText;
 
 /** The conventions every command shares: --help, --version, usage errors, exit codes. */
 class MainTest {
@@ -67,7 +68,7 @@ class MainTest {
         assertEquals(1000L, s.convert("1000"));
         assertEquals(2_000_000L, s.convert("2MB"));
         assertEquals("16MiB", SizeConverter.format(16L << 20));
-        assertEquals("300ms", DurationConverter.format(java.time.Duration.ofMillis(300)));
+        assertEquals("300ms", DurationText.format(java.time.Duration.ofMillis(300)));
     }
 
     // a mistyped command is named as one, with the commands there are, in one line

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.wslab.lab.engines.LabServers;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabServer;
@@ -44,7 +45,7 @@ class StompProcessesTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void twoProcessesExchangeAMessageThroughTheServer(Engine engine, @TempDir Path dir) throws Exception {
-        try (LabServer server = engine.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0),
+        try (LabServer server = LabServers.start(engine, LabServerConfig.defaults().withAddress("127.0.0.1", 0),
                 EndpointRegistry.defaults())) {
             String url = "ws://127.0.0.1:" + server.port() + "/websocket/app";
             Path subOut = dir.resolve("subscribe.out");

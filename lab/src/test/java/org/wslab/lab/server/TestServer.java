@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.wslab.lab.engines.LabServers;
 
 /**
  * The lab server a test runs against: started on 127.0.0.1 port 0 with the default endpoints,
@@ -22,7 +23,7 @@ public final class TestServer implements AfterEachCallback {
     /** Starts {@code engine} with the defaults changed by {@code settings}, on a free port. */
     public LabServer start(Engine engine, UnaryOperator<LabServerConfig> settings) throws Exception {
         close();
-        running = engine.start(settings.apply(LabServerConfig.defaults().withAddress("127.0.0.1", 0)),
+        running = LabServers.start(engine, settings.apply(LabServerConfig.defaults().withAddress("127.0.0.1", 0)),
                 EndpointRegistry.defaults());
         return running;
     }

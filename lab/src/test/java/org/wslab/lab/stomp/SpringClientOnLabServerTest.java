@@ -15,6 +15,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.wslab.lab.engines.LabServers;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
@@ -43,7 +44,7 @@ class SpringClientOnLabServerTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void springSubscribesAndSendsThroughTheLabServer(Engine engine) throws Exception {
-        server = engine.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults());
+        server = LabServers.start(engine, LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults());
         String url = server.webSocketUri(LabEndpoint.stomp()).toString();
         StompSession session = spring.connect(url, new StompSessionHandlerAdapter() { });
         session.setAutoReceipt(true);

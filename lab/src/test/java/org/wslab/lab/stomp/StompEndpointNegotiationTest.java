@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.wslab.lab.engines.LabServers;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.jetty.StompWebSocketClient;
 import org.wslab.stomp.session.ClientConnectOptions;
@@ -49,7 +50,7 @@ class StompEndpointNegotiationTest {
     @BeforeAll
     void start() throws Exception {
         for (Engine e : Engine.values()) {
-            servers.put(e, e.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults()));
+            servers.put(e, LabServers.start(e, LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults()));
         }
         jetty = new WebSocketClient();
         jetty.start();

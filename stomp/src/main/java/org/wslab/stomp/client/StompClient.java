@@ -11,7 +11,7 @@ import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.session.ClientCall;
 import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.session.ClientEvent;

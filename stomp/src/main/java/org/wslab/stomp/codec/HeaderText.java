@@ -6,7 +6,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 
 /**
@@ -19,11 +22,24 @@ final class HeaderText {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] scratch = new byte[128];
-    /** Set when {@link #decode} returns null. */
-    StompViolation error;
 
-    /** The text of {@code buf[from, to)}, or null with {@link #error} set. */
-    String decode(byte[] buf, int from, int to, boolean unescape, StompVersion version) {
+    /**
+     * Decodes the header line {@code buf[from, to)} whose colon is at {@code colon} and adds it to
+     * {@code into}; returns the rule it breaks, or empty when it was added.
+     */
+    Optional<StompViolation> header(byte[] buf, int from, int colon, int to, boolean unescape, StompVersion version,
+            List<StompHeader> into) {
+        try {
+            String name = decode(buf, from, colon, unescape, version);
+            into.add(new StompHeader(name, decode(buf, colon + 1, to, unescape, version)));
+            return Optional.empty();
+        } catch (Broken b) {
+            return Optional.of(b.violation);
+        }
+    }
+
+    /** The text of {@code buf[from, to)}; a broken escape or malformed UTF-8 ends the frame. */
+    private String decode(byte[] buf, int from, int to, boolean unescape, StompVersion version) throws Broken {
         boolean plain = true;
         for (int i = from; i < to; i++) {
             byte b = buf[i];
@@ -61,8 +77,7 @@ final class HeaderText {
                     out = '\r';
                 } else {
                     String seq = next == -1 ? "\\ at end of header" : "\\" + printable(next);
-                    error = new StompViolation(StompRule.UNDEFINED_ESCAPE, version, "undefined escape " + seq);
-                    return null;
+                    throw new Broken(new StompViolation(StompRule.UNDEFINED_ESCAPE, version, "undefined escape " + seq));
                 }
                 scratch[n++] = out;
                 i++;
@@ -75,8 +90,18 @@ final class HeaderText {
             CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(src, start, end - start));
             return chars.toString();
         } catch (CharacterCodingException e) {
-            error = new StompViolation(StompRule.INVALID_UTF8, version, "malformed UTF-8 in a header");
-            return null;
+            throw new Broken(new StompViolation(StompRule.INVALID_UTF8, version, "malformed UTF-8 in a header"));
+        }
+    }
+
+    /** A header the decoder must refuse; thrown once per decoder at most (it then stays failed), no stack trace. */
+    private static final class Broken extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient StompViolation violation;
+
+        Broken(StompViolation violation) {
+            super(null, null, false, false);
+            this.violation = violation;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Optional;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 
 /**
@@ -24,6 +25,14 @@ import org.wslab.stomp.StompViolation;
  * crossed {@link StompLimits} end in a {@link StompViolation}; the decoder then stays failed.
  *
  * <p>Memory is bounded by the limits: only the current line or body is buffered. Not thread-safe.
+ *
+ * <p>A body is copied once on the way in (STOMP over WebSocket reads the payload's octets in
+ * place): while nothing is buffered the decoder reads the caller's array directly and keeps only
+ * an unfinished element's tail; a body with {@code content-length} goes straight into an array of
+ * that exact size, which becomes the frame's body; a body ending at its NUL is copied out of the
+ * payload once. Only what cannot be read in place is copied into the decoder's own buffer: the
+ * tail of a line split across payloads, a body without {@code content-length} split across
+ * payloads (then copied out of that buffer as well), and a buffer without an accessible array.
  */
 public final class StompDecoder {
     private static final byte LF = '\n';
@@ -36,13 +45,19 @@ public final class StompDecoder {
     private final ArrayList<StompHeader> headers = new ArrayList<>();
     private final int capacityCap;
     private StompVersion version;
-    private byte[] buf = new byte[1024];
+    /** The decoder's own buffer, for elements split across feeds. */
+    private byte[] own = new byte[1024];
+    /** What {@link #process} reads: {@link #own}, or the caller's array while nothing is buffered. */
+    private byte[] buf = own;
     private int start;
     private int end;
     private int scan;
     private State state = State.BETWEEN;
     private StompCommand command;
     private int bodyLength;
+    /** The body being filled when {@code content-length} gave its size (STOMP 1.2 "Header content-length"). */
+    private byte[] body;
+    private int filled;
     private StompViolation failure;
 
     /** A decoder applying {@code version}'s rules and {@code limits}. */
@@ -89,35 +104,106 @@ public final class StompDecoder {
         if (off < 0 || len < 0 || off + len > data.length) {
             throw new IndexOutOfBoundsException("bad slice");
         }
-        while (failure == null) {
-            StompViolation v = process(sink);
-            if (v != null) {
-                failure = v;
+        while (failure == null && len > 0) {
+            if (start == end) {
+                int taken = inPlace(data, off, len, sink);
+                off += taken;
+                len -= taken;
+                continue;
+            }
+            if (!room()) {
                 break;
             }
-            if (len == 0) {
-                break;
-            }
-            compact();
-            if (end == buf.length) {
-                if (buf.length >= capacityCap) { // unreachable while the limits hold; a guard, not a hang
-                    failure = violation(StompRule.BODY_TOO_LARGE, "frame exceeds the decoder's buffer of " + capacityCap);
-                    break;
-                }
-                buf = Arrays.copyOf(buf, Math.min(Math.max(buf.length * 2, 16), capacityCap));
-            }
-            int n = Math.min(buf.length - end, len);
-            System.arraycopy(data, off, buf, end, n);
+            int n = Math.min(Math.min(elementEnd(data, off, len), len), own.length - end);
+            System.arraycopy(data, off, own, end, n);
             end += n;
             off += n;
             len -= n;
+            StompViolation v = process(sink);
+            if (v != null) {
+                failure = v;
+            }
         }
         return failure();
     }
 
+    /**
+     * Decodes {@code data} where it lies (nothing is buffered), then keeps the unfinished tail in
+     * the decoder's own buffer; returns how many octets it consumed (all, unless it failed).
+     */
+    private int inPlace(byte[] data, int off, int len, StompFrameSink sink) {
+        buf = data;
+        start = off;
+        end = off + len;
+        scan = start;
+        StompViolation v;
+        try {
+            v = process(sink);
+        } finally {
+            buf = own;
+        }
+        int tail = end - start;
+        int tailScan = scan - start;
+        int tailFrom = start;
+        start = 0;
+        end = 0;
+        scan = 0;
+        if (v != null) {
+            failure = v;
+            return len - tail;
+        }
+        if (tail > capacityCap) { // unreachable while the limits hold; a guard, not a hang
+            failure = violation(StompRule.BODY_TOO_LARGE, "frame exceeds the decoder's buffer of " + capacityCap);
+            return len - tail;
+        }
+        if (own.length < tail) {
+            own = new byte[Math.min(Math.max(tail, own.length * 2), capacityCap)];
+            buf = own;
+        }
+        if (tail > 0) {
+            System.arraycopy(data, tailFrom, own, 0, tail);
+            end = tail;
+            scan = tailScan;
+        }
+        return len;
+    }
+
+    /**
+     * How many of the next octets complete the element that is buffered: through the next LF for a
+     * line or a pending CR, through the NUL for a body without {@code content-length} — so that
+     * what follows is read in place again.
+     */
+    private int elementEnd(byte[] data, int off, int len) {
+        return switch (state) {
+            case BETWEEN -> 1;
+            case COMMAND, HEADERS -> terminatedAt(data, off, len, LF);
+            case BODY -> body == null ? terminatedAt(data, off, len, (byte) 0) : len;
+        };
+    }
+
+    private static int terminatedAt(byte[] data, int off, int len, byte terminator) {
+        int at = ByteScan.indexOf(data, off, off + len, terminator);
+        return at < 0 ? len : at - off + 1;
+    }
+
+    /** Leaves room for at least one more octet in the decoder's own buffer; false (and failed) at its cap. */
+    private boolean room() {
+        compact();
+        if (end < own.length) {
+            return true;
+        }
+        if (own.length >= capacityCap) { // unreachable while the limits hold; a guard, not a hang
+            failure = violation(StompRule.BODY_TOO_LARGE, "frame exceeds the decoder's buffer of " + capacityCap);
+            return false;
+        }
+        own = Arrays.copyOf(own, Math.min(Math.max(own.length * 2, 16), capacityCap));
+        buf = own;
+        return true;
+    }
+
     private void compact() {
         if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, end - start);
+            System.arraycopy(own, start, own, 0, end - start);
             end -= start;
             scan -= start;
             start = 0;
@@ -205,13 +291,7 @@ public final class StompDecoder {
             return violation(StompRule.TOO_MANY_HEADERS, "more than " + limits.maxHeaders() + " headers");
         }
         boolean unescape = version.escapes() && command.escapesHeaders();
-        String name = text.decode(buf, start, colon, unescape, version);
-        String value = name == null ? null : text.decode(buf, colon + 1, lineEnd, unescape, version);
-        if (value == null) {
-            return text.error;
-        }
-        headers.add(new StompHeader(name, value));
-        return null;
+        return text.header(buf, start, colon, lineEnd, unescape, version, headers).orElse(null);
     }
 
     private StompViolation endOfHeaders() {
@@ -233,40 +313,58 @@ public final class StompDecoder {
                 break;
             }
         }
+        if (bodyLength >= 0) {
+            body = new byte[bodyLength];
+            filled = 0;
+        }
         state = State.BODY;
         return null;
     }
 
     private StompViolation body(StompFrameSink sink) {
-        int bodyEnd;
-        if (bodyLength >= 0) {
-            if (end - start < bodyLength + 1) {
-                return null;
-            }
-            bodyEnd = start + bodyLength;
-            if (buf[bodyEnd] != 0) {
-                return violation(StompRule.CONTENT_LENGTH_MISMATCH,
-                        "octet after content-length " + bodyLength + " is " + HeaderText.printable(buf[bodyEnd]) + ", not NUL");
-            }
-        } else {
-            bodyEnd = ByteScan.indexOf(buf, scan, end, (byte) 0);
-            if (bodyEnd < 0) {
-                scan = end;
-                if (end - start > limits.maxBodySize()) {
-                    return violation(StompRule.BODY_TOO_LARGE, "body over " + limits.maxBodySize() + " octets");
-                }
-                return null;
-            }
-            if (bodyEnd - start > limits.maxBodySize()) {
+        if (body != null) {
+            return sizedBody(sink);
+        }
+        int bodyEnd = ByteScan.indexOf(buf, scan, end, (byte) 0);
+        if (bodyEnd < 0) {
+            scan = end;
+            if (end - start > limits.maxBodySize()) {
                 return violation(StompRule.BODY_TOO_LARGE, "body over " + limits.maxBodySize() + " octets");
             }
-            if (bodyEnd > start && !command.allowsBody()) {
-                return violation(StompRule.BODY_NOT_ALLOWED, command + " with a " + (bodyEnd - start) + "-octet body");
-            }
+            return null;
         }
-        byte[] body = Arrays.copyOfRange(buf, start, bodyEnd);
-        StompFrame frame = new StompFrame(command, headers, body);
+        if (bodyEnd - start > limits.maxBodySize()) {
+            return violation(StompRule.BODY_TOO_LARGE, "body over " + limits.maxBodySize() + " octets");
+        }
+        if (bodyEnd > start && !command.allowsBody()) {
+            return violation(StompRule.BODY_NOT_ALLOWED, command + " with a " + (bodyEnd - start) + "-octet body");
+        }
+        StompFrame frame = new StompFrame(command, headers, Arrays.copyOfRange(buf, start, bodyEnd));
         start = bodyEnd + 1;
+        return frameDone(frame, sink);
+    }
+
+    /** A body of {@code content-length} octets: filled into its own array, then the NUL after it. */
+    private StompViolation sizedBody(StompFrameSink sink) {
+        int n = Math.min(body.length - filled, end - start);
+        System.arraycopy(buf, start, body, filled, n);
+        filled += n;
+        start += n;
+        scan = start;
+        if (filled < body.length || start == end) {
+            return null;
+        }
+        if (buf[start] != 0) {
+            return violation(StompRule.CONTENT_LENGTH_MISMATCH,
+                    "octet after content-length " + bodyLength + " is " + HeaderText.printable(buf[start]) + ", not NUL");
+        }
+        StompFrame frame = new StompFrame(command, headers, body);
+        body = null;
+        start++;
+        return frameDone(frame, sink);
+    }
+
+    private StompViolation frameDone(StompFrame frame, StompFrameSink sink) {
         scan = start;
         state = State.BETWEEN;
         sink.onFrame(frame);

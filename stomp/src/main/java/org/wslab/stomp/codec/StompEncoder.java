@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 
 /**

@@ -1,6 +1,7 @@
 package org.wslab.stomp.codec;
 
 import java.nio.charset.StandardCharsets;
+import org.wslab.stomp.StompVersion;
 
 /**
  * Renders STOMP octets for people: NUL as {@code ^@}, CR as {@code ^M}, LF as {@code ^J} followed

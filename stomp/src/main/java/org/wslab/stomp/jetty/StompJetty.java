@@ -1,11 +1,12 @@
 package org.wslab.stomp.jetty;
 
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * Mounts STOMP over WebSocket on Jetty 12. The client's {@code Sec-WebSocket-Protocol} offer (e.g.
@@ -41,10 +42,10 @@ public final class StompJetty {
         String best = null;
         StompVersion bestVersion = null;
         for (String offered : request.getSubProtocols()) {
-            StompVersion v = StompVersion.fromSubProtocol(offered.trim());
-            if (v != null && config.session().versions().contains(v) && (bestVersion == null || v.compareTo(bestVersion) > 0)) {
+            Optional<StompVersion> v = StompVersion.fromSubProtocol(offered.trim()).filter(config.session().versions()::contains);
+            if (v.isPresent() && (bestVersion == null || v.get().compareTo(bestVersion) > 0)) {
                 best = offered.trim();
-                bestVersion = v;
+                bestVersion = v.get();
             }
         }
         return best;

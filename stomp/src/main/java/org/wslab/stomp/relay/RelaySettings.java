@@ -2,7 +2,7 @@ package org.wslab.stomp.relay;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.session.HeartBeat;
 

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * What a client puts in its CONNECT frame (STOMP 1.2 "CONNECT or STOMP Frame"), and how much

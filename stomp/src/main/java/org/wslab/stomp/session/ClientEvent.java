@@ -2,7 +2,7 @@ package org.wslab.stomp.session;
 
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * What a {@link StompClientSession} reports from the server's side (STOMP 1.2 "Server Frames"),

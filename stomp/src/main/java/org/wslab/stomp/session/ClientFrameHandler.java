@@ -15,7 +15,7 @@ import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompHeader;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * The client frames of a connected session (STOMP 1.2 "Client Frames"): SEND, SUBSCRIBE,

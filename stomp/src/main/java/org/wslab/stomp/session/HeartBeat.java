@@ -1,8 +1,8 @@
 package org.wslab.stomp.session;
 
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
-import org.wslab.stomp.codec.StompVersion;
 
 /**
  * A {@code heart-beat} header value {@code cx,cy} (STOMP 1.2 "Heart-beating"): the smallest
@@ -30,14 +30,14 @@ public record HeartBeat(long canSend, long wantsEvery) {
     /** Parses a header (absent means {@link #NONE}); a malformed one is a violation. */
     public static Parsed parse(String header, StompVersion version) {
         if (header == null) {
-            return new Parsed(NONE, null);
+            return new Parsed.Valid(NONE);
         }
         int comma = header.indexOf(',');
         if (comma < 1 || comma == header.length() - 1 || !digits(header, 0, comma) || !digits(header, comma + 1, header.length())
                 || comma > 9 || header.length() - comma - 1 > 9) {
-            return new Parsed(null, new StompViolation(StompRule.INVALID_HEART_BEAT, version, "heart-beat \"" + header + "\""));
+            return new Parsed.Invalid(new StompViolation(StompRule.INVALID_HEART_BEAT, version, "heart-beat \"" + header + "\""));
         }
-        return new Parsed(new HeartBeat(Long.parseLong(header.substring(0, comma)), Long.parseLong(header.substring(comma + 1))), null);
+        return new Parsed.Valid(new HeartBeat(Long.parseLong(header.substring(0, comma)), Long.parseLong(header.substring(comma + 1))));
     }
 
     private static boolean digits(String s, int from, int to) {
@@ -57,6 +57,12 @@ public record HeartBeat(long canSend, long wantsEvery) {
         return sender.canSend == 0 || receiver.wantsEvery == 0 ? 0 : Math.max(sender.canSend, receiver.wantsEvery);
     }
 
-    /** A parse result: the value, or the violation. */
-    public record Parsed(HeartBeat value, StompViolation violation) {}
+    /** A parsed {@code heart-beat} header: the value, or the rule it breaks (STOMP 1.2 "Heart-beating"). */
+    public sealed interface Parsed {
+        /** A well-formed header (or none: {@link HeartBeat#NONE}). */
+        record Valid(HeartBeat value) implements Parsed {}
+
+        /** A malformed header, {@link StompRule#INVALID_HEART_BEAT}. */
+        record Invalid(StompViolation violation) implements Parsed {}
+    }
 }

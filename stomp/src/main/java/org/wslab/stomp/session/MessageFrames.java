@@ -8,7 +8,7 @@ import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompHeader;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * Builds the MESSAGE frame for a delivery (STOMP 1.2 "MESSAGE"): {@code destination},

@@ -2,9 +2,9 @@ package org.wslab.stomp.session;
 
 import java.util.Optional;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
 
 /**
  * The server's answer to CONNECT or STOMP (STOMP 1.2 "Connecting", "Protocol Negotiation",
@@ -31,13 +31,14 @@ final class ServerConnect {
         }
         StompVersion version = negotiated.get();
         HeartBeat.Parsed hb = HeartBeat.parse(f.header("heart-beat"), version);
-        if (hb.violation() != null) {
-            return new Outcome.Refused(hb.violation());
+        if (hb instanceof HeartBeat.Parsed.Invalid invalid) {
+            return new Outcome.Refused(invalid.violation());
         }
+        HeartBeat offered = ((HeartBeat.Parsed.Valid) hb).value();
         Optional<String> refusal = config.authenticator().refuse(f.header("login"), f.header("passcode"));
         if (refusal.isPresent()) {
             return new Outcome.Refused(new StompViolation(StompRule.AUTHENTICATION_FAILED, version, refusal.get()));
         }
-        return new Outcome.Agreed(version, version == StompVersion.V1_0 ? HeartBeat.NONE : hb.value());
+        return new Outcome.Agreed(version, version == StompVersion.V1_0 ? HeartBeat.NONE : offered);
     }
 }

@@ -1,10 +1,11 @@
 package org.wslab.stomp.session;
 
+import java.util.Optional;
 import java.util.Set;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
 
 /**
  * What a frame from the server means to a client in its current state (STOMP 1.2 "Server Frames"):
@@ -59,16 +60,18 @@ final class ServerFrames {
 
     private static Outcome connected(StompFrame f, Set<StompVersion> offered) {
         String text = f.header("version");
-        StompVersion v = text == null ? StompVersion.V1_0 : StompVersion.fromText(text);
-        if (v == null || !offered.contains(v)) {
+        Optional<StompVersion> named = text == null ? Optional.of(StompVersion.V1_0) : StompVersion.fromText(text);
+        if (named.isEmpty() || !offered.contains(named.get())) {
             return broken(StompRule.NO_COMMON_VERSION, StompVersion.V1_2, "CONNECTED names version \""
                     + (text == null ? "1.0 (no version header)" : text) + "\", which our CONNECT did not offer");
         }
+        StompVersion v = named.get();
         if (v == StompVersion.V1_0) {
             return new Connected(v, HeartBeat.NONE); // 1.0 has no heart-beats
         }
         HeartBeat.Parsed hb = HeartBeat.parse(f.header("heart-beat"), v);
-        return hb.violation() != null ? new Broken(hb.violation()) : new Connected(v, hb.value());
+        return hb instanceof HeartBeat.Parsed.Valid valid ? new Connected(v, valid.value())
+                : new Broken(((HeartBeat.Parsed.Invalid) hb).violation());
     }
 
     private static Outcome broken(StompRule rule, StompVersion version, String detail) {

@@ -5,7 +5,7 @@ import org.wslab.stomp.StompRule;
 import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.Mailbox;
 import org.wslab.stomp.broker.MailboxLimits;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * The slow-consumer clock of one session (wslab policy, after Spring's send-time-limit plus

@@ -16,7 +16,7 @@ import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompFrameSink;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * The client side of one STOMP connection as a single-threaded, sans-I/O state machine (STOMP 1.2

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.wslab.stomp.broker.MailboxLimits;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * How a server session behaves.

@@ -14,7 +14,7 @@ import org.wslab.stomp.codec.StompDecoder;
 import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompFrameSink;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * The server side of one STOMP connection, a single-threaded sans-I/O state machine: octets in
@@ -154,7 +154,7 @@ public final class StompServerSession {
                 fail(violation(StompRule.HEART_BEAT_TIMEOUT, "nothing received for " + silent / 1_000_000
                         + " ms beyond the tolerance"), null);
             } else if (clock.beatDue(now)) {
-                add(new OutboundMessage(StompEncoder.HEART_BEAT, null));
+                add(new OutboundMessage.Beat());
                 clock.sent(now);
             }
             checkSlowConsumer();
@@ -283,7 +283,7 @@ public final class StompServerSession {
             }
             return;
         }
-        add(new OutboundMessage(StompEncoder.encode(frame, version), frame));
+        add(new OutboundMessage.Frame(StompEncoder.encode(frame, version), frame));
     }
 
     private void add(OutboundMessage m) {

@@ -2,7 +2,7 @@ package org.wslab.stomp.session;
 
 import java.util.Optional;
 import java.util.Set;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * STOMP 1.2 "Protocol Negotiation": the server answers with the highest version both sides
@@ -18,9 +18,9 @@ public final class VersionNegotiation {
         }
         StompVersion best = null;
         for (String part : acceptVersion.split(",", -1)) {
-            StompVersion v = StompVersion.fromText(part.trim());
-            if (v != null && supported.contains(v) && (best == null || v.compareTo(best) > 0)) {
-                best = v;
+            Optional<StompVersion> v = StompVersion.fromText(part.trim()).filter(supported::contains);
+            if (v.isPresent() && (best == null || v.get().compareTo(best) > 0)) {
+                best = v.get();
             }
         }
         return Optional.ofNullable(best);

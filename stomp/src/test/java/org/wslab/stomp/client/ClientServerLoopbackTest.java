@@ -17,7 +17,7 @@ import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.session.HeartBeat;
 import org.wslab.stomp.session.StompServerSession;
 

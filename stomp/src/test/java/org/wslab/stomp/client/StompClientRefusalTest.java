@@ -16,7 +16,7 @@ import org.wslab.stomp.StompRule;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.session.HeartBeat;
 

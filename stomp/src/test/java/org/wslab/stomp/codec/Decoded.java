@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 
 /** Test helper: everything a decoder produced from a list of WebSocket messages. */

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.core.Gen;
+import org.wslab.stomp.StompVersion;
 import org.wslab.testkit.ByteGens;
 
 /**

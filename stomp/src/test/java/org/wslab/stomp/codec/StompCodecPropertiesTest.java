@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 import org.wslab.testkit.ByteGens;
 import org.wslab.testkit.Props;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 
 /** Each malformed shape ends in the violation that names its rule, and the decoder stays failed. */

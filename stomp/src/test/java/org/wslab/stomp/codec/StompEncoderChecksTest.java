@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompVersion;
 
 /** What the encoder refuses to write (it never writes a frame that would decode differently). */
 class StompEncoderChecksTest {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.wslab.stomp.StompVersion;
 import org.wslab.testkit.Hex;
 
 /**
@@ -149,7 +150,7 @@ class StompSpecExamplesTest {
     void theNotesSubProtocolOffer() {
         // the source notes' offer: Sec-WebSocket-Protocol: v10.stomp, v11.stomp, v12.stomp
         List<StompVersion> offered = Arrays.stream("v10.stomp, v11.stomp, v12.stomp".split(","))
-                .map(String::trim).map(StompVersion::fromSubProtocol).toList();
+                .map(String::trim).map(StompVersion::fromSubProtocol).map(java.util.Optional::orElseThrow).toList();
         assertEquals(List.of(StompVersion.V1_0, StompVersion.V1_1, StompVersion.V1_2), offered);
     }
 

@@ -20,7 +20,7 @@ import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.session.StompServerConfig;
 

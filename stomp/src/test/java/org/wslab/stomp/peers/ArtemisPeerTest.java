@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.client.StompConnection;
 import org.wslab.stomp.jetty.StompWebSocketClient;
 import org.wslab.stomp.session.ClientConnectOptions;

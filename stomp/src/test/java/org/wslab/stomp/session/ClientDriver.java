@@ -9,7 +9,7 @@ import org.wslab.stomp.codec.StompDecoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompFrameSink;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /** Drives a {@link StompClientSession} in tests: collects its events and output, and re-parses what it wrote. */
 final class ClientDriver {

@@ -11,7 +11,7 @@ import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompDecoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /**
  * Test harness: server sessions on one broker, driven like a transport would (receive, pump every

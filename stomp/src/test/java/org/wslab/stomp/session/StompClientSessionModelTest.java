@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wslab.stomp.StompRule;
 import org.wslab.stomp.broker.AckMode;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.testkit.Props;
 
 /**

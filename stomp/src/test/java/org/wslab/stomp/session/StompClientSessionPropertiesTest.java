@@ -21,7 +21,7 @@ import org.wslab.stomp.codec.FrameGenerators;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 import org.wslab.testkit.ByteGens;
 import org.wslab.testkit.Props;
 import org.wslab.testkit.Splits;

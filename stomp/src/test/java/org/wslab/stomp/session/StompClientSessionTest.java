@@ -13,7 +13,7 @@ import org.wslab.stomp.StompViolation;
 import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
-import org.wslab.stomp.codec.StompVersion;
+import org.wslab.stomp.StompVersion;
 
 /** The sans-I/O client session's rules, one example each (STOMP 1.2 "Client Frames", "Server Frames"). */
 class StompClientSessionTest {

@@ -24,7 +24,6 @@ import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
 import org.wslab.lab.stomp.LabStomp;
-import org.wslab.lab.stomp.socket.StompSocketHandler;
 
 /**
  * The lab server on our own engine ({@code wslab serve --engine wslab}): {@code framing}'s
@@ -54,14 +53,15 @@ public final class SocketLabServer implements LabServer {
     /** The STOMP broker shared by this server's STOMP sessions. */
     private final LabStomp stomp;
 
-    private SocketLabServer(LabServerConfig config, EndpointRegistry registry) throws IOException {
+    private SocketLabServer(LabServerConfig config, EndpointRegistry registry, SocketEndpoints kinds)
+            throws IOException {
         this.config = config;
         this.registry = registry;
         this.settings = EngineSettings.defaults().withMaxSize(config.maxMessageSize())
                 .withIdleTimeout(config.idleTimeout().toNanos());
         this.stomp = LabStomp.open(config.stompBackend(), config.stomp());
         for (LabEndpoint endpoint : registry) {
-            routes.put(endpoint.path(), SocketRoute.of(endpoint, endpointFor(endpoint)));
+            routes.put(endpoint.path(), SocketRoute.of(endpoint, kinds.endpointFor(endpoint.kind(), stomp)));
         }
         this.transport = Transport.start(TransportSettings.defaults().withMaxConnections(config.maxConnections()));
         try {
@@ -73,20 +73,13 @@ public final class SocketLabServer implements LabServer {
         }
     }
 
-    /** Binds {@code config}'s address (port 0: a free one) and starts accepting; running when this returns. */
-    public static SocketLabServer start(LabServerConfig config, EndpointRegistry registry) throws IOException {
-        return new SocketLabServer(config, registry);
-    }
-
     /**
-     * What our engine runs for each kind of endpoint; a new kind must be added here. An instance
-     * method so that endpoints with shared state (a STOMP broker) can reach this server's fields.
+     * Binds {@code config}'s address (port 0: a free one) and starts accepting; running when this
+     * returns. {@code kinds} says what runs for each endpoint of {@code registry}.
      */
-    private SocketEndpoint endpointFor(LabEndpoint endpoint) {
-        return switch (endpoint.kind()) {
-            case ECHO -> EchoHandler::new;
-            case STOMP -> peer -> new StompSocketHandler(stomp, peer);
-        };
+    public static SocketLabServer start(LabServerConfig config, EndpointRegistry registry, SocketEndpoints kinds)
+            throws IOException {
+        return new SocketLabServer(config, registry, kinds);
     }
 
     private Acceptor.Accepted accept(long nowNanos) {

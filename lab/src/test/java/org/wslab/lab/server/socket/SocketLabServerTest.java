@@ -17,6 +17,7 @@ import org.wslab.framing.engine.Event;
 import org.wslab.framing.socket.BlockingWebSocket;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
+import org.wslab.lab.engines.LabServers;
 import org.wslab.lab.server.EndpointKind;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.LabEndpoint;
@@ -34,7 +35,8 @@ class SocketLabServerTest {
     }
 
     private SocketLabServer start(EndpointRegistry registry) throws Exception {
-        server = SocketLabServer.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), registry);
+        server = SocketLabServer.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0), registry,
+                LabServers.SOCKET_ENDPOINTS);
         return server;
     }
 
@@ -127,7 +129,7 @@ class SocketLabServerTest {
     @Test
     void aConnectionOverTheLimitIsRefusedAndAFreedSlotIsServedAgain() throws Exception {
         server = SocketLabServer.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0).withMaxConnections(1),
-                EndpointRegistry.defaults());
+                EndpointRegistry.defaults(), LabServers.SOCKET_ENDPOINTS);
         String url = "ws://127.0.0.1:" + server.port() + "/websocket/echo";
         BlockingWebSocket first = client(url, ClientOptions.defaults());
         assertTrue(first.awaitOpen() != null);

@@ -1,4 +1,6 @@
-package org.wslab.stomp.codec;
+package org.wslab.stomp;
+
+import java.util.Optional;
 
 /**
  * STOMP protocol versions and the rules that differ between them.
@@ -33,6 +35,11 @@ public enum StompVersion {
         return subProtocol;
     }
 
+    /** A section of this version's text, e.g. {@code STOMP 1.2 "Value Encoding"}. */
+    public String cite(String sectionTitle) {
+        return "STOMP " + text + " \"" + sectionTitle + "\"";
+    }
+
     /** Whether header names and values are escaped (1.1 and 1.2). */
     public boolean escapes() {
         return this != V1_0;
@@ -43,23 +50,23 @@ public enum StompVersion {
         return this == V1_2;
     }
 
-    /** The version written as {@code text}, or null. */
-    public static StompVersion fromText(String text) {
+    /** The version written as {@code text} (e.g. {@code 1.2}), if it is one we know. */
+    public static Optional<StompVersion> fromText(String text) {
         for (StompVersion v : values()) {
             if (v.text.equals(text)) {
-                return v;
+                return Optional.of(v);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** The version for a WebSocket sub-protocol name, or null. */
-    public static StompVersion fromSubProtocol(String name) {
+    /** The version for a WebSocket sub-protocol name (e.g. {@code v12.stomp}), if it is one we know. */
+    public static Optional<StompVersion> fromSubProtocol(String name) {
         for (StompVersion v : values()) {
             if (v.subProtocol.equalsIgnoreCase(name)) {
-                return v;
+                return Optional.of(v);
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

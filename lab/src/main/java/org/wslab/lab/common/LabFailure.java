@@ -1,12 +1,13 @@
-package org.wslab.lab.cli;
+package org.wslab.lab.common;
 
 /**
  * A usage or connection error the lab reports as one line on stderr with exit code
- * {@link ExitCode#USAGE_OR_CONNECTION}: the message is that line, written for a person
+ * {@code ExitCode.USAGE_OR_CONNECTION}: the message is that line, written for a person
  * (what went wrong and, where it helps, what to do instead).
  *
- * <p>Commands throw it; {@link ErrorReporting} turns it (and the usual I/O exceptions) into the
- * line, so no command prints its own errors.
+ * <p>Commands and the clients under them throw it; the CLI's {@code ErrorReporting} turns it (and
+ * the usual I/O exceptions, e.g. a refused connection, RFC 9293 §3.5) into the line, so no command
+ * prints its own errors. It lives below both {@code lab.cli} and {@code lab.client}.
  */
 public final class LabFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
