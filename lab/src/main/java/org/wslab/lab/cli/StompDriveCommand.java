@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.wslab.handshake.WebSocketUri;
 import org.wslab.lab.drive.StompDrive;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
             "  2  a bad option or URL, or no connection"})
 final class StompDriveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "ws://host:port/websocket/app")
-    URI uri;
+    String url;
 
     @Option(names = "--subscribers", defaultValue = "1000", description = "reading subscribers (default ${DEFAULT-VALUE})")
     int subscribers;
@@ -57,6 +59,14 @@ final class StompDriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!(WebSocketUri.parse(url) instanceof WebSocketUri.Parse.Valid valid) || valid.uri().secure()) {
+            throw new ParameterException(spec.commandLine(), "not a ws:// URL: " + url);
+        }
+        if (subscribers < 1 || messages < 0 || size < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--subscribers must be at least 1, --messages and --size at least 0");
+        }
+        URI uri = URI.create(url);
         StompDrive.Result r = new StompDrive(uri, subscribers, messages, size, stall, stallFor, timeout).run();
         if (json) {
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(r));

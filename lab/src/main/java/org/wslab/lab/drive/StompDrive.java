@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.wslab.lab.common.LabFailure;
 
 /**
  * A driver for the flow-control claims of a STOMP-over-WebSocket server (STOMP 1.2 "SUBSCRIBE",
@@ -104,6 +105,25 @@ public record StompDrive(URI uri, int subscribers, int messages, int size, boole
         }
     }
 
+    /** One line for a connection that could not be opened: refused, timed out, or a refused handshake. */
+    private LabFailure failure(Exception e) {
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String where = uri.getHost() + ":" + uri.getPort();
+        if (cause instanceof java.net.ConnectException) {
+            return LabFailure.refused(where, cause);
+        }
+        if (cause instanceof java.net.UnknownHostException) {
+            return LabFailure.unknownHost(uri.getHost(), cause);
+        }
+        if (cause instanceof java.util.concurrent.TimeoutException) {
+            return new LabFailure("no WebSocket connection to " + where + " within 30 s", cause);
+        }
+        if (cause instanceof org.eclipse.jetty.websocket.api.exceptions.UpgradeException up) {
+            return new LabFailure("the WebSocket handshake with " + uri + " was refused (HTTP " + up.getResponseStatusCode() + ")", cause);
+        }
+        return new LabFailure("cannot connect to " + uri + ": " + cause.getClass().getSimpleName(), cause);
+    }
+
     private static long received(List<DriveSubscriber> readers) {
         return readers.stream().mapToLong(r -> r.messages.get()).sum();
     }
@@ -117,12 +137,16 @@ public record StompDrive(URI uri, int subscribers, int messages, int size, boole
                 DriveSubscriber s = new DriveSubscriber();
                 ClientUpgradeRequest request = new ClientUpgradeRequest();
                 request.setSubProtocols("v12.stomp");
-                jetty.connect(s, uri, request).get(30, TimeUnit.SECONDS);
+                try {
+                    jetty.connect(s, uri, request).get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw failure(e);
+                }
                 batch.add(s);
             }
             for (DriveSubscriber s : batch) {
                 if (!s.connected.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("no CONNECTED within 30 s from " + uri);
+                    throw new LabFailure("no STOMP CONNECTED within 30 s from " + uri + " (is it a STOMP endpoint?)");
                 }
             }
             out.addAll(batch);
