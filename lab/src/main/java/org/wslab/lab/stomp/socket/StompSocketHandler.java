@@ -92,9 +92,15 @@ public final class StompSocketHandler implements SocketHandler {
         session.pump(now, 0); // the slow-consumer check, even when nothing could be pumped
         queue();
         if (session.shouldCloseTransport() && !closeSent) {
-            closeSent = true;
-            closeAfter(unsent.pollLast());
-            unsent.clear();
+            if (unsent.isEmpty()) {
+                closeSent = true;
+                peer.close(CloseCode.NORMAL.code(), "STOMP session ended");
+            } else if (session.failure().isPresent()) {
+                closeSent = true;
+                closeAfter(unsent.pollLast());
+                unsent.clear();
+            }
+            // else a graceful end (DISCONNECT) waits for its last frames: onWritable() comes back
         }
         if (session.readPaused() || !unsent.isEmpty() || !peer.writable()) {
             peer.pauseReading();
@@ -104,18 +110,14 @@ public final class StompSocketHandler implements SocketHandler {
     }
 
     /**
-     * Closes with 1000 after the session's last frame. When that frame (the ERROR of a cut-off slow
-     * consumer) could not be queued, it goes out past the outbound limit, followed by the close;
-     * frames before it that did not fit are dropped — the session has ended, and its messages went
-     * back to the broker as on any disconnect.
+     * Closes with 1000 after a failed session's ERROR that could not be queued (a cut-off slow
+     * consumer's): it goes out past the outbound limit, then the close; frames before it that did
+     * not fit are dropped — the ERROR says why, and the session's messages went back to the broker
+     * as on any disconnect.
      */
-    private void closeAfter(OutboundMessage last) {
-        if (last == null) {
-            peer.close(CloseCode.NORMAL.code(), "STOMP session ended");
-        } else {
-            peer.sendLastThenClose(last.octets(), WebSocketPayload.isText(last.octets()), CloseCode.NORMAL.code(),
-                    "STOMP session ended");
-        }
+    private void closeAfter(OutboundMessage error) {
+        peer.sendLastThenClose(error.octets(), WebSocketPayload.isText(error.octets()), CloseCode.NORMAL.code(),
+                "STOMP session ended");
     }
 
     /** Moves the session's output to the peer, keeping in order what the outbound queue refuses. */

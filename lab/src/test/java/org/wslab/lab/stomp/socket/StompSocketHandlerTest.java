@@ -211,4 +211,20 @@ class StompSocketHandlerTest {
             assertTrue(!pubPeer.readingPaused, "the publisher is read again");
         }
     }
+
+    @Test
+    void aDisconnectWaitsForItsReceiptToBeWrittenBeforeTheClose() {
+        // Rule STOMP 1.2 "DISCONNECT": the RECEIPT goes out, then the connection closes — a full
+        // outbound queue delays both (nothing is dropped, nothing is sent into the full queue).
+        RecordingPeer peer = new RecordingPeer();
+        StompSocketHandler h = connected(stomp, peer, "0,0");
+        peer.writable = false;
+        h.onText("DISCONNECT\nreceipt:bye\n\n\u0000".getBytes(StandardCharsets.UTF_8));
+        assertEquals(null, peer.closedWith, "not closed while the RECEIPT waits");
+        assertTrue(peer.readingPaused, "and not read meanwhile");
+        peer.writable = true;
+        h.onWritable();
+        assertEquals("RECEIPT\nreceipt-id:bye\n\n\u0000", peer.lastText());
+        assertEquals(1000, peer.closedWith);
+    }
 }
