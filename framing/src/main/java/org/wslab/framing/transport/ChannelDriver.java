@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.ProtocolError;
 import org.wslab.framing.codec.Role;
-import org.wslab.framing.codec.Violation;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.Event;
@@ -97,51 +96,9 @@ final class ChannelDriver extends LoopMember {
         return loop;
     }
 
-    /** A send through the engine: false when it was not OPEN. */
-    interface EngineSend {
-        boolean send();
-    }
-
-    SendResult send(EngineSend op) {
-        checkLoop();
-        if (connection.state() != ConnectionState.OPEN) {
-            return SendResult.NOT_OPEN;
-        }
-        switch (gate.admit(outboundBytes())) {
-            case OVERFLOW -> {
-                ProtocolError error = new ProtocolError(Violation.OUTBOUND_OVERFLOW, outboundBytes() + " bytes queued");
-                deferred.addAll(connection.failLocally(error, System.nanoTime()));
-                touch();
-                return SendResult.OUTBOUND_FULL;
-            }
-            case REFUSE -> {
-                return SendResult.OUTBOUND_FULL;
-            }
-            case ADMIT -> { }
-        }
-        if (!op.send()) {
-            return SendResult.NOT_OPEN;
-        }
-        takeOutput();
-        gate.sent(outboundBytes());
-        touch();
-        return SendResult.SENT;
-    }
-
-    /**
-     * A last message and then the closing handshake (§7.1.2), past the outbound limit if need be:
-     * nothing can follow a close frame (§5.5.1), so the queue grows by this one message at most.
-     */
-    boolean sendLastThenClose(EngineSend last, int code, String reason) {
-        checkLoop();
-        if (connection.state() != ConnectionState.OPEN) {
-            return false;
-        }
-        last.send();
-        boolean started = connection.close(code, reason, System.nanoTime());
-        takeOutput();
-        touch();
-        return started;
+    /** §7.1.7 for a rule broken on our side (an outbound overflow): the failure's events are delivered on settling. */
+    void failLocally(ProtocolError error) {
+        deferred.addAll(connection.failLocally(error, System.nanoTime()));
     }
 
     void checkLoop() {
@@ -165,6 +122,10 @@ final class ChannelDriver extends LoopMember {
         task.run();
         handler.tick(System.nanoTime());
         touch();
+    }
+
+    SendGate gate() {
+        return gate;
     }
 
     long outboundBytes() {
@@ -280,7 +241,7 @@ final class ChannelDriver extends LoopMember {
         loop.schedule(this);
     }
 
-    private void takeOutput() {
+    void takeOutput() {
         if (connection.hasOutput()) {
             outbound.addAll(connection.takeOutput());
         }
@@ -317,11 +278,7 @@ final class ChannelDriver extends LoopMember {
 
     /** §7.1.1: the last bytes are written; the socket lingers (server: FIN first), then closes. */
     private void end(long nowNanos) {
-        phase = Phase.DONE;
-        loop.remove(this);
-        connection.close();
-        handler.closedOnce();
-        onEnd.run();
+        ended();
         if (eof) {
             closeSocket();
         } else {
@@ -334,12 +291,17 @@ final class ChannelDriver extends LoopMember {
         if (phase == Phase.DONE) {
             return;
         }
+        ended();
+        closeSocket();
+    }
+
+    /** Once: the driver leaves the loop, the engine frees its state, the handler hears of the end. */
+    private void ended() {
         phase = Phase.DONE;
         loop.remove(this);
         connection.close();
         handler.closedOnce();
         onEnd.run();
-        closeSocket();
     }
 
     private void closeSocket() {
