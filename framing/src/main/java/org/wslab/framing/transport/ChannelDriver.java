@@ -18,8 +18,8 @@ import org.wslab.framing.engine.OpeningRule;
 
 /**
  * The I/O side of one connection on a {@link Transport}: a sans-I/O {@link Connection} (RFC 6455
- * §4–§7) over a non-blocking {@link SocketChannel}, on one {@link EventLoop}. Reads into the
- * loop's buffer and feeds the engine; queues the engine's output in an {@link OutboundQueue}
+ * §4–§7) over a non-blocking {@link SocketChannel} ({@link ChannelSocket}), on one
+ * {@link EventLoop}. Reads into the loop's buffer and feeds the engine; queues the engine's output in an {@link OutboundQueue}
  * written with {@code OP_WRITE} interest while the socket is full; keeps the outbound limit and
  * read pausing of its {@link WebSocketChannel}; drives {@code tick} from the engine's and the
  * handler's deadlines. Once the engine says {@link Connection#shouldCloseTransport()}, the last
@@ -29,7 +29,7 @@ final class ChannelDriver extends LoopMember {
     private enum Phase { ACTIVE, ENDING, DONE }
 
     private final EventLoop loop;
-    private final SocketChannel socket;
+    private final ChannelSocket socket;
     private final Connection connection;
     private final HandlerCalls handler;
     private final WebSocketChannel channel;
@@ -37,7 +37,6 @@ final class ChannelDriver extends LoopMember {
     private final Runnable onEnd;
     private final OutboundQueue outbound = new OutboundQueue();
     private final List<Event> deferred = new ArrayList<>(1);
-    private SelectionKey key;
     private Phase phase;
     private final SendGate gate;
     private boolean readPaused;
@@ -48,7 +47,7 @@ final class ChannelDriver extends LoopMember {
     ChannelDriver(EventLoop loop, SocketChannel socket, Connection connection, WebSocketHandler handler,
                   TransportSettings settings, Runnable onEnd) {
         this.loop = loop;
-        this.socket = socket;
+        this.socket = new ChannelSocket(loop, socket);
         this.connection = connection;
         this.channel = new WebSocketChannel(this);
         this.handler = new HandlerCalls(handler, connection, channel);
@@ -65,13 +64,7 @@ final class ChannelDriver extends LoopMember {
     void register(SelectionKey connected, long nowNanos) {
         loop.add(this);
         try {
-            if (connected != null) {
-                key = connected;
-                key.attach(this);
-                key.interestOps(SelectionKey.OP_READ);
-            } else {
-                key = socket.register(loop.selector(), SelectionKey.OP_READ, this);
-            }
+            socket.register(connected, this);
         } catch (IOException | RuntimeException e) {
             connectFailed(e.toString());
             return;
@@ -237,7 +230,7 @@ final class ChannelDriver extends LoopMember {
             end(nowNanos);
             return;
         }
-        updateInterest();
+        socket.interest(!readPaused && !eof, !outbound.isEmpty());
         loop.schedule(this);
     }
 
@@ -252,7 +245,7 @@ final class ChannelDriver extends LoopMember {
             return;
         }
         try {
-            outbound.writeTo(socket);
+            outbound.writeTo(socket.channel());
         } catch (IOException broken) {
             outbound.clear();
             eof = true;
@@ -266,24 +259,13 @@ final class ChannelDriver extends LoopMember {
         }
     }
 
-    private void updateInterest() {
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        int ops = (!readPaused && !eof ? SelectionKey.OP_READ : 0) | (outbound.isEmpty() ? 0 : SelectionKey.OP_WRITE);
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
-    }
-
     /** §7.1.1: the last bytes are written; the socket lingers (server: FIN first), then closes. */
     private void end(long nowNanos) {
         ended();
         if (eof) {
             closeSocket();
         } else {
-            Lingering.start(loop, socket, key, connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos,
-                    handler::socketClosed);
+            socket.linger(connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos, handler::socketClosed);
         }
     }
 
@@ -305,14 +287,7 @@ final class ChannelDriver extends LoopMember {
     }
 
     private void closeSocket() {
-        if (key != null) {
-            key.cancel();
-        }
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closed anyway
-        }
+        socket.close();
         handler.socketClosed();
     }
 
