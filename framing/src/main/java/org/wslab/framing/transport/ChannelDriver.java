@@ -19,10 +19,10 @@ import org.wslab.framing.engine.OpeningRule;
 /**
  * The I/O side of one connection on a {@link Transport}: a sans-I/O {@link Connection} (RFC 6455
  * §4–§7) over a non-blocking {@link SocketChannel} ({@link ChannelSocket}), on one
- * {@link EventLoop}. Reads into the loop's buffer and feeds the engine; queues the engine's output in an {@link OutboundQueue}
- * written with {@code OP_WRITE} interest while the socket is full; keeps the outbound limit and
- * read pausing of its {@link WebSocketChannel}; drives {@code tick} from the engine's and the
- * handler's deadlines. Once the engine says {@link Connection#shouldCloseTransport()}, the last
+ * {@link EventLoop}. Reads into the loop's buffer and feeds the engine; queues the engine's
+ * output in an {@link OutboundQueue} written with {@code OP_WRITE} interest while the socket is
+ * full; keeps the outbound limit and read pausing of its {@link WebSocketChannel}; drives
+ * {@code tick} from the engine's and the handler's deadlines. Once the engine says {@link Connection#shouldCloseTransport()}, the last
  * bytes are written (within the linger time) and the socket {@link Lingering lingers} (§7.1.1).
  */
 final class ChannelDriver extends LoopMember {
