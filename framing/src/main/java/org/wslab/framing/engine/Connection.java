@@ -5,14 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.wslab.framing.codec.CloseCode;
-import org.wslab.framing.codec.DecodeResult;
-import org.wslab.framing.codec.Frame;
-import org.wslab.framing.codec.FrameDecoder;
 import org.wslab.framing.codec.FrameEncoder;
 import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.codec.ProtocolError;
 import org.wslab.framing.codec.Role;
-import org.wslab.framing.codec.Violation;
 import org.wslab.handshake.deflate.DeflateParameters;
 
 /**
@@ -40,8 +36,7 @@ public final class Connection implements AutoCloseable {
     private final ConnectionClock clock;
     private final ClosingHandshake closing;
     private OpeningHandshake handshake;
-    private FrameDecoder decoder;
-    private MessageAssembler assembler;
+    private InboundFrames inbound;
     private ConnectionState state;
     private Optional<DeflateParameters> deflate = Optional.empty();
 
@@ -85,8 +80,7 @@ public final class Connection implements AutoCloseable {
     private void becomeOpen(Optional<DeflateParameters> negotiated) {
         deflate = negotiated;
         OpenPipeline pipeline = OpenPipeline.of(role, settings, negotiated);
-        decoder = pipeline.decoder();
-        assembler = pipeline.assembler();
+        inbound = new InboundFrames(pipeline, out, closing, settings.listener());
         if (pipeline.compressor() != null) {
             out.enableCompression(pipeline.compressor());
         }
@@ -119,15 +113,10 @@ public final class Connection implements AutoCloseable {
         if (state == ConnectionState.CONNECTING) {
             handshakeInput(in, events);
         }
-        while (state == ConnectionState.OPEN || state == ConnectionState.CLOSING) {
-            DecodeResult r = decoder.decode(in);
-            if (r instanceof DecodeResult.Decoded d) {
-                settings.listener().onFrame(FrameListener.Direction.RECEIVED, d.frame());
-                onFrame(d.frame(), events);
-            } else if (r instanceof DecodeResult.Failed f) {
-                fail(f.error(), events);
-            } else {
-                break;
+        if (state == ConnectionState.OPEN || state == ConnectionState.CLOSING) {
+            Event.Closed closed = inbound.receive(in, state == ConnectionState.OPEN, events);
+            if (closed != null) {
+                finish(events, closed);
             }
         }
         in.position(in.limit());
@@ -147,32 +136,6 @@ public final class Connection implements AutoCloseable {
             state = ConnectionState.CLOSED;
             events.add(new Event.HandshakeFailed(no.failure()));
             events.add(ClosingHandshake.abnormal(no.failure().reason()));
-        }
-    }
-
-    private void onFrame(Frame frame, List<Event> events) {
-        Opcode op = frame.opcode();
-        if (op.isControl() && frame.rsv1()) {
-            fail(new ProtocolError(Violation.COMPRESSED_CONTROL, op + " with RSV1"), events);
-            return;
-        }
-        switch (op) {
-            case PING -> {
-                events.add(new Event.PingReceived(frame.payload()));
-                if (state == ConnectionState.OPEN) {
-                    out.control(Opcode.PONG, frame.payload());
-                }
-            }
-            case PONG -> events.add(new Event.PongReceived(frame.payload()));
-            case CLOSE -> finish(events, closing.received(frame.payload(), state == ConnectionState.OPEN));
-            default -> {
-                MessageAssembler.Step step = assembler.onDataFrame(frame);
-                if (step instanceof MessageAssembler.Step.Message m) {
-                    events.add(m.event());
-                } else if (step instanceof MessageAssembler.Step.Failed f) {
-                    fail(f.error(), events);
-                }
-            }
         }
     }
 
@@ -341,8 +304,8 @@ public final class Connection implements AutoCloseable {
     }
 
     private void release() {
-        if (assembler != null) {
-            assembler.close();
+        if (inbound != null) {
+            inbound.close();
         }
         out.close();
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.ProtocolError;
 import org.wslab.framing.codec.Role;
-import org.wslab.framing.codec.Violation;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.Event;
@@ -19,18 +18,18 @@ import org.wslab.framing.engine.OpeningRule;
 
 /**
  * The I/O side of one connection on a {@link Transport}: a sans-I/O {@link Connection} (RFC 6455
- * §4–§7) over a non-blocking {@link SocketChannel}, on one {@link EventLoop}. Reads into the
- * loop's buffer and feeds the engine; queues the engine's output in an {@link OutboundQueue}
- * written with {@code OP_WRITE} interest while the socket is full; keeps the outbound limit and
- * read pausing of its {@link WebSocketChannel}; drives {@code tick} from the engine's and the
- * handler's deadlines. Once the engine says {@link Connection#shouldCloseTransport()}, the last
+ * §4–§7) over a non-blocking {@link SocketChannel} ({@link ChannelSocket}), on one
+ * {@link EventLoop}. Reads into the loop's buffer and feeds the engine; queues the engine's
+ * output in an {@link OutboundQueue} written with {@code OP_WRITE} interest while the socket is
+ * full; keeps the outbound limit and read pausing of its {@link WebSocketChannel}; drives
+ * {@code tick} from the engine's and the handler's deadlines. Once the engine says {@link Connection#shouldCloseTransport()}, the last
  * bytes are written (within the linger time) and the socket {@link Lingering lingers} (§7.1.1).
  */
 final class ChannelDriver extends LoopMember {
     private enum Phase { ACTIVE, ENDING, DONE }
 
     private final EventLoop loop;
-    private final SocketChannel socket;
+    private final ChannelSocket socket;
     private final Connection connection;
     private final HandlerCalls handler;
     private final WebSocketChannel channel;
@@ -38,7 +37,6 @@ final class ChannelDriver extends LoopMember {
     private final Runnable onEnd;
     private final OutboundQueue outbound = new OutboundQueue();
     private final List<Event> deferred = new ArrayList<>(1);
-    private SelectionKey key;
     private Phase phase;
     private final SendGate gate;
     private boolean readPaused;
@@ -49,7 +47,7 @@ final class ChannelDriver extends LoopMember {
     ChannelDriver(EventLoop loop, SocketChannel socket, Connection connection, WebSocketHandler handler,
                   TransportSettings settings, Runnable onEnd) {
         this.loop = loop;
-        this.socket = socket;
+        this.socket = new ChannelSocket(loop, socket);
         this.connection = connection;
         this.channel = new WebSocketChannel(this);
         this.handler = new HandlerCalls(handler, connection, channel);
@@ -66,13 +64,7 @@ final class ChannelDriver extends LoopMember {
     void register(SelectionKey connected, long nowNanos) {
         loop.add(this);
         try {
-            if (connected != null) {
-                key = connected;
-                key.attach(this);
-                key.interestOps(SelectionKey.OP_READ);
-            } else {
-                key = socket.register(loop.selector(), SelectionKey.OP_READ, this);
-            }
+            socket.register(connected, this);
         } catch (IOException | RuntimeException e) {
             connectFailed(e.toString());
             return;
@@ -97,51 +89,9 @@ final class ChannelDriver extends LoopMember {
         return loop;
     }
 
-    /** A send through the engine: false when it was not OPEN. */
-    interface EngineSend {
-        boolean send();
-    }
-
-    SendResult send(EngineSend op) {
-        checkLoop();
-        if (connection.state() != ConnectionState.OPEN) {
-            return SendResult.NOT_OPEN;
-        }
-        switch (gate.admit(outboundBytes())) {
-            case OVERFLOW -> {
-                ProtocolError error = new ProtocolError(Violation.OUTBOUND_OVERFLOW, outboundBytes() + " bytes queued");
-                deferred.addAll(connection.failLocally(error, System.nanoTime()));
-                touch();
-                return SendResult.OUTBOUND_FULL;
-            }
-            case REFUSE -> {
-                return SendResult.OUTBOUND_FULL;
-            }
-            case ADMIT -> { }
-        }
-        if (!op.send()) {
-            return SendResult.NOT_OPEN;
-        }
-        takeOutput();
-        gate.sent(outboundBytes());
-        touch();
-        return SendResult.SENT;
-    }
-
-    /**
-     * A last message and then the closing handshake (§7.1.2), past the outbound limit if need be:
-     * nothing can follow a close frame (§5.5.1), so the queue grows by this one message at most.
-     */
-    boolean sendLastThenClose(EngineSend last, int code, String reason) {
-        checkLoop();
-        if (connection.state() != ConnectionState.OPEN) {
-            return false;
-        }
-        last.send();
-        boolean started = connection.close(code, reason, System.nanoTime());
-        takeOutput();
-        touch();
-        return started;
+    /** §7.1.7 for a rule broken on our side (an outbound overflow): the failure's events are delivered on settling. */
+    void failLocally(ProtocolError error) {
+        deferred.addAll(connection.failLocally(error, System.nanoTime()));
     }
 
     void checkLoop() {
@@ -165,6 +115,10 @@ final class ChannelDriver extends LoopMember {
         task.run();
         handler.tick(System.nanoTime());
         touch();
+    }
+
+    SendGate gate() {
+        return gate;
     }
 
     long outboundBytes() {
@@ -276,11 +230,11 @@ final class ChannelDriver extends LoopMember {
             end(nowNanos);
             return;
         }
-        updateInterest();
+        socket.interest(!readPaused && !eof, !outbound.isEmpty());
         loop.schedule(this);
     }
 
-    private void takeOutput() {
+    void takeOutput() {
         if (connection.hasOutput()) {
             outbound.addAll(connection.takeOutput());
         }
@@ -291,7 +245,7 @@ final class ChannelDriver extends LoopMember {
             return;
         }
         try {
-            outbound.writeTo(socket);
+            outbound.writeTo(socket.channel());
         } catch (IOException broken) {
             outbound.clear();
             eof = true;
@@ -305,28 +259,13 @@ final class ChannelDriver extends LoopMember {
         }
     }
 
-    private void updateInterest() {
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        int ops = (!readPaused && !eof ? SelectionKey.OP_READ : 0) | (outbound.isEmpty() ? 0 : SelectionKey.OP_WRITE);
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
-    }
-
     /** §7.1.1: the last bytes are written; the socket lingers (server: FIN first), then closes. */
     private void end(long nowNanos) {
-        phase = Phase.DONE;
-        loop.remove(this);
-        connection.close();
-        handler.closedOnce();
-        onEnd.run();
+        ended();
         if (eof) {
             closeSocket();
         } else {
-            Lingering.start(loop, socket, key, connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos,
-                    handler::socketClosed);
+            socket.linger(connection.role() == Role.SERVER, settings.lingerNanos(), nowNanos, handler::socketClosed);
         }
     }
 
@@ -334,23 +273,21 @@ final class ChannelDriver extends LoopMember {
         if (phase == Phase.DONE) {
             return;
         }
+        ended();
+        closeSocket();
+    }
+
+    /** Once: the driver leaves the loop, the engine frees its state, the handler hears of the end. */
+    private void ended() {
         phase = Phase.DONE;
         loop.remove(this);
         connection.close();
         handler.closedOnce();
         onEnd.run();
-        closeSocket();
     }
 
     private void closeSocket() {
-        if (key != null) {
-            key.cancel();
-        }
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closed anyway
-        }
+        socket.close();
         handler.socketClosed();
     }
 

@@ -2,7 +2,10 @@ package org.wslab.framing.transport;
 
 import java.util.Optional;
 import org.wslab.framing.codec.Opcode;
+import org.wslab.framing.codec.ProtocolError;
 import org.wslab.framing.codec.Role;
+import org.wslab.framing.codec.Violation;
+import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.Event;
 import org.wslab.handshake.deflate.DeflateParameters;
 
@@ -49,27 +52,27 @@ public final class WebSocketChannel {
 
     /** Sends a text message (§5.6). */
     public SendResult sendText(String text) {
-        return driver.send(() -> driver.connection().sendText(text));
+        return send(() -> driver.connection().sendText(text));
     }
 
     /** Sends a text message of bytes known to be valid UTF-8 (not validated again, §8.1). */
     public SendResult sendText(byte[] utf8) {
-        return driver.send(() -> driver.connection().sendText(utf8));
+        return send(() -> driver.connection().sendText(utf8));
     }
 
     /** Sends a binary message (§5.6). */
     public SendResult sendBinary(byte[] data) {
-        return driver.send(() -> driver.connection().sendBinary(data));
+        return send(() -> driver.connection().sendBinary(data));
     }
 
     /** Sends one fragment of a message (§5.4); the first names the type, the last has {@code fin}. */
     public SendResult sendFragment(Opcode type, byte[] piece, boolean fin) {
-        return driver.send(() -> driver.connection().sendFragment(type, piece, fin));
+        return send(() -> driver.connection().sendFragment(type, piece, fin));
     }
 
     /** Sends a ping (≤ 125 bytes, §5.5.2); control frames count against the limit too. */
     public SendResult sendPing(byte[] payload) {
-        return driver.send(() -> driver.connection().sendPing(payload));
+        return send(() -> driver.connection().sendPing(payload));
     }
 
     /** Starts the closing handshake (§7.1.2); false when already closing or closed. */
@@ -87,12 +90,12 @@ public final class WebSocketChannel {
      * cutting off (a STOMP ERROR before the close). False when not OPEN (nothing is sent).
      */
     public boolean sendLastTextThenClose(byte[] utf8, int code, String reason) {
-        return driver.sendLastThenClose(() -> driver.connection().sendText(utf8), code, reason);
+        return sendLastThenClose(() -> driver.connection().sendText(utf8), code, reason);
     }
 
     /** Like {@link #sendLastTextThenClose} with a binary message. */
     public boolean sendLastBinaryThenClose(byte[] data, int code, String reason) {
-        return driver.sendLastThenClose(() -> driver.connection().sendBinary(data), code, reason);
+        return sendLastThenClose(() -> driver.connection().sendBinary(data), code, reason);
     }
 
     /** Bytes queued for the socket and not yet written. */
@@ -131,5 +134,52 @@ public final class WebSocketChannel {
      */
     public void execute(Runnable task) {
         driver.loop().execute(() -> driver.afterTask(task));
+    }
+
+    /** A send through the engine: false when it was not OPEN. */
+    private interface EngineSend {
+        boolean send();
+    }
+
+    /** A send admitted by the outbound limit ({@link SendGate}); the second into a full queue fails the connection. */
+    private SendResult send(EngineSend op) {
+        driver.checkLoop();
+        if (driver.connection().state() != ConnectionState.OPEN) {
+            return SendResult.NOT_OPEN;
+        }
+        switch (driver.gate().admit(driver.outboundBytes())) {
+            case OVERFLOW -> {
+                driver.failLocally(new ProtocolError(Violation.OUTBOUND_OVERFLOW, driver.outboundBytes() + " bytes queued"));
+                driver.touch();
+                return SendResult.OUTBOUND_FULL;
+            }
+            case REFUSE -> {
+                return SendResult.OUTBOUND_FULL;
+            }
+            case ADMIT -> { }
+        }
+        if (!op.send()) {
+            return SendResult.NOT_OPEN;
+        }
+        driver.takeOutput();
+        driver.gate().sent(driver.outboundBytes());
+        driver.touch();
+        return SendResult.SENT;
+    }
+
+    /**
+     * A last message and then the closing handshake (§7.1.2), past the outbound limit if need be:
+     * nothing can follow a close frame (§5.5.1), so the queue grows by this one message at most.
+     */
+    private boolean sendLastThenClose(EngineSend last, int code, String reason) {
+        driver.checkLoop();
+        if (driver.connection().state() != ConnectionState.OPEN) {
+            return false;
+        }
+        last.send();
+        boolean started = driver.connection().close(code, reason, System.nanoTime());
+        driver.takeOutput();
+        driver.touch();
+        return started;
     }
 }

@@ -3,7 +3,6 @@ package org.wslab.stomp.broker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +26,6 @@ final class BrokerState {
     BrokerState(BrokerLimits limits) {
         this.limits = limits;
     }
-
-
-
-
 
     long retainedBytes() {
         return retainedBytes;
@@ -124,7 +119,7 @@ final class BrokerState {
             refuse(c, seq, StompRule.UNKNOWN_ACK_ID, "id \"" + messageId + "\"");
             return;
         }
-        List<BrokerMessage> covered = settle(sub, messageId);
+        List<BrokerMessage> covered = sub.settle(messageId);
         if (nack) {
             redeliver(sub, covered);
         } else if (sub.isQueue()) {
@@ -151,25 +146,6 @@ final class BrokerState {
             }
         }
         return null;
-    }
-
-    /** Removes and returns the messages an ACK/NACK of {@code messageId} covers (cumulative in {@code client} mode). */
-    private static List<BrokerMessage> settle(Subscriber sub, String messageId) {
-        List<BrokerMessage> covered = new ArrayList<>();
-        if (sub.mode == AckMode.CLIENT) {
-            Iterator<Map.Entry<String, BrokerMessage>> it = sub.unacked.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, BrokerMessage> e = it.next();
-                covered.add(e.getValue());
-                it.remove();
-                if (e.getKey().equals(messageId)) {
-                    break;
-                }
-            }
-        } else {
-            covered.add(sub.unacked.remove(messageId));
-        }
-        return covered;
     }
 
     /** Hands {@code m} to {@code sub} (or holds it for prefetch room); false when its mailbox refused it. */

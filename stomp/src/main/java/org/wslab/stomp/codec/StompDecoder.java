@@ -43,15 +43,9 @@ public final class StompDecoder {
     private final StompLimits limits;
     private final HeaderText text = new HeaderText();
     private final ArrayList<StompHeader> headers = new ArrayList<>();
-    private final int capacityCap;
     private StompVersion version;
-    /** The decoder's own buffer, for elements split across feeds. */
-    private byte[] own = new byte[1024];
-    /** What {@link #process} reads: {@link #own}, or the caller's array while nothing is buffered. */
-    private byte[] buf = own;
-    private int start;
-    private int end;
-    private int scan;
+    /** What {@link #process} reads: the caller's array in place, or the tail of an unfinished element. */
+    private final DecoderInput in;
     private State state = State.BETWEEN;
     private StompCommand command;
     private int bodyLength;
@@ -64,7 +58,7 @@ public final class StompDecoder {
     public StompDecoder(StompVersion version, StompLimits limits) {
         this.version = version;
         this.limits = limits;
-        this.capacityCap = Math.max(limits.maxLineLength() + 2, limits.maxBodySize() + 1) + 8;
+        this.in = new DecoderInput(limits);
     }
 
     /** Switches rules after version negotiation (STOMP 1.2 "Protocol Negotiation"). */
@@ -84,7 +78,7 @@ public final class StompDecoder {
 
     /** True when no partial frame is buffered. */
     public boolean isIdle() {
-        return state == State.BETWEEN && start == end;
+        return state == State.BETWEEN && in.isEmpty();
     }
 
     /** Feeds a WebSocket message's payload (text or binary), consuming the buffer. */
@@ -104,68 +98,10 @@ public final class StompDecoder {
         if (off < 0 || len < 0 || off + len > data.length) {
             throw new IndexOutOfBoundsException("bad slice");
         }
-        while (failure == null && len > 0) {
-            if (start == end) {
-                int taken = inPlace(data, off, len, sink);
-                off += taken;
-                len -= taken;
-                continue;
-            }
-            if (!room()) {
-                break;
-            }
-            int n = Math.min(Math.min(elementEnd(data, off, len), len), own.length - end);
-            System.arraycopy(data, off, own, end, n);
-            end += n;
-            off += n;
-            len -= n;
-            StompViolation v = process(sink);
-            if (v != null) {
-                failure = v;
-            }
+        if (failure == null) {
+            failure = in.feed(data, off, len, this, sink);
         }
         return failure();
-    }
-
-    /**
-     * Decodes {@code data} where it lies (nothing is buffered), then keeps the unfinished tail in
-     * the decoder's own buffer; returns how many octets it consumed (all, unless it failed).
-     */
-    private int inPlace(byte[] data, int off, int len, StompFrameSink sink) {
-        buf = data;
-        start = off;
-        end = off + len;
-        scan = start;
-        StompViolation v;
-        try {
-            v = process(sink);
-        } finally {
-            buf = own;
-        }
-        int tail = end - start;
-        int tailScan = scan - start;
-        int tailFrom = start;
-        start = 0;
-        end = 0;
-        scan = 0;
-        if (v != null) {
-            failure = v;
-            return len - tail;
-        }
-        if (tail > capacityCap) { // unreachable while the limits hold; a guard, not a hang
-            failure = violation(StompRule.BODY_TOO_LARGE, "frame exceeds the decoder's buffer of " + capacityCap);
-            return len - tail;
-        }
-        if (own.length < tail) {
-            own = new byte[Math.min(Math.max(tail, own.length * 2), capacityCap)];
-            buf = own;
-        }
-        if (tail > 0) {
-            System.arraycopy(data, tailFrom, own, 0, tail);
-            end = tail;
-            scan = tailScan;
-        }
-        return len;
     }
 
     /**
@@ -173,7 +109,7 @@ public final class StompDecoder {
      * line or a pending CR, through the NUL for a body without {@code content-length} — so that
      * what follows is read in place again.
      */
-    private int elementEnd(byte[] data, int off, int len) {
+    int elementEnd(byte[] data, int off, int len) {
         return switch (state) {
             case BETWEEN -> 1;
             case COMMAND, HEADERS -> terminatedAt(data, off, len, LF);
@@ -186,59 +122,35 @@ public final class StompDecoder {
         return at < 0 ? len : at - off + 1;
     }
 
-    /** Leaves room for at least one more octet in the decoder's own buffer; false (and failed) at its cap. */
-    private boolean room() {
-        compact();
-        if (end < own.length) {
-            return true;
-        }
-        if (own.length >= capacityCap) { // unreachable while the limits hold; a guard, not a hang
-            failure = violation(StompRule.BODY_TOO_LARGE, "frame exceeds the decoder's buffer of " + capacityCap);
-            return false;
-        }
-        own = Arrays.copyOf(own, Math.min(Math.max(own.length * 2, 16), capacityCap));
-        buf = own;
-        return true;
-    }
-
-    private void compact() {
-        if (start > 0) {
-            System.arraycopy(own, start, own, 0, end - start);
-            end -= start;
-            scan -= start;
-            start = 0;
-        }
-    }
-
     /** Consumes all complete elements; returns a violation or null when it needs more bytes. */
-    private StompViolation process(StompFrameSink sink) {
+    StompViolation process(StompFrameSink sink) {
         while (true) {
             switch (state) {
                 case BETWEEN -> {
-                    while (start < end && (buf[start] == LF || buf[start] == CR)) {
-                        if (buf[start] == CR) {
-                            if (start + 1 == end) {
+                    while (in.start < in.end && (in.buf[in.start] == LF || in.buf[in.start] == CR)) {
+                        if (in.buf[in.start] == CR) {
+                            if (in.start + 1 == in.end) {
                                 return null;
                             }
-                            if (buf[start + 1] != LF) {
+                            if (in.buf[in.start + 1] != LF) {
                                 return violation(StompRule.BARE_CARRIAGE_RETURN, "CR not followed by LF between frames");
                             }
-                            start++;
+                            in.start++;
                         }
-                        start++;
+                        in.start++;
                         sink.onHeartBeat();
                     }
-                    if (start == end) {
+                    if (in.start == in.end) {
                         return null;
                     }
                     state = State.COMMAND;
-                    scan = start;
+                    in.scan = in.start;
                 }
                 case COMMAND, HEADERS -> {
-                    int lf = ByteScan.indexOf(buf, scan, end, LF);
+                    int lf = ByteScan.indexOf(in.buf, in.scan, in.end, LF);
                     if (lf < 0) {
-                        scan = end;
-                        if (end - start > limits.maxLineLength() + 1) {
+                        in.scan = in.end;
+                        if (in.end - in.start > limits.maxLineLength() + 1) {
                             return violation(StompRule.LINE_TOO_LONG, "line longer than " + limits.maxLineLength() + " octets");
                         }
                         return null;
@@ -247,8 +159,8 @@ public final class StompDecoder {
                     if (v != null) {
                         return v;
                     }
-                    start = lf + 1;
-                    scan = start;
+                    in.start = lf + 1;
+                    in.scan = in.start;
                 }
                 case BODY -> {
                     StompViolation v = body(sink);
@@ -262,13 +174,13 @@ public final class StompDecoder {
     }
 
     private StompViolation commandLine(int lf) {
-        int lineEnd = lf > start && buf[lf - 1] == CR ? lf - 1 : lf;
-        if (lineEnd - start > limits.maxLineLength()) {
+        int lineEnd = lf > in.start && in.buf[lf - 1] == CR ? lf - 1 : lf;
+        if (lineEnd - in.start > limits.maxLineLength()) {
             return violation(StompRule.LINE_TOO_LONG, "command line longer than " + limits.maxLineLength() + " octets");
         }
-        command = StompCommand.lookup(buf, start, lineEnd);
+        command = StompCommand.lookup(in.buf, in.start, lineEnd);
         if (command == null) {
-            return violation(StompRule.UNKNOWN_COMMAND, "command " + preview(start, lineEnd));
+            return violation(StompRule.UNKNOWN_COMMAND, "command " + preview(in.start, lineEnd));
         }
         headers.clear();
         state = State.HEADERS;
@@ -276,22 +188,22 @@ public final class StompDecoder {
     }
 
     private StompViolation headerLine(int lf) {
-        int lineEnd = lf > start && buf[lf - 1] == CR && version.acceptsCrLf() ? lf - 1 : lf;
-        if (lineEnd - start > limits.maxLineLength()) {
+        int lineEnd = lf > in.start && in.buf[lf - 1] == CR && version.acceptsCrLf() ? lf - 1 : lf;
+        if (lineEnd - in.start > limits.maxLineLength()) {
             return violation(StompRule.LINE_TOO_LONG, "header line longer than " + limits.maxLineLength() + " octets");
         }
-        if (lf == start || (lf == start + 1 && buf[start] == CR)) {
+        if (lf == in.start || (lf == in.start + 1 && in.buf[in.start] == CR)) {
             return endOfHeaders();
         }
-        int colon = ByteScan.indexOf(buf, start, lineEnd, (byte) ':');
+        int colon = ByteScan.indexOf(in.buf, in.start, lineEnd, (byte) ':');
         if (colon < 0) {
-            return violation(StompRule.HEADER_WITHOUT_COLON, "header line " + preview(start, lineEnd));
+            return violation(StompRule.HEADER_WITHOUT_COLON, "header line " + preview(in.start, lineEnd));
         }
         if (headers.size() >= limits.maxHeaders()) {
             return violation(StompRule.TOO_MANY_HEADERS, "more than " + limits.maxHeaders() + " headers");
         }
         boolean unescape = version.escapes() && command.escapesHeaders();
-        return text.header(buf, start, colon, lineEnd, unescape, version, headers).orElse(null);
+        return text.header(in.buf, in.start, colon, lineEnd, unescape, version, headers).orElse(null);
     }
 
     private StompViolation endOfHeaders() {
@@ -325,60 +237,60 @@ public final class StompDecoder {
         if (body != null) {
             return sizedBody(sink);
         }
-        int bodyEnd = ByteScan.indexOf(buf, scan, end, (byte) 0);
+        int bodyEnd = ByteScan.indexOf(in.buf, in.scan, in.end, (byte) 0);
         if (bodyEnd < 0) {
-            scan = end;
-            if (end - start > limits.maxBodySize()) {
+            in.scan = in.end;
+            if (in.end - in.start > limits.maxBodySize()) {
                 return violation(StompRule.BODY_TOO_LARGE, "body over " + limits.maxBodySize() + " octets");
             }
             return null;
         }
-        if (bodyEnd - start > limits.maxBodySize()) {
+        if (bodyEnd - in.start > limits.maxBodySize()) {
             return violation(StompRule.BODY_TOO_LARGE, "body over " + limits.maxBodySize() + " octets");
         }
-        if (bodyEnd > start && !command.allowsBody()) {
-            return violation(StompRule.BODY_NOT_ALLOWED, command + " with a " + (bodyEnd - start) + "-octet body");
+        if (bodyEnd > in.start && !command.allowsBody()) {
+            return violation(StompRule.BODY_NOT_ALLOWED, command + " with a " + (bodyEnd - in.start) + "-octet body");
         }
-        StompFrame frame = new StompFrame(command, headers, Arrays.copyOfRange(buf, start, bodyEnd));
-        start = bodyEnd + 1;
+        StompFrame frame = new StompFrame(command, headers, Arrays.copyOfRange(in.buf, in.start, bodyEnd));
+        in.start = bodyEnd + 1;
         return frameDone(frame, sink);
     }
 
     /** A body of {@code content-length} octets: filled into its own array, then the NUL after it. */
     private StompViolation sizedBody(StompFrameSink sink) {
-        int n = Math.min(body.length - filled, end - start);
-        System.arraycopy(buf, start, body, filled, n);
+        int n = Math.min(body.length - filled, in.end - in.start);
+        System.arraycopy(in.buf, in.start, body, filled, n);
         filled += n;
-        start += n;
-        scan = start;
-        if (filled < body.length || start == end) {
+        in.start += n;
+        in.scan = in.start;
+        if (filled < body.length || in.start == in.end) {
             return null;
         }
-        if (buf[start] != 0) {
+        if (in.buf[in.start] != 0) {
             return violation(StompRule.CONTENT_LENGTH_MISMATCH,
-                    "octet after content-length " + bodyLength + " is " + HeaderText.printable(buf[start]) + ", not NUL");
+                    "octet after content-length " + bodyLength + " is " + HeaderText.printable(in.buf[in.start]) + ", not NUL");
         }
         StompFrame frame = new StompFrame(command, headers, body);
         body = null;
-        start++;
+        in.start++;
         return frameDone(frame, sink);
     }
 
     private StompViolation frameDone(StompFrame frame, StompFrameSink sink) {
-        scan = start;
+        in.scan = in.start;
         state = State.BETWEEN;
         sink.onFrame(frame);
         return null;
     }
 
-    private StompViolation violation(StompRule rule, String detail) {
+    StompViolation violation(StompRule rule, String detail) {
         return new StompViolation(rule, version, detail);
     }
 
     private String preview(int from, int to) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = from; i < Math.min(to, from + 40); i++) {
-            byte b = buf[i];
+            byte b = in.buf[i];
             sb.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : HeaderText.printable(b));
         }
         return sb.append(to - from > 40 ? "…\"" : "\"").toString();

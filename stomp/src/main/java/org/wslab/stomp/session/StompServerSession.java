@@ -41,7 +41,7 @@ public final class StompServerSession {
     private final Mailbox mailbox;
     private final HeartBeatClock clock;
     private final HeldReceipts held = new HeldReceipts();
-    private final OutboundQueue output = new OutboundQueue();
+    private final ServerOutput output;
     private ClientFrameHandler frames;
     private BrokerConnection connection;
     private StompVersion version = StompVersion.V1_2;
@@ -70,6 +70,7 @@ public final class StompServerSession {
         this.mailbox = new Mailbox(config.mailbox(), wakeup);
         this.slow = new SlowConsumerWatch(mailbox);
         this.clock = new HeartBeatClock(config.silenceTolerance(), nowNanos);
+        this.output = new ServerOutput(clock);
     }
 
     /** The negotiated version (1.2 until CONNECT). */
@@ -154,7 +155,7 @@ public final class StompServerSession {
                 fail(violation(StompRule.HEART_BEAT_TIMEOUT, "nothing received for " + silent / 1_000_000
                         + " ms beyond the tolerance"), null);
             } else if (clock.beatDue(now)) {
-                add(new OutboundMessage.Beat());
+                output.beat(now);
                 clock.sent(now);
             }
             checkSlowConsumer();
@@ -264,11 +265,7 @@ public final class StompServerSession {
     private void fail(StompViolation v, String receipt) {
         StompViolation cited = new StompViolation(v.rule(), version, v.detail());
         failure = cited;
-        StompFrame error = ErrorFrames.of(cited, receipt, VersionNegotiation.list(config.versions()));
-        if (StompEncoder.check(error, version).isPresent()) {
-            error = ErrorFrames.of(cited, null, VersionNegotiation.list(config.versions()));
-        }
-        emit(error);
+        output.error(cited, receipt, VersionNegotiation.list(config.versions()), version, nowNanos);
         inputDone = true;
         closing = true;
         end();
@@ -276,19 +273,7 @@ public final class StompServerSession {
 
     /** Encodes and queues a frame; one the version cannot spell ends the session instead of throwing. */
     private void emit(StompFrame frame) {
-        Optional<StompViolation> problem = StompEncoder.check(frame, version);
-        if (problem.isPresent()) {
-            if (frame.command() != StompCommand.ERROR) {
-                fail(problem.get(), null);
-            }
-            return;
-        }
-        add(new OutboundMessage.Frame(StompEncoder.encode(frame, version), frame));
-    }
-
-    private void add(OutboundMessage m) {
-        output.add(m);
-        clock.sent(nowNanos);
+        output.frame(frame, version, nowNanos).ifPresent(problem -> fail(problem, null));
     }
 
     private void handle(StompFrame frame) {
