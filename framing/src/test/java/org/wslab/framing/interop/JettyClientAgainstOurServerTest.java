@@ -20,7 +20,7 @@ import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.transport.EchoHandler;
 
-/** Jetty 12's WebSocketClient ↔ our engine's server on plain sockets (issue 3 §5, second direction). */
+/** Jetty 12's WebSocketClient ↔ our engine's server on plain sockets (RFC 6455 §5–§7, second direction). */
 class JettyClientAgainstOurServerTest {
     /** Echo, except that the text "close CODE REASON" makes our server close with that code. */
     private static final class EchoOrClose extends EchoHandler {

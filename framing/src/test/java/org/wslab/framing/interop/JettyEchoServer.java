@@ -26,7 +26,7 @@ public final class JettyEchoServer {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
-            // Jetty's defaults are 64 KiB; the 16 MiB case needs more (issue 3 §4)
+            // Jetty's defaults are 64 KiB; the 16 MiB case needs more (the lab's 16 MiB limit)
             container.setMaxTextMessageSize(LIMIT);
             container.setMaxBinaryMessageSize(LIMIT);
             container.setMaxFrameSize(LIMIT);

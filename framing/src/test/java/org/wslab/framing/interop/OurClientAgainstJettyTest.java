@@ -24,7 +24,7 @@ import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.extension.ExtensionOffer;
 import org.wslab.handshake.extension.ExtensionParameter;
 
-/** Our client engine on a plain socket ↔ Jetty 12's echo endpoint (issue 3 §5, first direction). */
+/** Our client engine on a plain socket ↔ Jetty 12's echo endpoint (RFC 6455 §5–§7, first direction). */
 class OurClientAgainstJettyTest {
     private static JettyEchoServer jetty;
     private BlockingWebSocket ws;

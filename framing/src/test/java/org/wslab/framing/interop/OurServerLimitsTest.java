@@ -26,7 +26,7 @@ import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.extension.ExtensionOffer;
 
 /**
- * Issue 3 §5 limits over real sockets: a frame over the limit, a message over the limit, and a
+ * The engine's limits (RFC 6455 §7.4.1, 1009) over real sockets: a frame over the limit, a message over the limit, and a
  * compressed message that inflates over the limit each close with 1009, and the server goes on
  * serving other connections.
  */

@@ -3,7 +3,7 @@ package org.wslab.framing.interop;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** The interop matrix of issue 3 §5: sizes across every length form, up to 16 MiB. */
+/** The interop matrix (RFC 6455 §5.2 length forms): sizes across every length form, up to 16 MiB. */
 final class Payloads {
     static final List<Integer> SIZES = List.of(0, 125, 126, 65535, 65536, 16 * 1024 * 1024);
 

@@ -28,7 +28,7 @@ import org.wslab.handshake.spec.RuleCheck;
 
 /**
  * The source notes' recorded handshake (websocket-stomp-notes.zh.md, its two code blocks) as a
- * fixture: parsed verbatim, and explained with the findings issue 2 requires.
+ * fixture: parsed verbatim, and explained with its findings (RFC 6455 §4.2.2: the accept does not match the key).
  */
 class NotesTranscriptTest {
     static final String CRLF = "notes-transcript.crlf.txt";

@@ -1,8 +1,8 @@
 package org.wslab.stomp.relay;
 
 /**
- * The relay's reconnect schedule (issue 4 §3, "reconnecting when the broker restarts"; STOMP itself
- * names none): bounded exponential backoff without jitter. Attempt 0 waits
+ * The relay's reconnect schedule (wslab policy: the relay reconnects when the broker restarts; STOMP
+ * itself names none): bounded exponential backoff without jitter. Attempt 0 waits
  * {@code initialNanos}; each later attempt waits twice the previous, capped at {@code maxNanos}.
  * The schedule is monotone (never shorter than the attempt before) and bounded (never above the
  * cap), whatever the attempt number, with no overflow. Pure: no clock, no thread.

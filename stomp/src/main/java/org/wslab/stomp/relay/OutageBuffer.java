@@ -9,7 +9,7 @@ import org.wslab.stomp.StompViolation;
 
 /**
  * The relay's SENDs that the upstream broker has not yet confirmed with a RECEIPT (STOMP 1.2 "Header
- * receipt"; issue 4 §3 relay), in the order the
+ * receipt"; wslab policy for the relay), in the order the
  * client sent them: in flight on the live upstream connection, or held while it is down. After a
  * reconnect they are sent again in this order; a RECEIPT from the upstream removes one.
  *

@@ -10,8 +10,8 @@ import java.util.function.LongConsumer;
 import org.wslab.stomp.client.StompConnection;
 
 /**
- * When a {@link RelayConnection} tries its upstream broker again (issue 4 §3, "reconnecting when the
- * broker restarts"): each attempt bounded by {@link RelaySettings#attemptTimeout()}, failed attempts
+ * When a {@link RelayConnection} tries its upstream broker again (wslab policy: the relay
+ * reconnects when the broker restarts): each attempt bounded by {@link RelaySettings#attemptTimeout()}, failed attempts
  * and losses followed by the next {@link Backoff} delay, and each outage timed against
  * {@link RelaySettings#giveUpAfter()} ({@link org.wslab.stomp.StompRule#RELAY_GAVE_UP}). Every
  * callback runs on the relay's executor. Not thread-safe on its own: guarded by the owning

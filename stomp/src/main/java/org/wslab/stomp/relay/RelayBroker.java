@@ -9,7 +9,7 @@ import org.wslab.stomp.broker.StompBroker;
 
 /**
  * A broker that forwards {@code /topic/…} and {@code /queue/…} traffic to an external STOMP broker
- * (ActiveMQ Artemis, RabbitMQ), the way Spring's broker relay scales (issue 4 §3): one upstream
+ * (ActiveMQ Artemis, RabbitMQ), the way Spring's broker relay scales: one upstream
  * connection per client session. The client keeps its own session, heart-beats, receipts and
  * transactions with us; SUBSCRIBE, UNSUBSCRIBE, SEND, ACK and NACK go upstream, and upstream
  * MESSAGEs come back as deliveries whose ids map to the upstream's ack ids.

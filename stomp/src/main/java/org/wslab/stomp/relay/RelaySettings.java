@@ -7,8 +7,8 @@ import org.wslab.stomp.session.ClientConnectOptions;
 import org.wslab.stomp.session.HeartBeat;
 
 /**
- * How a {@link RelayBroker} rides out an upstream broker outage (issue 4 §3, "reconnecting when the
- * broker restarts"). Every limit has a default here and a {@code with…} setter; crossing the buffer
+ * How a {@link RelayBroker} rides out an upstream broker outage (wslab policy: the relay
+ * reconnects when the broker restarts). Every limit has a default here and a {@code with…} setter; crossing the buffer
  * limits or the give-up deadline ends the client session with an ERROR naming
  * {@link org.wslab.stomp.StompRule#RELAY_BUFFER_FULL} or {@link org.wslab.stomp.StompRule#RELAY_GAVE_UP}.
  *

@@ -10,8 +10,8 @@ import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompFrame;
 
 /**
- * What every new upstream connection of a {@link RelayConnection} must be told, in order (issue 4
- * §3, relay "keeping each client's session"): the client's subscriptions (same ids, destinations,
+ * What every new upstream connection of a {@link RelayConnection} must be told, in order (wslab policy,
+ * the relay keeps each client's session across upstream outages): the client's subscriptions (same ids, destinations,
  * ack modes; STOMP 1.2 "SUBSCRIBE") and its SENDs the upstream has not yet confirmed with a RECEIPT
  * (bounded by an {@link OutageBuffer}). It outlives each connection; its futures are what the
  * client's held RECEIPTs wait for. Not thread-safe: guarded by the owning {@link RelayConnection}.

@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.wslab.testkit.Props;
 
-/** The relay's reconnect schedule (issue 4 §3 "reconnecting when the broker restarts"). */
+/** The relay's reconnect schedule (wslab policy: reconnecting when the broker restarts). */
 class BackoffTest {
 
     @Test
