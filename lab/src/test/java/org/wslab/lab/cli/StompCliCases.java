@@ -14,8 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code wslab stomp} against {@code wslab serve} in-process, on each engine (a subclass per
- * engine): a subscriber and a sender exchange a message through the server's broker (the issue's
- * "two ./wslab stomp processes exchange a message", here as two concurrent in-process runs), traces
+ * engine): a subscriber and a sender exchange a message through the server's broker (two
+ * ./wslab stomp processes exchange a message, here as two concurrent in-process runs), traces
  * show the wire, an ERROR frame exits 1 naming its rule, and no server exits 2 with one line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -20,7 +20,7 @@ import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
 
 /**
- * The issue's "two {@code ./wslab stomp} processes exchange a message", with real processes: a
+ * Two {@code ./wslab stomp} processes exchange a message, with real processes: a
  * {@code stomp subscribe --count 1} child JVM and a {@code stomp send} child JVM (the lab's
  * {@code Main} on this test's class path) meet on an in-test lab server. Waits are bounded and the
  * children are destroyed whatever happens.

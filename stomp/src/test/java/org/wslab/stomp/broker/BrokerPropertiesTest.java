@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.wslab.stomp.session.StompServerConfig;
 import org.wslab.testkit.Props;
 
-/** Invariants of the in-memory broker (the delivery guarantees). */
+/** Invariants of the in-memory broker (the lab broker's delivery guarantees: /topic fan-out, /queue round robin, redelivery). */
 class BrokerPropertiesTest {
 
     /** A connection recording what its mailbox was given (the broker runs inline: nobody else calls it). */

@@ -16,7 +16,7 @@ import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompFrame;
 
 /**
- * Each error path of the issue gives an ERROR whose message names the rule (and receipt-id when
+ * Each STOMP error path gives an ERROR whose message names the rule (and receipt-id when
  * the frame asked for one), then close — and the server goes on serving another session.
  */
 class StompErrorPathsTest {
