@@ -156,7 +156,8 @@ final class EventLoop implements Runnable {
             }
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // a task's failure (even a JDK class that could not initialise) ends that task, not the loop
                 System.err.println("wslab transport: a task failed: " + e);
             }
         }

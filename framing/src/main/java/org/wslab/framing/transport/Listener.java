@@ -24,6 +24,10 @@ public final class Listener extends LoopMember implements AutoCloseable {
     private final TransportSettings settings;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger acceptFailures = new AtomicInteger();
+    /** While accepting fails (out of file descriptors): OP_ACCEPT is off until then, not a busy loop. */
+    private long resumeAcceptAt = Long.MAX_VALUE;
+    private SelectionKey key;
 
     Listener(Transport transport, EventLoop loop, ServerSocketChannel server, Acceptor acceptor,
              TransportSettings settings) {
@@ -67,6 +71,11 @@ public final class Listener extends LoopMember implements AutoCloseable {
         return open.get();
     }
 
+    /** Times accept() failed (e.g. the process ran out of file descriptors); each pauses accepting briefly. */
+    public int acceptFailures() {
+        return acceptFailures.get();
+    }
+
     /** Connections answered 503 so far. */
     public int refusedConnections() {
         return refused.get();
@@ -79,6 +88,7 @@ public final class Listener extends LoopMember implements AutoCloseable {
             try {
                 socket = server.accept();
             } catch (IOException e) {
+                backOff(key, nowNanos); // the pending connection stays in the backlog; try again shortly
                 return;
             }
             if (socket == null) {
@@ -105,7 +115,7 @@ public final class Listener extends LoopMember implements AutoCloseable {
         Acceptor.Accepted accepted;
         try {
             accepted = acceptor.accept(now);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             open.decrementAndGet();
             closeQuietly(socket);
             return;
@@ -128,14 +138,37 @@ public final class Listener extends LoopMember implements AutoCloseable {
         }
     }
 
+    /**
+     * accept() failed though a connection is pending (out of file descriptors, say): the socket stays
+     * readable, so keeping OP_ACCEPT on would spin the loop. Pause it for {@link #ACCEPT_BACK_OFF_NANOS}.
+     */
+    private void backOff(SelectionKey readyKey, long nowNanos) {
+        if (!server.isOpen() || !readyKey.isValid()) {
+            return;
+        }
+        acceptFailures.incrementAndGet();
+        key = readyKey;
+        readyKey.interestOps(0);
+        resumeAcceptAt = nowNanos + ACCEPT_BACK_OFF_NANOS;
+        loop.schedule(this);
+    }
+
+    /** How long accepting pauses after accept() failed. */
+    static final long ACCEPT_BACK_OFF_NANOS = 100_000_000L;
+
     @Override
     long deadline() {
-        return Long.MAX_VALUE;
+        return resumeAcceptAt;
     }
 
     @Override
     void expire(long nowNanos) {
-        // no deadlines
+        if (due(resumeAcceptAt, nowNanos)) {
+            resumeAcceptAt = Long.MAX_VALUE;
+            if (key != null && key.isValid()) {
+                key.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        }
     }
 
     @Override

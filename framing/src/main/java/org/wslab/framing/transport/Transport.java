@@ -38,9 +38,26 @@ public final class Transport implements AutoCloseable {
 
     /** Starts the loops. */
     public static Transport start(TransportSettings settings) {
+        initialiseLazyJdkParts();
         Transport t = new Transport(settings);
         t.loops.forEach(EventLoop::start);
         return t;
+    }
+
+    /**
+     * Closes one socket channel and draws one random number while descriptors are free. The JDK sets
+     * up its socket-close path and {@code SecureRandom}'s providers lazily, and each set-up opens a
+     * file of its own: were the first use to happen while the process is out of descriptors, the
+     * set-up would fail for good and every later use with it (seen with {@code ulimit -n} and more
+     * clients than it allows).
+     */
+    private static void initialiseLazyJdkParts() {
+        new java.security.SecureRandom().nextInt(); // masking keys' source: its providers load files too
+        try {
+            java.nio.channels.SocketChannel.open().close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot open a socket channel", e);
+        }
     }
 
     /** The settings. */

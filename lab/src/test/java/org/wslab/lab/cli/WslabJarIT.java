@@ -76,6 +76,41 @@ class WslabJarIT {
         assertTrue(read("serve.out").contains("wslab: stopped"), "SIGTERM stops the server cleanly:\n" + read("serve.out"));
     }
 
+    @org.junit.jupiter.api.Test
+    void aServerOutOfFileDescriptorsPausesAcceptingAndRecovers() throws Exception {
+        // Rule (wslab policy): when accept() fails (EMFILE) the pending connection stays readable, so a
+        // loop that keeps OP_ACCEPT on spins a core; ours pauses accepting briefly, then serves again.
+        org.junit.jupiter.api.Assumptions.assumeTrue(new File("/bin/bash").canExecute(), "needs bash for ulimit");
+        List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", "ulimit -n 256; exec \"$0\" \"$@\""));
+        command.addAll(java("serve", "--engine", "wslab", "--port", "0"));
+        Process serve = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("serve.out").toFile()).start();
+        List<java.net.Socket> held = new ArrayList<>();
+        try {
+            int port = awaitPort(serve);
+            for (int i = 0; i < 400; i++) {
+                java.net.Socket s = new java.net.Socket();
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+                held.add(s); // beyond the fd limit these wait in the listen backlog
+            }
+            java.time.Duration before = serve.toHandle().info().totalCpuDuration().orElseThrow();
+            Thread.sleep(3_000);
+            java.time.Duration used = serve.toHandle().info().totalCpuDuration().orElseThrow().minus(before);
+            assertTrue(used.toMillis() < 1_500, "a spinning accept loop burns a core; used " + used + " of CPU in 3 s");
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+            held.clear();
+            Result handshake = run("handshake", "ws://127.0.0.1:" + port + "/websocket/echo");
+            assertEquals(0, handshake.code(), "serves again once descriptors are free:\n" + handshake.output());
+        } finally {
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+            serve.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
     private static List<String> java(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
