@@ -96,6 +96,22 @@ class OpeningHandshakeEngineTest {
         assertEquals(ConnectionState.CLOSED, s.state());
     }
 
+    // RFC 6455 §4.1: the failure names the rule it ended on, HANDSHAKE_TIMEOUT or CLOSED_DURING_HANDSHAKE
+    @Test
+    void aHandshakeThatEndsWithoutAnAnswerNamesWhy() {
+        Connection timedOut = server(ServerPolicy.defaults());
+        Event.HandshakeFailed late = assertInstanceOf(Event.HandshakeFailed.class,
+                timedOut.tick(timedOut.nextDeadlineNanos()).get(0));
+        assertEquals(OpeningRule.HANDSHAKE_TIMEOUT,
+                assertInstanceOf(HandshakeFailure.Ended.class, late.failure()).rule());
+        Connection cut = server(ServerPolicy.defaults());
+        cut.receive(java.nio.ByteBuffer.wrap("GET / HTTP/1.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+        Event.HandshakeFailed gone = assertInstanceOf(Event.HandshakeFailed.class, cut.receiveEof(0).get(0));
+        assertEquals(OpeningRule.CLOSED_DURING_HANDSHAKE,
+                assertInstanceOf(HandshakeFailure.Ended.class, gone.failure()).rule());
+        assertEquals(ConnectionState.CLOSED, cut.state());
+    }
+
     @Test
     void aDisabledHandshakeTimeoutNeverFiresEvenOnANegativeClock() {
         // System.nanoTime() may be negative: "no deadline" (MAX_VALUE) must not overflow into "passed"

@@ -89,6 +89,8 @@ class RoutingOpeningTest {
         Step.Rejected page = assertInstanceOf(Step.Rejected.class, feed("GET / HTTP/1.1\r\nHost: h\r\n\r\n"));
         String text = new String(page.toSend(), StandardCharsets.UTF_8);
         assertTrue(text.startsWith("HTTP/1.1 200 OK\r\n") && text.endsWith("<p>index</p>"), text);
+        HandshakeFailure.Answered answer = assertInstanceOf(HandshakeFailure.Answered.class, page.failure());
+        assertEquals(OpeningRule.PLAIN_HTTP_PAGE, answer.rule(), "a page, named as not a WebSocket request");
     }
 
     // RFC 6455 §4.2.1 (6): a wrong version on an endpoint's path gets the handshake module's typed 426
