@@ -12,11 +12,9 @@ import org.wslab.handshake.http.RequestHead;
 /**
  * One accepted connection of the socket engine on the NIO transport: the transport's handler,
  * which picks the endpoint's {@link SocketHandler} once {@link RoutingOpening} has routed the
- * opening handshake (RFC 6455 §4.2), and the {@link SocketPeer} that handler sends through.
- *
- * <p>A send made off the connection's loop thread (the current STOMP handler's broker delivers on
- * the publisher's thread) is handed to the loop with {@link #execute}; its refusal then counts
- * against the outbound limit like any other, so memory stays bounded by the transport's rule.
+ * opening handshake (RFC 6455 §4.2), and the {@link SocketPeer} that handler sends through: the
+ * connection's {@link WebSocketChannel}, whose sends are made on the loop thread (other threads
+ * reach it with {@link #execute}) and answer with the transport's own {@link SendResult}.
  */
 final class SocketSession implements WebSocketHandler, SocketPeer {
     private final RoutingOpening opening;
@@ -24,7 +22,6 @@ final class SocketSession implements WebSocketHandler, SocketPeer {
     private WebSocketChannel channel;
     private RequestHead request;
     private SocketHandler handler;
-    private volatile boolean closed;
 
     SocketSession(RoutingOpening opening, Runnable onEnd) {
         this.opening = opening;
@@ -70,7 +67,6 @@ final class SocketSession implements WebSocketHandler, SocketPeer {
 
     @Override
     public void onClosed(Event.Closed c) {
-        closed = true;
         try {
             if (handler != null) {
                 handler.onClosed(c);
@@ -102,52 +98,29 @@ final class SocketSession implements WebSocketHandler, SocketPeer {
         return channel.deflate();
     }
 
-    private interface Send {
-        SendResult on(WebSocketChannel ch);
-    }
-
-    private SendResult send(Send send) {
-        if (closed) {
-            return SendResult.NOT_OPEN;
-        }
-        if (inLoop()) {
-            return send.on(channel);
-        }
-        channel.execute(() -> send.on(channel));
-        return SendResult.SENT;
-    }
-
-    private boolean inLoop() {
-        return channel.onLoopThread();
-    }
-
     @Override
     public SendResult sendText(String text) {
-        return send(ch -> ch.sendText(text));
+        return channel.sendText(text);
     }
 
     @Override
     public SendResult sendText(byte[] utf8) {
-        return send(ch -> ch.sendText(utf8));
+        return channel.sendText(utf8);
     }
 
     @Override
     public SendResult sendBinary(byte[] data) {
-        return send(ch -> ch.sendBinary(data));
+        return channel.sendBinary(data);
     }
 
     @Override
     public SendResult sendPing(byte[] payload) {
-        return send(ch -> ch.sendPing(payload));
+        return channel.sendPing(payload);
     }
 
     @Override
     public boolean close(int code, String reason) {
-        if (inLoop()) {
-            return channel.close(code, reason);
-        }
-        closeFromAnyThread(code, reason);
-        return !closed;
+        return channel.close(code, reason);
     }
 
     @Override
