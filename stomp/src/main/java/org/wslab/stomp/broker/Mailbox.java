@@ -90,8 +90,14 @@ public final class Mailbox {
         return item;
     }
 
-    /** Whether an item is waiting. */
+    /**
+     * Whether an item is waiting; the session's thread only. Looking counts as answering the
+     * wake-up: a poster that finds the wake-up still pending sends none, so a look that found the
+     * mailbox empty must clear it first, or the next post would wake nobody (the post adds, then
+     * checks the flag; the owner clears the flag, then looks — one of the two always sees the other).
+     */
     public boolean hasItems() {
+        wakePending.set(false);
         return !items.isEmpty();
     }
 
