@@ -1,6 +1,9 @@
 package org.wslab.framing.engine;
 
 import java.nio.ByteBuffer;
+import org.wslab.framing.tls.TlsFailure;
+import org.wslab.framing.tls.TlsProblem;
+import org.wslab.framing.tls.TlsRecords;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientVerdict;
 import org.wslab.handshake.http.HeadLimits;
@@ -13,11 +16,17 @@ import org.wslab.handshake.http.ResponseHeadParser;
  * module: sends {@link ClientHandshake#requestBytes()}, parses the response head incrementally
  * and validates it. Frames that arrive in the same read as the head stay in the buffer.
  * The outcome is a {@link HandshakeExchange.Client} or a {@link HandshakeFailure.ResponseRejected} /
- * {@link HandshakeFailure.ResponseUnreadable}.
+ * {@link HandshakeFailure.ResponseUnreadable}; TLS records where the response should start (a
+ * {@code ws://} URL of a TLS port) are {@link HandshakeFailure.TlsFailed} with
+ * {@link TlsProblem#TLS_ON_PLAIN_URL}.
  */
 public final class ClientOpening implements OpeningHandshake {
     private final ClientHandshake handshake;
     private final ResponseHeadParser parser;
+    /** The response's first octets, until {@value #HEAD} are seen: TLS records where HTTP should be are named. */
+    private final byte[] first = new byte[HEAD];
+    private int firstLength;
+    private static final int HEAD = 7;
 
     /** A client opening with default head limits. */
     public ClientOpening(ClientHandshake handshake) {
@@ -37,6 +46,17 @@ public final class ClientOpening implements OpeningHandshake {
 
     @Override
     public Step receive(ByteBuffer in) {
+        if (firstLength < HEAD && in.hasRemaining()) {
+            int n = Math.min(HEAD - firstLength, in.remaining());
+            in.get(in.position(), first, firstLength, n);
+            firstLength += n;
+            if (firstLength >= 3 && TlsRecords.looksLikeTls(first, firstLength)) {
+                return new Step.Rejected(new byte[0], new HandshakeFailure.TlsFailed(new TlsFailure(
+                        TlsProblem.TLS_ON_PLAIN_URL, "it sent \"" + TlsRecords.quote(first, firstLength) + "\""
+                        + (TlsRecords.alertDescription(first, firstLength) >= 0 ? ", a TLS alert" : ", a TLS record")
+                        + "; use wss://", java.util.List.of())));
+            }
+        }
         ParseResult<ResponseHead> r = parser.feed(in);
         if (r instanceof ParseResult.Parsed<ResponseHead> parsed) {
             ResponseHead head = parsed.head();

@@ -2,6 +2,7 @@ package org.wslab.framing.engine;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.wslab.framing.tls.TlsFailure;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientVerdict;
 import org.wslab.handshake.ServerDecision;
@@ -124,6 +125,28 @@ public sealed interface HandshakeFailure {
         public Ended {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * Either side: the TLS handshake under {@code wss://} failed (RFC 6455 §4.1 (5), §10.6), or a
+     * {@code ws://} client found TLS records where the response should be.
+     *
+     * @param failure the TLS rule and what was found
+     */
+    record TlsFailed(TlsFailure failure) implements HandshakeFailure {
+        public TlsFailed {
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        @Override
+        public SpecRule rule() {
+            return failure.problem();
+        }
+
+        @Override
+        public String detail() {
+            return failure.detail();
         }
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.engine.ClientOpening;
@@ -11,6 +13,10 @@ import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.transport.SendResult;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.ClientTrust;
+import org.wslab.framing.tls.TlsContexts;
+import org.wslab.framing.tls.TlsFacts;
 import org.wslab.framing.transport.Transport;
 import org.wslab.framing.transport.TransportSettings;
 import org.wslab.framing.transport.WebSocketChannel;
@@ -60,23 +66,24 @@ public final class BlockingWebSocket implements AutoCloseable {
     }
 
     /**
-     * Starts connecting to a {@code ws://} URI and a client connection on it, without waiting; call
-     * {@link #awaitOpen()} next (a refused connect is a failed handshake there,
-     * {@link org.wslab.framing.engine.OpeningRule#CONNECT_FAILED}). {@code wss://} is not supported
-     * (no TLS in the transport); a host that does not resolve is an {@link UnknownHostException}.
+     * Starts connecting to a {@code ws://} or {@code wss://} URI and a client connection on it,
+     * without waiting; call {@link #awaitOpen()} next (a refused connect is a failed handshake
+     * there, {@link org.wslab.framing.engine.OpeningRule#CONNECT_FAILED}; a failed TLS handshake is
+     * {@link org.wslab.framing.engine.HandshakeFailure.TlsFailed}). {@code wss://} trusts the JDK's
+     * trust store and checks the host name; a host that does not resolve is an {@link UnknownHostException}.
      */
     public static BlockingWebSocket connect(WebSocketUri uri, ClientOptions options, EngineSettings settings)
             throws IOException {
-        return connect(uri, options, settings, TransportSettings.defaults(), DEFAULT_EVENT_CAPACITY);
+        return connect(uri, options, settings, TransportSettings.defaults(), DEFAULT_EVENT_CAPACITY, Optional.empty());
     }
 
-    /** As {@link #connect(WebSocketUri, ClientOptions, EngineSettings)}, with the transport's limits and the queue's. */
+    /**
+     * As {@link #connect(WebSocketUri, ClientOptions, EngineSettings)}, with the transport's limits,
+     * the queue's, and for {@code wss://} the TLS to speak (empty: the JDK's trust store, host name checked).
+     */
     public static BlockingWebSocket connect(WebSocketUri uri, ClientOptions options, EngineSettings settings,
-                                            TransportSettings transportSettings, int eventCapacity)
-            throws IOException {
-        if (uri.secure()) {
-            throw new IOException("wss:// is not supported by the transport (no TLS)");
-        }
+                                            TransportSettings transportSettings, int eventCapacity,
+                                            Optional<ClientTls> tls) throws IOException {
         InetSocketAddress address = new InetSocketAddress(uri.host(), uri.port());
         if (address.isUnresolved()) {
             throw new UnknownHostException(uri.host());
@@ -86,13 +93,22 @@ public final class BlockingWebSocket implements AutoCloseable {
                 settings, System.nanoTime());
         Transport transport = Transport.start(transportSettings.withLoops(1));
         try {
-            WebSocketChannel channel = transport.connect(address, connection, inbox);
+            WebSocketChannel channel = uri.secure()
+                    ? transport.connect(address, tls.orElseGet(() -> new ClientTls(
+                            TlsContexts.client(ClientTrust.system()), uri.host(), uri.port(), true, List.of())),
+                            connection, inbox)
+                    : transport.connect(address, connection, inbox);
             inbox.channel(channel);
             return new BlockingWebSocket(transport, connection, channel, inbox);
         } catch (IOException | RuntimeException e) {
             transport.close();
             throw e;
         }
+    }
+
+    /** What the TLS handshake agreed, on a {@code wss://} connection once open; else empty. */
+    public Optional<TlsFacts> tls() {
+        return channel.tls();
     }
 
     /**

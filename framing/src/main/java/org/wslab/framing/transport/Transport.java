@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wslab.framing.engine.Connection;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.ServerTls;
 
 /**
  * A non-blocking WebSocket transport on {@code java.nio}: N selector loops (by default one per
@@ -75,6 +77,24 @@ public final class Transport implements AutoCloseable {
      */
     public Listener listen(InetSocketAddress address, Acceptor acceptor) throws IOException {
         return Listener.bind(this, loops.get(0), address, acceptor, settings);
+    }
+
+    /**
+     * As {@link #listen(InetSocketAddress, Acceptor)}, serving {@code wss://} (RFC 6455 §4.2, §10.6):
+     * each accepted socket runs a TLS handshake with {@code tls} before its opening handshake.
+     */
+    public Listener listen(InetSocketAddress address, ServerTls tls, Acceptor acceptor) throws IOException {
+        throw new UnsupportedOperationException("TLS: not yet");
+    }
+
+    /**
+     * As {@link #connect(InetSocketAddress, Connection, WebSocketHandler)} for a {@code wss://} URL
+     * (RFC 6455 §4.1 (5)): a TLS handshake with {@code tls} first; its failure reaches the handler
+     * as a {@link org.wslab.framing.engine.HandshakeFailure.TlsFailed} and a close (1006).
+     */
+    public WebSocketChannel connect(InetSocketAddress address, ClientTls tls, Connection connection,
+                                    WebSocketHandler handler) throws IOException {
+        throw new UnsupportedOperationException("TLS: not yet");
     }
 
     /**

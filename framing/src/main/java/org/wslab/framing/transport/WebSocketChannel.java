@@ -7,6 +7,7 @@ import org.wslab.framing.codec.Role;
 import org.wslab.framing.codec.Violation;
 import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.Event;
+import org.wslab.framing.tls.TlsFacts;
 import org.wslab.handshake.deflate.DeflateParameters;
 
 /**
@@ -33,6 +34,11 @@ public final class WebSocketChannel {
     /** The handshake outcome once OPEN (sub-protocol, deflate, the request or response heads). */
     public Optional<Event.HandshakeCompleted> opened() {
         return driver.handler().opened();
+    }
+
+    /** What the TLS handshake agreed (RFC 8446 §4), on a {@code wss://} connection once it has finished; else empty. */
+    public Optional<TlsFacts> tls() {
+        return Optional.empty();
     }
 
     /** The sub-protocol agreed (§4.2.2 /subprotocol/), if any. */

@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class BlockingWebSocketTest {
              Listener listener = server.listen(new InetSocketAddress("127.0.0.1", 0), Acceptor.serving(
                      new ServerHandshake(ServerPolicy.defaults()), EngineSettings.defaults(), () -> flood));
              BlockingWebSocket ws = BlockingWebSocket.connect(uri(listener.port()), ClientOptions.defaults(),
-                     EngineSettings.defaults(), TransportSettings.defaults(), CAPACITY)) {
+                     EngineSettings.defaults(), TransportSettings.defaults(), CAPACITY, Optional.empty())) {
             assertNotNull(ws.awaitOpen());
             while (!ws.readingPaused()) { // a facade that never pauses fails the queue bound below instead
                 assertTrue(ws.queuedEvents() <= CAPACITY, ws.queuedEvents() + " events queued");
@@ -125,7 +126,7 @@ class BlockingWebSocketTest {
         try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              BlockingWebSocket ws = BlockingWebSocket.connect(uri(listening.getLocalPort()), ClientOptions.defaults(),
                      EngineSettings.defaults(), TransportSettings.defaults().withLingerNanos(TimeUnit.MINUTES.toNanos(10)),
-                     BlockingWebSocket.DEFAULT_EVENT_CAPACITY);
+                     BlockingWebSocket.DEFAULT_EVENT_CAPACITY, Optional.empty());
              Socket peer = listening.accept()) {
             Connection server = Connection.server(new ServerOpening(new ServerHandshake(ServerPolicy.defaults())),
                     EngineSettings.defaults(), System.nanoTime());
