@@ -13,20 +13,21 @@ import org.wslab.lab.client.ProbeResult;
 import org.wslab.lab.common.LabFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wslab handshake URL}: a real opening handshake (RFC 6455 §4.1) over a plain socket
- * against any server. Prints the request as sent and the response as received, each line with its
+ * {@code wslab handshake URL}: a real opening handshake (RFC 6455 §4.1) over a plain socket, or
+ * over TLS for {@code wss://} (§4.1 (5), {@link TlsOptions}), against any server. Prints the request as sent and the response as received, each line with its
  * verdict and meaning, every rule checked, and the verdict; {@code --json} for scripts. What is
  * printed and how it exits is decided by {@link HandshakeOutput}.
  */
 @Command(name = "handshake",
         header = "Perform a real opening handshake against a server and judge it.",
-        description = "Opens a TCP connection to URL, sends an opening handshake (RFC 6455 §4.1), and prints "
+        description = "Opens a TCP connection to URL (with TLS for wss://), sends an opening handshake (RFC 6455 §4.1), and prints "
                 + "the request as sent and the response as received with every header annotated, every "
                 + "rule checked and the verdict. After an accepted handshake it closes with a Close "
                 + "frame (1000).",
@@ -37,14 +38,15 @@ import picocli.CommandLine.Spec;
             "     (e.g. 200), a wrong Sec-WebSocket-Accept, an unoffered sub-protocol,",
             "     a malformed header line... stdout names the rule and its section,",
             "     stderr repeats the first in one line",
-            "  2  nothing to judge: a bad URL or option, wss:// (not supported yet),",
-            "     an unknown host, connection refused, --timeout passed, or an answer",
+            "  2  nothing to judge: a bad URL or option, an unknown host, connection",
+            "     refused, a failed TLS handshake (untrusted, expired or wrong-host",
+            "     certificate, not a TLS server...), --timeout passed, or an answer",
             "     that is not HTTP at all (no \"HTTP/\" status line) or that ends",
             "     before its header section does"
         })
 final class HandshakeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path[?query]")
+    @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path[?query] or wss://…")
     String url;
 
     @Option(names = "--protocol", paramLabel = "P", split = ",",
@@ -71,6 +73,9 @@ final class HandshakeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON (nothing on stdout for exit code 2).")
     boolean json;
 
+    @Mixin
+    TlsOptions tls;
+
     @Spec
     CommandSpec spec;
 
@@ -78,19 +83,16 @@ final class HandshakeCommand implements Callable<Integer> {
     public Integer call() {
         WebSocketUri uri = parseUrl(url);
         ClientOptions options = options();
-        ProbeResult result = HandshakeProbe.run(uri, options, timeout);
+        ProbeResult result = HandshakeProbe.run(uri, options, timeout, tls.forUri(uri, spec.commandLine().getErr()));
         return new HandshakeOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), uri, json).print(result);
     }
 
     static WebSocketUri parseUrl(String text) {
         String trimmed = text.strip();
-        if (trimmed.regionMatches(true, 0, "wss://", 0, 6)) {
-            throw new LabFailure("wss:// is not supported yet (the lab has no TLS client); use ws://");
-        }
         WebSocketUri.Parse parse = WebSocketUri.parse(trimmed);
         if (parse instanceof WebSocketUri.Parse.Invalid invalid) {
             throw new LabFailure("not a WebSocket URL '" + text + "': " + invalid.detail() + " ("
-                    + invalid.rule().section() + "; write ws://host:port/path)");
+                    + invalid.rule().section() + "; write ws://host:port/path or wss://host:port/path)");
         }
         return ((WebSocketUri.Parse.Valid) parse).uri();
     }

@@ -17,6 +17,7 @@ import org.wslab.lab.report.HeadLine;
 import org.wslab.lab.report.HexDump;
 import org.wslab.lab.report.JsonReport;
 import org.wslab.lab.report.TextReport;
+import org.wslab.lab.report.TlsReport;
 
 /**
  * Prints a {@link ProbeResult} as text or JSON and decides the exit code: 0 accepted; 1 an HTTP
@@ -139,6 +140,10 @@ final class HandshakeOutput {
     }
 
     private void request(ProbeResult r, List<RuleCheck> checks) {
+        r.tls().ifPresent(t -> {
+            out.println(TlsReport.line(t));
+            out.println();
+        });
         RequestHead head = r.handshake().request();
         byte[] sent = r.handshake().requestBytes();
         String startLine = head.method() + " " + head.target() + " " + head.version();
@@ -152,6 +157,7 @@ final class HandshakeOutput {
         String startLine = head.method() + " " + head.target() + " " + head.version();
         ObjectNode root = JsonReport.object();
         root.put("url", uri.toString());
+        r.tls().ifPresentOrElse(t -> root.set("tls", TlsReport.json(t)), () -> root.putNull("tls"));
         root.put("key", r.handshake().key());
         root.put("expectedAccept", r.handshake().expectedAccept());
         List<RuleCheck> checks = r instanceof ProbeResult.Answered a ? a.explanation().checks() : List.of();

@@ -3,6 +3,7 @@ package org.wslab.lab.client;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.Frame;
@@ -10,6 +11,8 @@ import org.wslab.framing.codec.FrameEncoder;
 import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.codec.Role;
 import org.wslab.framing.engine.CloseBody;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsFacts;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.ClientVerdict;
@@ -30,20 +33,25 @@ import org.wslab.handshake.http.ResponseHeadParser;
 public final class HandshakeProbe {
     private HandshakeProbe() {}
 
-    /** Connects to {@code uri} (ws:// only), handshakes with {@code options}, all within {@code timeout}. */
+    /** Connects to {@code uri} (ws://), handshakes with {@code options}, all within {@code timeout}. */
     public static ProbeResult run(WebSocketUri uri, ClientOptions options, Duration timeout) {
+        return run(uri, options, timeout, Optional.empty());
+    }
+
+    /** The same over TLS when {@code tls} is given (wss://, RFC 6455 §4.1 (5)). */
+    public static ProbeResult run(WebSocketUri uri, ClientOptions options, Duration timeout, Optional<ClientTls> tls) {
         SecureRandom random = new SecureRandom();
         ClientHandshake handshake = ClientHandshake.create(uri, options, random);
         ResponseHeadParser parser = new ResponseHeadParser();
         AtomicReference<ParseResult<ResponseHead>> last = new AtomicReference<>(new ParseResult.NeedMore<>());
         try (HandshakeSocket socket = HandshakeSocket.connect(
-                new HandshakeSocket.Address(uri.host(), uri.port()), timeout)) {
+                new HandshakeSocket.Address(uri.host(), uri.port()), timeout, tls)) {
             socket.send(handshake.requestBytes());
             HandshakeSocket.Received got = socket.readResponse((data, off, len) -> {
                 last.set(parser.feed(data, off, len));
                 return !(last.get() instanceof ParseResult.NeedMore);
             });
-            ProbeResult result = judge(handshake, got, last.get());
+            ProbeResult result = judge(handshake, got, last.get(), socket.tls());
             if (result instanceof ProbeResult.Answered a && a.verdict() instanceof ClientVerdict.Accepted) {
                 socket.sendQuietly(normalClosure(random));
             }
@@ -58,29 +66,29 @@ public final class HandshakeProbe {
     }
 
     private static ProbeResult judge(ClientHandshake handshake, HandshakeSocket.Received got,
-                                     ParseResult<ResponseHead> parsed) {
+                                     ParseResult<ResponseHead> parsed, Optional<TlsFacts> tls) {
         byte[] received = got.received();
         if (parsed instanceof ParseResult.Parsed<ResponseHead> p) {
             ResponseHead head = p.head();
             return new ProbeResult.Answered(handshake, received, head,
-                    TranscriptExplainer.explain(handshake.request(), head), handshake.validate(head));
+                    TranscriptExplainer.explain(handshake.request(), head), handshake.validate(head), tls);
         }
         boolean looksHttp = startsWithHttp(received);
         if (parsed instanceof ParseResult.Failed<ResponseHead> f && looksHttp) {
-            return new ProbeResult.BrokenHttp(handshake, received, f.failure());
+            return new ProbeResult.BrokenHttp(handshake, received, f.failure(), tls);
         }
         if (received.length == 0) {
-            return new ProbeResult.NoHttp(handshake, received, "closed the connection without answering");
+            return new ProbeResult.NoHttp(handshake, received, "closed the connection without answering", tls);
         }
         if (!looksHttp) {
             return new ProbeResult.NoHttp(handshake, received, "answered " + received.length
-                    + " bytes that are not an HTTP response (no \"HTTP/\" status line, RFC 9112 §4)");
+                    + " bytes that are not an HTTP response (no \"HTTP/\" status line, RFC 9112 §4)", tls);
         }
         return new ProbeResult.NoHttp(handshake, received, switch (got.ending()) {
             case PEER_CLOSED -> "closed the connection after " + received.length
                     + " bytes, before the response head ended (RFC 9112 §8: incomplete message)";
             case TOO_LONG, SINK_DONE -> "sent " + received.length + " bytes without ending the response head";
-        });
+        }, tls);
     }
 
     private static boolean startsWithHttp(byte[] received) {

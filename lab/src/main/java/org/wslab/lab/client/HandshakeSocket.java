@@ -10,11 +10,15 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsFacts;
 import org.wslab.lab.common.DurationText;
 import org.wslab.lab.common.LabFailure;
 
 /**
- * A plain TCP connection for one opening handshake (RFC 6455 §4.1): connect, send the request's
+ * A TCP connection, with TLS under it for {@code wss://} (RFC 6455 §4.1 (5), {@link TlsUpgrade}), for
+ * one opening handshake (RFC 6455 §4.1): connect, send the request's
  * bytes, read the answer until the {@link ResponseSink} has enough or the server closes. One
  * deadline covers all of it ({@code --timeout}); every way it can go wrong ends in a
  * {@link LabFailure} with one line that names the address and what happened.
@@ -27,6 +31,7 @@ public final class HandshakeSocket implements AutoCloseable {
     private final Address url;
     private final Duration timeout;
     private final long deadlineNanos;
+    private final Optional<TlsFacts> tls;
 
     /** Where to connect: a host name or IP literal (IPv6 without brackets) and a port. */
     public record Address(String host, int port) {
@@ -36,8 +41,9 @@ public final class HandshakeSocket implements AutoCloseable {
         }
     }
 
-    private HandshakeSocket(Socket socket, Address url, Duration timeout, long deadlineNanos) {
+    private HandshakeSocket(Socket socket, Address url, Duration timeout, long deadlineNanos, Optional<TlsFacts> tls) {
         this.socket = socket;
+        this.tls = tls;
         this.url = url;
         this.timeout = timeout;
         this.deadlineNanos = deadlineNanos;
@@ -63,6 +69,14 @@ public final class HandshakeSocket implements AutoCloseable {
 
     /** Resolves and connects within {@code timeout}; the same deadline then bounds the exchange. */
     public static HandshakeSocket connect(Address url, Duration timeout) {
+        return connect(url, timeout, Optional.empty());
+    }
+
+    /**
+     * Resolves, connects and, given {@code tls}, runs the TLS handshake, all within {@code timeout};
+     * the same deadline then bounds the exchange.
+     */
+    public static HandshakeSocket connect(Address url, Duration timeout, Optional<ClientTls> tls) {
         long deadline = System.nanoTime() + timeout.toNanos();
         InetAddress address;
         try {
@@ -70,14 +84,20 @@ public final class HandshakeSocket implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw LabFailure.unknownHost(url.host(), e);
         }
-        Socket socket = new Socket();
+        TlsUpgrade.HeadKeepingSocket socket = new TlsUpgrade.HeadKeepingSocket();
+        String doing = "connecting to";
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(address, url.port()), remainingMillis(deadline, timeout, url, "connecting to"));
-            return new HandshakeSocket(socket, url, timeout, deadline);
+            socket.connect(new InetSocketAddress(address, url.port()), remainingMillis(deadline, timeout, url, doing));
+            if (tls.isEmpty()) {
+                return new HandshakeSocket(socket, url, timeout, deadline, Optional.empty());
+            }
+            doing = "the TLS handshake with";
+            TlsUpgrade.Upgraded upgraded = TlsUpgrade.upgrade(socket, tls.get(), remainingMillis(deadline, timeout, url, doing));
+            return new HandshakeSocket(upgraded.socket(), url, timeout, deadline, Optional.of(upgraded.facts()));
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            throw timedOut("connecting to", url, timeout, e);
+            throw timedOut(doing, url, timeout, e);
         } catch (ConnectException e) {
             closeQuietly(socket);
             throw LabFailure.refused(url.text(), e);
@@ -85,6 +105,11 @@ public final class HandshakeSocket implements AutoCloseable {
             closeQuietly(socket);
             throw new LabFailure("cannot connect to " + url.text() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What the TLS handshake agreed; empty for a plain connection. */
+    public Optional<TlsFacts> tls() {
+        return tls;
     }
 
     /** Writes {@code bytes} and flushes. */
