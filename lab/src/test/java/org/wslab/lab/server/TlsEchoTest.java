@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.ExtensionConfig;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,5 +132,26 @@ class TlsEchoTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(servers.secureEchoUri().toString()), page.body());
         assertTrue(page.body().contains(servers.echoUri().toString()), page.body());
+    }
+
+    // plain HTTP sent to the TLS port is not a TLS ClientHello (RFC 8446 §4.1.2): that connection
+    // ends without a 101, and the listener serves the next wss:// client as before
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void plainBytesAtTheTlsPortEndThatConnectionOnly(Engine engine) throws Exception {
+        LabServer server = start(engine);
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.tlsPort().orElseThrow())) {
+            raw.setSoTimeout((int) TimeUnit.SECONDS.toMillis(EchoClient.WAIT_SECONDS));
+            raw.getOutputStream().write(("GET /websocket/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(raw.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(!answer.contains(" 101 "), answer);
+        }
+        try (EchoClient secure = new EchoClient(servers.secureEchoUri(), TestTls.clientContext(CERTIFICATE.certificate()),
+                MIB)) {
+            secure.sendText("still serving");
+            assertEquals("still serving", secure.next());
+        }
     }
 }
