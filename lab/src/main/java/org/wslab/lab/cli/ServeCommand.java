@@ -3,6 +3,10 @@ package org.wslab.lab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wslab.lab.common.DurationText;
 import org.wslab.lab.common.LabFailure;
@@ -127,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withMaxConnections(maxConnections == null ? LabServerConfig.DEFAULT_MAX_CONNECTIONS : maxConnections)
                 .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp))
                 .withStomp(StompServerConfig.DEFAULT.withMailbox(mailboxLimits()));
-        java.util.Optional<ServeTlsOptions.Prepared> secure = tls.prepare(spec, port);
+        Optional<ServeTlsOptions.Prepared> secure = tls.prepare(spec, port);
         if (secure.isPresent()) {
             config = config.withTls(secure.get().listener());
         }
@@ -209,19 +213,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static void printBanner(PrintWriter out, LabServer server, LabServerConfig config,
-                                    java.util.Optional<ServeTlsOptions.Prepared> secure) {
+                                    Optional<ServeTlsOptions.Prepared> secure) {
         out.println("wslab serve: " + server.engine().cliName() + " engine listening on " + server.baseUri()
                 + server.secureBaseUri().map(https -> " and " + https).orElse(""));
-        java.util.List<String[]> urls = new java.util.ArrayList<>();
-        for (LabEndpoint e : server.endpoints()) {
-            urls.add(new String[] {server.webSocketUri(e).toString(), e.description()});
-        }
-        for (LabEndpoint e : server.endpoints()) {
-            server.secureWebSocketUri(e).ifPresent(wss -> urls.add(new String[] {wss.toString(), e.description()}));
-        }
-        int width = urls.stream().mapToInt(u -> u[0].length()).max().orElse(0);
-        for (String[] u : urls) {
-            out.println("  " + u[0] + " ".repeat(width - u[0].length() + 2) + u[1]);
+        List<Map.Entry<LabEndpoint, URI>> urls = server.webSocketUris();
+        int width = urls.stream().mapToInt(u -> u.getValue().toString().length()).max().orElse(0);
+        for (Map.Entry<LabEndpoint, URI> u : urls) {
+            String url = u.getValue().toString();
+            out.println("  " + url + " ".repeat(width - url.length() + 2) + u.getKey().description());
         }
         secure.ifPresent(t -> TlsBanner.print(out, server, t));
         MailboxLimits mailbox = config.stomp().mailbox();

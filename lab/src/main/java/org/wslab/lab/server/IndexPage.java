@@ -1,6 +1,7 @@
 package org.wslab.lab.server;
 
-import java.util.List;
+import java.net.URI;
+import java.util.Map;
 
 /**
  * The small HTML page every engine serves at {@code /}: what the lab is and which WebSocket
@@ -18,12 +19,8 @@ public final class IndexPage {
             .append("<h1>wslab</h1>\n<p>A lab for WebSocket (RFC 6455, RFC 7692) and STOMP over WebSocket, ")
             .append("served by the <code>").append(server.engine().cliName()).append("</code> engine.</p>\n")
             .append("<h2>Endpoints</h2>\n<ul>\n");
-        List<LabEndpoint> endpoints = server.endpoints();
-        for (LabEndpoint e : endpoints) {
-            item(page, e, server.webSocketUri(e).toString());
-        }
-        for (LabEndpoint e : endpoints) {
-            server.secureWebSocketUri(e).ifPresent(wss -> item(page, e, wss.toString()));
+        for (Map.Entry<LabEndpoint, URI> e : server.webSocketUris()) {
+            item(page, e.getKey(), e.getValue().toString());
         }
         page.append("</ul>\n</body></html>\n");
         return page.toString();

@@ -1,7 +1,9 @@
 package org.wslab.lab.server;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -47,6 +49,18 @@ public interface LabServer extends AutoCloseable {
     /** The {@code wss://} URL of {@code endpoint}, when there is a TLS listener. */
     default Optional<URI> secureWebSocketUri(LabEndpoint endpoint) {
         return secureBaseUri().map(base -> URI.create("wss://" + base.getRawAuthority() + endpoint.path()));
+    }
+
+    /** Every endpoint with its URL: the {@code ws://} ones, then the {@code wss://} ones when there is a TLS listener. */
+    default List<Map.Entry<LabEndpoint, URI>> webSocketUris() {
+        List<Map.Entry<LabEndpoint, URI>> all = new ArrayList<>();
+        for (LabEndpoint e : endpoints()) {
+            all.add(Map.entry(e, webSocketUri(e)));
+        }
+        for (LabEndpoint e : endpoints()) {
+            secureWebSocketUri(e).ifPresent(wss -> all.add(Map.entry(e, wss)));
+        }
+        return all;
     }
 
     /** Blocks until the server has stopped (by {@link #close()} from another thread). */
