@@ -23,6 +23,7 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wslab.framing.tls.ClientTrust;
 import org.wslab.framing.tls.SelfSignedCertificate;
@@ -113,15 +114,19 @@ class ServeTlsCommandTest {
         }
     }
 
-    // a PKCS#12 key store (RFC 7292) written to a file: its certificate is the one presented
-    @ParameterizedTest
-    @ValueSource(strings = {"jetty", "wslab"})
-    void aPkcs12KeyStoreIsServed(String engine) throws Exception {
+    // a PKCS#12 (RFC 7292) or JKS key store written to a file: its certificate is the one presented
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"jetty, PKCS12", "wslab, PKCS12", "wslab, JKS"})
+    void aKeyStoreFileIsServed(String engine, String type) throws Exception {
         SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
-        Path store = dir.resolve("server.p12");
+        Path store = dir.resolve("server." + type.toLowerCase(java.util.Locale.ROOT));
         char[] password = "s3cret".toCharArray();
+        KeyStore keys = KeyStore.getInstance(type);
+        keys.load(null, null);
+        keys.setKeyEntry("server", certificate.privateKey(), password,
+                new java.security.cert.Certificate[] {certificate.certificate()});
         try (OutputStream file = Files.newOutputStream(store)) {
-            certificate.keyStore(password).store(file, password);
+            keys.store(file, password);
         }
         try (RunningServe serve = new RunningServe("--engine", engine, "--tls", "--tls-port", "0",
                 "--keystore", store.toString(), "--keystore-password", "s3cret")) {

@@ -30,6 +30,7 @@ import org.wslab.framing.tls.TlsFacts;
 import org.wslab.framing.transport.TransportSettings;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
+import org.wslab.lab.client.EchoRun;
 
 /**
  * {@code wss://} (RFC 6455 §4.1 (5), §10.6; TLS 1.3, RFC 8446) on both engines with real clients:
@@ -78,20 +79,23 @@ class TlsEchoTest {
         }
     }
 
-    // our client on our NIO transport over TLS, to either engine: the TLS facts it reports are the
-    // server certificate's, and text and binary (1 MiB) come back unchanged
-    @ParameterizedTest
-    @EnumSource(Engine.class)
-    void ourClientEchoesOverTls(Engine engine) throws Exception {
+    // our client on our NIO transport over TLS, to either engine, with and without RFC 7692: the TLS
+    // facts it reports are the server certificate's, and text and binary (1 MiB) come back unchanged
+    @ParameterizedTest(name = "{0} deflate={1}")
+    @MethodSource("org.wslab.lab.server.EngineParityTest#enginesAndDeflate")
+    void ourClientEchoesOverTls(Engine engine, boolean deflate) throws Exception {
         LabServer server = start(engine);
         int tlsPort = server.tlsPort().orElseThrow();
         WebSocketUri uri = ((WebSocketUri.Parse.Valid) WebSocketUri.parse(servers.secureEchoUri().toString())).uri();
         ClientTls tls = new ClientTls(TestTls.clientContext(CERTIFICATE.certificate()), "127.0.0.1", tlsPort, true,
                 List.of());
-        try (BlockingWebSocket ws = BlockingWebSocket.connect(uri, ClientOptions.defaults(),
+        ClientOptions options = deflate ? ClientOptions.defaults().withExtensions(EchoRun.DEFLATE_OFFER)
+                : ClientOptions.defaults();
+        try (BlockingWebSocket ws = BlockingWebSocket.connect(uri, options,
                 EngineSettings.defaults().withLimits(4L * MIB, 4L * MIB), TransportSettings.defaults(),
                 BlockingWebSocket.DEFAULT_EVENT_CAPACITY, Optional.of(tls))) {
             assertTrue(ws.awaitOpen() != null, "handshake: " + ws.lastEvent());
+            assertEquals(deflate, ws.connection().deflate().isPresent(), "deflate negotiated");
             TlsFacts facts = ws.tls().orElseThrow();
             assertEquals(CERTIFICATE.sha256Fingerprint(), facts.sha256());
             assertTrue(facts.protocol().startsWith("TLSv1."), facts.protocol());
@@ -152,6 +156,21 @@ class TlsEchoTest {
                 MIB)) {
             secure.sendText("still serving");
             assertEquals("still serving", secure.next());
+        }
+    }
+
+    // a stopping server ends its TLS connections as its plain ones: a Close with 1001 "going away"
+    // (RFC 6455 §7.4.1) that reaches the client through TLS, then the TCP close
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void stoppingClosesTlsConnectionsWithGoingAway(Engine engine) throws Exception {
+        LabServer server = start(engine);
+        try (EchoClient secure = new EchoClient(servers.secureEchoUri(), TestTls.clientContext(CERTIFICATE.certificate()),
+                MIB)) {
+            secure.sendText("before the stop");
+            assertEquals("before the stop", secure.next());
+            server.close();
+            assertEquals(CloseCode.GOING_AWAY.code(), secure.closeCode());
         }
     }
 }
