@@ -29,6 +29,7 @@ import org.wslab.framing.tls.ClientTrust;
 import org.wslab.framing.tls.SelfSignedCertificate;
 import org.wslab.framing.tls.TlsContexts;
 import org.wslab.framing.tls.TrustMaterial;
+import org.wslab.lab.server.TestTls;
 
 /**
  * {@code wslab serve --tls} in-process on both engines (RFC 6455 §10.6 over TLS, RFC 8446): the banner
@@ -135,10 +136,7 @@ class ServeTlsCommandTest {
             assertEquals(certificate.sha256Fingerprint(), find(FINGERPRINT, out));
             assertTrue(!out.contains("PEM written"), out);
             int tlsPort = Integer.parseInt(find(WSS_ECHO, out));
-            KeyStore anchors = KeyStore.getInstance("PKCS12");
-            anchors.load(null, null);
-            anchors.setCertificateEntry("server", certificate.certificate());
-            SSLContext client = TlsContexts.client(new ClientTrust.Anchors(anchors, "test"));
+            SSLContext client = TestTls.clientContext(certificate.certificate());
             assertEquals("keyed", jdkEcho(URI.create("wss://127.0.0.1:" + tlsPort + "/websocket/echo"), client, "keyed"));
             assertEquals(ExitCode.OK, serve.stop());
         }
