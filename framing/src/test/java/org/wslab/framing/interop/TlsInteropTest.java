@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +48,7 @@ class TlsInteropTest {
 
     @BeforeAll
     static void start() throws Exception {
-        KeyStore anchors = KeyStore.getInstance("PKCS12");
-        anchors.load(null, null);
-        anchors.setCertificateEntry("lab", CERT.certificate());
-        trusting = TlsContexts.client(new ClientTrust.Anchors(anchors, "test"));
+        trusting = TlsContexts.client(ClientTrust.anchors("test", CERT.certificate()));
         jettyServer = new JettyEchoServer(TlsContexts.server(CERT));
         ourServer = new OurServer(EngineSettings.defaults().withLimits(JettyEchoServer.LIMIT, JettyEchoServer.LIMIT),
                 EchoHandler::new, new ServerTls(TlsContexts.server(CERT), List.of()));

@@ -52,7 +52,8 @@ class TlsFailuresTest {
     }
 
     private static ClientTls trusting(SelfSignedCertificate cert, int port, String... versions) {
-        return new ClientTls(TlsContexts.client(TlsTestTrust.of(cert)), "127.0.0.1", port, true, List.of(versions));
+        return new ClientTls(TlsContexts.client(ClientTrust.anchors("test", cert.certificate())), "127.0.0.1", port,
+                true, List.of(versions));
     }
 
     // RFC 5280 §6.1: a self-signed certificate is not in the JDK's trust store

@@ -35,7 +35,7 @@ class TlsTransportTest {
     private static final TransportSettings ONE_LOOP = TransportSettings.defaults().withLoops(1);
     static final SelfSignedCertificate CERT = SelfSignedCertificate.forLocalhost();
     static final ServerTls SERVER = new ServerTls(TlsContexts.server(CERT), List.of());
-    static final SSLContext TRUSTING = TlsContexts.client(TlsTestTrust.of(CERT));
+    static final SSLContext TRUSTING = TlsContexts.client(ClientTrust.anchors("test", CERT.certificate()));
 
     static org.wslab.handshake.WebSocketUri uri(int port) {
         return ((org.wslab.handshake.WebSocketUri.Parse.Valid) org.wslab.handshake.WebSocketUri.parse(

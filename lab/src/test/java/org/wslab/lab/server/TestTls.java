@@ -1,6 +1,5 @@
 package org.wslab.lab.server;
 
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
@@ -25,14 +24,7 @@ public final class TestTls {
 
     /** Trust in {@code certificate} alone. */
     public static ClientTrust trusting(X509Certificate certificate) {
-        try {
-            KeyStore anchors = KeyStore.getInstance("PKCS12");
-            anchors.load(null, null);
-            anchors.setCertificateEntry("server", certificate);
-            return new ClientTrust.Anchors(anchors, "the test's certificate");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ClientTrust.anchors("the test's certificate", certificate);
     }
 
     /** A client context trusting {@code certificate} alone. */
