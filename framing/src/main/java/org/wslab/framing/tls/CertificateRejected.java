@@ -15,6 +15,7 @@ public final class CertificateRejected extends CertificateException {
 
     private final TlsProblem problem;
     private final transient List<X509Certificate> chain;
+    private final String detail;
 
     /**
      * @param problem {@link TlsProblem#UNTRUSTED_CERTIFICATE}, {@link TlsProblem#EXPIRED_CERTIFICATE},
@@ -27,6 +28,12 @@ public final class CertificateRejected extends CertificateException {
         super(problem.statement() + (detail.isEmpty() ? "" : ": " + detail), cause);
         this.problem = Objects.requireNonNull(problem, "problem");
         this.chain = List.copyOf(chain);
+        this.detail = detail;
+    }
+
+    /** What the check found, e.g. {@code it names example.org}. */
+    public String detail() {
+        return detail;
     }
 
     /** Why the chain was refused. */

@@ -35,6 +35,20 @@ public sealed interface ClientTrust {
         return new SystemDefault();
     }
 
+    /** Only chains that lead to one of {@code certificates} (what a {@code --ca} file of them gives). */
+    static ClientTrust anchors(String source, java.security.cert.X509Certificate... certificates) {
+        try {
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            anchors.load(null, null);
+            for (int i = 0; i < certificates.length; i++) {
+                anchors.setCertificateEntry("ca-" + i, certificates[i]);
+            }
+            return new Anchors(anchors, source);
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("PKCS12 is missing from this JDK", e);
+        }
+    }
+
     /** Trust anything. */
     static ClientTrust insecure() {
         return new Insecure();

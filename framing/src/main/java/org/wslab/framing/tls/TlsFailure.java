@@ -52,7 +52,7 @@ public record TlsFailure(TlsProblem problem, String detail, List<X509Certificate
     public static TlsFailure of(Throwable failure, byte[] head, int length) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CertificateRejected rejected) {
-                return new TlsFailure(rejected.problem(), innermost(rejected), rejected.chain());
+                return new TlsFailure(rejected.problem(), rejected.detail(), rejected.chain());
             }
             if (t instanceof CertificateExpiredException) {
                 return new TlsFailure(TlsProblem.EXPIRED_CERTIFICATE, message(t), List.of());

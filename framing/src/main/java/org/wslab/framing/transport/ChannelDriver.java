@@ -15,6 +15,8 @@ import org.wslab.framing.engine.ConnectionState;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.engine.OpeningRule;
+import org.wslab.framing.tls.TlsFailure;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The I/O side of one connection on a {@link Transport}: a sans-I/O {@link Connection} (RFC 6455
@@ -25,11 +27,12 @@ import org.wslab.framing.engine.OpeningRule;
  * {@code tick} from the engine's and the handler's deadlines. Once the engine says {@link Connection#shouldCloseTransport()}, the last
  * bytes are written (within the linger time) and the socket {@link Lingering lingers} (§7.1.1).
  */
-final class ChannelDriver extends LoopMember {
+final class ChannelDriver extends LoopMember implements Wire.Sink {
     private enum Phase { ACTIVE, ENDING, DONE }
 
     private final EventLoop loop;
     private final ChannelSocket socket;
+    private final Wire wire;
     private final Connection connection;
     private final HandlerCalls handler;
     private final WebSocketChannel channel;
@@ -43,11 +46,16 @@ final class ChannelDriver extends LoopMember {
     private boolean eof;
     private boolean isTouched;
     private long endDeadline = Long.MAX_VALUE;
+    /** The time of the read under way, for {@link #plaintext}. */
+    private long readNanos;
 
+    /** {@code tls}: the TLS engine of a {@code wss://} connection (RFC 6455 §4.1 (5)), or null for plain TCP. */
     ChannelDriver(EventLoop loop, SocketChannel socket, Connection connection, WebSocketHandler handler,
-                  TransportSettings settings, Runnable onEnd) {
+                  TransportSettings settings, Runnable onEnd, SSLEngine tls) {
         this.loop = loop;
         this.socket = new ChannelSocket(loop, socket);
+        this.wire = tls == null ? new PlainWire(loop, this.socket)
+                : new TlsWire(loop, this.socket, tls, settings.readBufferBytes());
         this.connection = connection;
         this.channel = new WebSocketChannel(this);
         this.handler = new HandlerCalls(handler, connection, channel);
@@ -69,6 +77,9 @@ final class ChannelDriver extends LoopMember {
             connectFailed(e.toString());
             return;
         }
+        if (wire instanceof TlsWire tls) {
+            tls.begin();
+        }
         settle(nowNanos);
     }
 
@@ -87,6 +98,10 @@ final class ChannelDriver extends LoopMember {
 
     EventLoop loop() {
         return loop;
+    }
+
+    Wire wire() {
+        return wire;
     }
 
     /** §7.1.7 for a rule broken on our side (an outbound overflow): the failure's events are delivered on settling. */
@@ -122,7 +137,7 @@ final class ChannelDriver extends LoopMember {
     }
 
     long outboundBytes() {
-        return outbound.bytes() + connection.outputBytes();
+        return outbound.bytes() + wire.pendingBytes() + connection.outputBytes();
     }
 
     boolean writable() {
@@ -164,19 +179,43 @@ final class ChannelDriver extends LoopMember {
     }
 
     private void read(long nowNanos) {
-        ByteBuffer buffer = loop.readBuffer();
+        readNanos = nowNanos;
         int n;
         try {
-            n = socket.read(buffer);
+            n = wire.read(this);
         } catch (IOException reset) {
             n = -1;
         }
-        if (n < 0) {
+        if (wire.failure().isPresent()) {
+            tlsFailed(nowNanos);
+        } else if (n < 0) {
             eof = true;
             handler.dispatch(connection.receiveEof(nowNanos), phase != Phase.ACTIVE);
-        } else if (n > 0) {
-            handler.dispatch(connection.receive(buffer.flip(), nowNanos), phase != Phase.ACTIVE);
         }
+    }
+
+    /** The wire's plaintext: to the engine, its events to the handler. */
+    @Override
+    public void plaintext(ByteBuffer bytes) {
+        handler.dispatch(connection.receive(bytes, readNanos), phase != Phase.ACTIVE);
+    }
+
+    /**
+     * TLS failed (RFC 6455 §4.1 (5); the JDK's finding named by {@link org.wslab.framing.tls.TlsFailure}):
+     * during the opening, the handler hears a failed handshake and a 1006 close; later, the
+     * connection ends as on a lost transport. The socket closes at once (the engine's alert, if any, is sent).
+     */
+    private void tlsFailed(long nowNanos) {
+        TlsFailure failure = wire.failure().orElseThrow();
+        eof = true;
+        if (connection.state() == ConnectionState.CONNECTING) {
+            handler.dispatch(List.of(new Event.HandshakeFailed(new HandshakeFailure.TlsFailed(failure)),
+                    new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), failure.problem().cite(), false,
+                            Optional.empty())), true);
+        } else {
+            handler.dispatch(connection.receiveEof(nowNanos), true);
+        }
+        closeNow();
     }
 
     @Override
@@ -221,16 +260,17 @@ final class ChannelDriver extends LoopMember {
         if (connection.shouldCloseTransport() && phase == Phase.ACTIVE) {
             phase = Phase.ENDING;
             endDeadline = nowNanos + settings.lingerNanos();
+            wire.ending();
         }
         flush(nowNanos);
         if (phase == Phase.DONE) {
             return;
         }
-        if (phase == Phase.ENDING && outbound.isEmpty()) {
+        if (phase == Phase.ENDING && wire.drained(outbound)) {
             end(nowNanos);
             return;
         }
-        socket.interest(!readPaused && !eof, !outbound.isEmpty());
+        socket.interest(!readPaused && !eof, wire.wantsWrite(outbound));
         loop.schedule(this);
     }
 
@@ -241,11 +281,15 @@ final class ChannelDriver extends LoopMember {
     }
 
     private void flush(long nowNanos) {
-        if (outbound.isEmpty() || phase == Phase.DONE) {
+        if (phase == Phase.DONE || outbound.isEmpty() && !(wire instanceof TlsWire)) {
             return;
         }
         try {
-            outbound.writeTo(socket.channel());
+            wire.flush(outbound);
+            if (wire.failure().isPresent()) {
+                tlsFailed(nowNanos);
+                return;
+            }
         } catch (IOException broken) {
             outbound.clear();
             eof = true;

@@ -31,6 +31,7 @@ final class EventLoop implements Runnable {
     private final Selector selector;
     private final Thread thread;
     private final ByteBuffer readBuffer;
+    private final TlsBuffers tlsBuffers = new TlsBuffers();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(BY_TIME);
@@ -60,6 +61,11 @@ final class EventLoop implements Runnable {
     /** The loop's one read buffer, cleared. */
     ByteBuffer readBuffer() {
         return readBuffer.clear();
+    }
+
+    /** The loop's TLS buffers (its {@code wss://} connections share them). */
+    TlsBuffers tlsBuffers() {
+        return tlsBuffers;
     }
 
     boolean inLoop() {

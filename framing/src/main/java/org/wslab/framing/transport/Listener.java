@@ -8,6 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.net.StandardSocketOptions;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.wslab.framing.tls.ServerTls;
 
 /**
  * A listening socket of a {@link Transport}: accepts without blocking, hands each connection to
@@ -22,6 +23,8 @@ public final class Listener extends LoopMember implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Acceptor acceptor;
     private final TransportSettings settings;
+    /** The TLS of a {@code wss://} listener, or null. */
+    private final ServerTls tls;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger acceptFailures = new AtomicInteger();
@@ -30,7 +33,8 @@ public final class Listener extends LoopMember implements AutoCloseable {
     private SelectionKey key;
 
     Listener(Transport transport, EventLoop loop, ServerSocketChannel server, Acceptor acceptor,
-             TransportSettings settings) {
+             TransportSettings settings, ServerTls tls) {
+        this.tls = tls;
         this.transport = transport;
         this.loop = loop;
         this.server = server;
@@ -39,7 +43,7 @@ public final class Listener extends LoopMember implements AutoCloseable {
     }
 
     static Listener bind(Transport transport, EventLoop loop, InetSocketAddress address, Acceptor acceptor,
-                         TransportSettings settings) throws IOException {
+                         TransportSettings settings, ServerTls tls) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -49,7 +53,7 @@ public final class Listener extends LoopMember implements AutoCloseable {
             server.close();
             throw e;
         }
-        Listener l = new Listener(transport, loop, server, acceptor, settings);
+        Listener l = new Listener(transport, loop, server, acceptor, settings, tls);
         loop.execute(() -> {
             try {
                 server.register(loop.selector(), SelectionKey.OP_ACCEPT, l);
@@ -120,13 +124,23 @@ public final class Listener extends LoopMember implements AutoCloseable {
             closeQuietly(socket);
             return;
         }
+        javax.net.ssl.SSLEngine engine;
+        try {
+            engine = tls == null ? null : tls.newEngine();
+        } catch (RuntimeException e) {
+            open.decrementAndGet();
+            closeQuietly(socket);
+            return;
+        }
         new ChannelDriver(target, socket, accepted.connection(), accepted.handler(), settings,
-                open::decrementAndGet).register(null, now);
+                open::decrementAndGet, engine).register(null, now);
     }
 
     private void refuse(SocketChannel socket, long nowNanos) throws IOException {
         refused.incrementAndGet();
-        socket.write(ByteBuffer.wrap(BusyAnswer.bytes())); // a fresh socket's buffer takes these few bytes
+        if (tls == null) { // over TLS a plain 503 would be noise to the client: the connection just ends
+            socket.write(ByteBuffer.wrap(BusyAnswer.bytes())); // a fresh socket's buffer takes these few bytes
+        }
         Lingering.start(loop, socket, null, true, settings.lingerNanos(), nowNanos, () -> { });
     }
 

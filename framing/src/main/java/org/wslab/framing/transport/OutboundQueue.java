@@ -5,6 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayDeque;
 import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
 
 /**
  * The bytes one connection has queued for its socket, counted, written with gathering writes
@@ -23,6 +26,11 @@ final class OutboundQueue {
             buffers.add(b);
             bytes += b.remaining();
         }
+    }
+
+    void add(ByteBuffer b) {
+        buffers.add(b);
+        bytes += b.remaining();
     }
 
     long bytes() {
@@ -54,6 +62,27 @@ final class OutboundQueue {
             }
         }
         return true;
+    }
+
+    /**
+     * Seals the queue's first octets into one TLS record in {@code record} (RFC 8446 §5.2; the
+     * engine takes at most a record's worth of plaintext a call); drops what it consumed.
+     */
+    SSLEngineResult wrapInto(SSLEngine engine, ByteBuffer record) throws SSLException {
+        int n = 0;
+        for (ByteBuffer b : buffers) {
+            batch[n++] = b;
+            if (n == GATHER) {
+                break;
+            }
+        }
+        SSLEngineResult result = engine.wrap(batch, 0, n, record);
+        java.util.Arrays.fill(batch, 0, n, null);
+        bytes -= result.bytesConsumed();
+        while (!buffers.isEmpty() && !buffers.peek().hasRemaining()) {
+            buffers.poll();
+        }
+        return result;
     }
 
     void clear() {

@@ -7,6 +7,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLEngine;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.tls.ClientTls;
 import org.wslab.framing.tls.ServerTls;
@@ -76,7 +77,7 @@ public final class Transport implements AutoCloseable {
      * {@code acceptor} makes, at most {@link TransportSettings#maxConnections()} at once.
      */
     public Listener listen(InetSocketAddress address, Acceptor acceptor) throws IOException {
-        return Listener.bind(this, loops.get(0), address, acceptor, settings);
+        return Listener.bind(this, loops.get(0), address, acceptor, settings, null);
     }
 
     /**
@@ -84,7 +85,7 @@ public final class Transport implements AutoCloseable {
      * each accepted socket runs a TLS handshake with {@code tls} before its opening handshake.
      */
     public Listener listen(InetSocketAddress address, ServerTls tls, Acceptor acceptor) throws IOException {
-        throw new UnsupportedOperationException("TLS: not yet");
+        return Listener.bind(this, loops.get(0), address, acceptor, settings, java.util.Objects.requireNonNull(tls));
     }
 
     /**
@@ -94,7 +95,7 @@ public final class Transport implements AutoCloseable {
      */
     public WebSocketChannel connect(InetSocketAddress address, ClientTls tls, Connection connection,
                                     WebSocketHandler handler) throws IOException {
-        throw new UnsupportedOperationException("TLS: not yet");
+        return connect(address, tls.newEngine(), connection, handler);
     }
 
     /**
@@ -104,12 +105,17 @@ public final class Transport implements AutoCloseable {
      */
     public WebSocketChannel connect(InetSocketAddress address, Connection connection, WebSocketHandler handler)
             throws IOException {
+        return connect(address, (SSLEngine) null, connection, handler);
+    }
+
+    private WebSocketChannel connect(InetSocketAddress address, SSLEngine tls, Connection connection,
+                                     WebSocketHandler handler) throws IOException {
         SocketChannel socket = SocketChannel.open();
         socket.configureBlocking(false);
         socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
         EventLoop loop = nextLoop();
         ChannelDriver driver = new ChannelDriver(loop, socket, connection, handler, settings,
-                clients::decrementAndGet);
+                clients::decrementAndGet, tls);
         clients.incrementAndGet();
         Connecting connecting = new Connecting(loop, socket, driver);
         loop.execute(() -> connecting.start(address, System.nanoTime()));

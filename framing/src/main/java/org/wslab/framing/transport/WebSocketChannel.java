@@ -38,7 +38,7 @@ public final class WebSocketChannel {
 
     /** What the TLS handshake agreed (RFC 8446 §4), on a {@code wss://} connection once it has finished; else empty. */
     public Optional<TlsFacts> tls() {
-        return Optional.empty();
+        return driver.wire().facts();
     }
 
     /** The sub-protocol agreed (§4.2.2 /subprotocol/), if any. */

@@ -19,9 +19,23 @@ public final class JettyEchoServer {
 
     final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
     private final Server server = new Server();
-    private final ServerConnector connector = new ServerConnector(server);
+    private final ServerConnector connector;
+    private final boolean secure;
 
     JettyEchoServer() throws Exception {
+        this(null);
+    }
+
+    /** {@code tls}: serve {@code wss://} with Jetty's own TLS ({@code SslContextFactory.Server}) on it, or null. */
+    JettyEchoServer(javax.net.ssl.SSLContext tls) throws Exception {
+        secure = tls != null;
+        if (tls == null) {
+            connector = new ServerConnector(server);
+        } else {
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server factory = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            factory.setSslContext(tls);
+            connector = new ServerConnector(server, factory);
+        }
         connector.setPort(0);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
@@ -40,7 +54,7 @@ public final class JettyEchoServer {
     }
 
     String uri() {
-        return "ws://127.0.0.1:" + port() + "/echo";
+        return (secure ? "wss" : "ws") + "://127.0.0.1:" + port() + "/echo";
     }
 
     void stop() throws Exception {

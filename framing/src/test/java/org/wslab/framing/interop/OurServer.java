@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.tls.ServerTls;
 import org.wslab.framing.transport.Acceptor;
 import org.wslab.framing.transport.Listener;
 import org.wslab.framing.transport.Transport;
@@ -18,9 +19,16 @@ final class OurServer implements AutoCloseable {
     private final Listener listener;
 
     OurServer(EngineSettings settings, Supplier<WebSocketHandler> handlers) throws IOException {
+        this(settings, handlers, null);
+    }
+
+    /** {@code tls}: serve {@code wss://} with it, or null for plain TCP. */
+    OurServer(EngineSettings settings, Supplier<WebSocketHandler> handlers, ServerTls tls) throws IOException {
         transport = Transport.start(TransportSettings.defaults());
-        listener = transport.listen(new InetSocketAddress("127.0.0.1", 0),
-                Acceptor.serving(new ServerHandshake(ServerPolicy.defaults()), settings, handlers));
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        Acceptor acceptor = Acceptor.serving(new ServerHandshake(ServerPolicy.defaults()), settings,
+                handlers);
+        listener = tls == null ? transport.listen(any, acceptor) : transport.listen(any, tls, acceptor);
     }
 
     int port() {

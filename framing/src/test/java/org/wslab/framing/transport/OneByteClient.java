@@ -23,7 +23,12 @@ final class OneByteClient implements AutoCloseable {
     private final Deque<Event> events = new ArrayDeque<>();
 
     OneByteClient(WebSocketUri uri, int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(uri, new Socket("127.0.0.1", port));
+    }
+
+    /** Over a connected {@code socket}: a JDK {@code SSLSocket} makes each written byte a TLS record of its own. */
+    OneByteClient(WebSocketUri uri, Socket socket) throws IOException {
+        this.socket = socket;
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(10_000);
         connection = Connection.client(new ClientOpening(ClientHandshake.create(uri, ClientOptions.defaults())),
@@ -71,6 +76,10 @@ final class OneByteClient implements AutoCloseable {
             flush();
         }
         return events.poll();
+    }
+
+    Socket socket() {
+        return socket;
     }
 
     int readByte() throws IOException {

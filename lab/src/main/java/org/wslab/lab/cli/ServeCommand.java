@@ -3,6 +3,10 @@ package org.wslab.lab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wslab.lab.common.DurationText;
 import org.wslab.lab.common.LabFailure;
@@ -15,6 +19,7 @@ import org.wslab.lab.server.LabServerConfig;
 import org.wslab.stomp.broker.MailboxLimits;
 import org.wslab.stomp.session.StompServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = "Serves a WebSocket echo endpoint at /websocket/echo (text and binary; "
                 + "permessage-deflate when offered), STOMP 1.0-1.2 at /websocket/app (sub-protocols "
                 + "v12.stomp, v11.stomp, v10.stomp; one in-memory broker, or --relay to an external one) "
-                + "and an index page at /, and prints their URLs. Ctrl-C stops it gracefully.")
+                + "and an index page at /, and prints their URLs. With --tls the same endpoints are also served "
+                + "over TLS (wss://) on --tls-port. Ctrl-C stops it gracefully.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = LabServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
@@ -102,6 +108,9 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    ServeTlsOptions tls;
+
     @Spec
     CommandSpec spec;
 
@@ -122,9 +131,13 @@ final class ServeCommand implements Callable<Integer> {
                 .withMaxConnections(maxConnections == null ? LabServerConfig.DEFAULT_MAX_CONNECTIONS : maxConnections)
                 .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp))
                 .withStomp(StompServerConfig.DEFAULT.withMailbox(mailboxLimits()));
+        Optional<ServeTlsOptions.Prepared> secure = tls.prepare(spec, port);
+        if (secure.isPresent()) {
+            config = config.withTls(secure.get().listener());
+        }
         LabServer server = start(config);
         PrintWriter out = spec.commandLine().getOut();
-        printBanner(out, server, config);
+        printBanner(out, server, config, secure);
 
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -156,7 +169,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private LabServer start(LabServerConfig config) throws Exception {
-        String where = config.host() + ":" + config.port();
+        String where = config.host() + ":" + config.port()
+                + config.tls().map(t -> " and " + config.host() + ":" + t.port()).orElse("");
         try {
             java.net.InetAddress.getByName(config.host());
         } catch (java.net.UnknownHostException e) {
@@ -198,16 +212,17 @@ final class ServeCommand implements Callable<Integer> {
         return limits;
     }
 
-    private static void printBanner(PrintWriter out, LabServer server, LabServerConfig config) {
-        out.println("wslab serve: " + server.engine().cliName() + " engine listening on " + server.baseUri());
-        int width = 0;
-        for (LabEndpoint e : server.endpoints()) {
-            width = Math.max(width, server.webSocketUri(e).toString().length());
+    private static void printBanner(PrintWriter out, LabServer server, LabServerConfig config,
+                                    Optional<ServeTlsOptions.Prepared> secure) {
+        out.println("wslab serve: " + server.engine().cliName() + " engine listening on " + server.baseUri()
+                + server.secureBaseUri().map(https -> " and " + https).orElse(""));
+        List<Map.Entry<LabEndpoint, URI>> urls = server.webSocketUris();
+        int width = urls.stream().mapToInt(u -> u.getValue().toString().length()).max().orElse(0);
+        for (Map.Entry<LabEndpoint, URI> u : urls) {
+            String url = u.getValue().toString();
+            out.println("  " + url + " ".repeat(width - url.length() + 2) + u.getKey().description());
         }
-        for (LabEndpoint e : server.endpoints()) {
-            String url = server.webSocketUri(e).toString();
-            out.println("  " + url + " ".repeat(width - url.length() + 2) + e.description());
-        }
+        secure.ifPresent(t -> TlsBanner.print(out, server, t));
         MailboxLimits mailbox = config.stomp().mailbox();
         out.println("stomp: " + config.stompBackend().describe() + "; a subscriber over "
                 + SizeConverter.format(mailbox.softLimitBytes()) + " pauses its publishers, over it for "

@@ -3,6 +3,7 @@ package org.wslab.lab.server;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.transport.TransportSettings;
 import org.wslab.lab.stomp.StompBackend;
@@ -25,10 +26,12 @@ import org.wslab.stomp.session.StompServerConfig;
  * @param stomp           the STOMP sessions' settings on both engines: versions, heart-beats, limits,
  *                        and the mailbox limits of flow control and slow-consumer cut-off
  *                        ({@link StompServerConfig#DEFAULT} by default)
+ * @param tls             a TLS listener beside the plain one, serving the same endpoints as {@code wss://}
+ *                        (RFC 6455 §4.2, §10.6); none by default
  */
 public record LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout,
                               Duration stopTimeout, StompBackend stompBackend, int maxConnections,
-                              StompServerConfig stomp) {
+                              StompServerConfig stomp, Optional<LabTls> tls) {
     /** Default bind address. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default port. */
@@ -48,6 +51,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(stompBackend, "stompBackend");
         Objects.requireNonNull(stomp, "stomp");
+        Objects.requireNonNull(tls, "tls");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -62,7 +66,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
     /** These settings with the in-memory STOMP broker. */
     public LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout, Duration stopTimeout) {
         this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY, DEFAULT_MAX_CONNECTIONS,
-                StompServerConfig.DEFAULT);
+                StompServerConfig.DEFAULT, Optional.empty());
     }
 
     /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP, 20,000 connections. */
@@ -87,27 +91,33 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
 
     /** These settings on another address. */
     public LabServerConfig withAddress(String newHost, int newPort) {
-        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp);
+        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls);
     }
 
     /** These settings with another frame and message limit. */
     public LabServerConfig withMaxMessageSize(long bytes) {
-        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp);
+        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls);
     }
 
     /** These settings with another STOMP backend (e.g. a relay). */
     public LabServerConfig withStompBackend(StompBackend backend) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections, stomp);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections, stomp, tls);
     }
 
     /** These settings with another connection limit (our socket engine). */
     public LabServerConfig withMaxConnections(int connections) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections, stomp);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections, stomp, tls);
     }
 
     /** These settings with other STOMP session settings (mailbox limits, heart-beats, versions). */
     public LabServerConfig withStomp(StompServerConfig sessions) {
         return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
-                sessions);
+                sessions, tls);
+    }
+
+    /** These settings with a TLS listener beside the plain one. */
+    public LabServerConfig withTls(LabTls listener) {
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
+                stomp, Optional.of(listener));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
@@ -19,12 +20,22 @@ final class EchoClient implements AutoCloseable {
     /** Longest any single wait in these tests may take before the test fails (never a timing assertion). */
     static final long WAIT_SECONDS = 30;
 
-    private final WebSocketClient client = new WebSocketClient();
+    private final WebSocketClient client;
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final Session session;
 
     EchoClient(URI uri, long maxMessageSize, String... extensions) throws Exception {
+        this(uri, null, maxMessageSize, extensions);
+    }
+
+    /**
+     * A client whose {@code wss://} connections trust as {@code tls} says (Jetty's
+     * {@code SslContextFactory.Client} over that context, hostname checked, RFC 6125 §6); {@code null}:
+     * {@code ws://} only.
+     */
+    EchoClient(URI uri, SSLContext tls, long maxMessageSize, String... extensions) throws Exception {
+        client = tls == null ? new WebSocketClient() : new WebSocketClient(TestTls.jettyHttpsClient(tls));
         client.setMaxTextMessageSize(maxMessageSize);
         client.setMaxBinaryMessageSize(maxMessageSize);
         client.setMaxFrameSize(maxMessageSize);

@@ -41,6 +41,11 @@ public final class TestServer implements AfterEachCallback {
         return get().webSocketUri(LabEndpoint.echo());
     }
 
+    /** The {@code wss://} URL of the echo endpoint (the server must listen for TLS). */
+    public URI secureEchoUri() {
+        return get().secureWebSocketUri(LabEndpoint.echo()).orElseThrow();
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
         close();

@@ -1,18 +1,8 @@
 package org.wslab.lab.stomp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
-import java.lang.reflect.Type;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.wslab.lab.engines.LabServers;
@@ -47,30 +37,6 @@ class SpringClientOnLabServerTest {
         server = LabServers.start(engine, LabServerConfig.defaults().withAddress("127.0.0.1", 0), EndpointRegistry.defaults());
         String url = server.webSocketUri(LabEndpoint.stomp()).toString();
         StompSession session = spring.connect(url, new StompSessionHandlerAdapter() { });
-        session.setAutoReceipt(true);
-
-        BlockingQueue<Object[]> got = new LinkedBlockingQueue<>();
-        CompletableFuture<Void> subscribed = new CompletableFuture<>();
-        session.subscribe("/topic/greetings", new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return String.class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                got.add(new Object[] {headers, payload});
-            }
-        }).addReceiptTask(() -> subscribed.complete(null));
-        subscribed.get(10, TimeUnit.SECONDS);
-
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        session.send("/topic/greetings", "hello from Spring").addReceiptTask(() -> sent.complete(null));
-        sent.get(10, TimeUnit.SECONDS);
-        Object[] message = got.poll(10, TimeUnit.SECONDS);
-        assertNotNull(message, "Spring got the MESSAGE");
-        assertEquals("hello from Spring", message[1]);
-        assertEquals("/topic/greetings", ((StompHeaders) message[0]).getDestination());
-        session.disconnect();
+        SpringRoundTrip.subscribeSendReceive(session, "/topic/greetings", "hello from Spring");
     }
 }

@@ -2,11 +2,17 @@ package org.wslab.lab.server.jetty;
 
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
@@ -17,11 +23,14 @@ import org.wslab.lab.server.IndexPage;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
+import org.wslab.lab.server.LabTls;
 import org.wslab.lab.stomp.LabStomp;
 import org.wslab.lab.stomp.jetty.JettyStompCreator;
 
 /**
- * The lab server on embedded Jetty 12: one connector, the WebSocket endpoints of the registry
+ * The lab server on embedded Jetty 12: one plain connector (and, with {@link LabServerConfig#tls()},
+ * a TLS one beside it: TLS, RFC 8446, then HTTP/1.1, whose upgrade is the {@code wss://} opening
+ * handshake of RFC 6455 §4.2 and §10.6; no ALPN, no HTTP/2), the WebSocket endpoints of the registry
  * mounted on Jetty's {@link WebSocketUpgradeHandler} (which negotiates permessage-deflate, RFC 7692,
  * by itself), the index page behind it, and a {@link GracefulHandler} so a stop lets requests finish.
  *
@@ -34,6 +43,8 @@ public final class JettyLabServer implements LabServer {
 
     private final Server server;
     private final ServerConnector connector;
+    /** The TLS connector, when the config asks for one. */
+    private final ServerConnector tlsConnector;
     private final EndpointRegistry registry;
     private final LabServerConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -52,12 +63,32 @@ public final class JettyLabServer implements LabServer {
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
+        tlsConnector = config.tls().map(this::tlsConnector).orElse(null);
 
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, this::configure);
         webSockets.setHandler(new JettyIndexHandler(() -> IndexPage.html(this)));
         server.setHandler(new GracefulHandler(webSockets));
         server.setStopTimeout(config.stopTimeout().toMillis());
         server.setStopAtShutdown(false);
+    }
+
+    /**
+     * A connector speaking TLS with the given context, then HTTP/1.1. The SNI host check is off: a lab
+     * server is reached by IP literal or by a name its certificate may not carry (the client decides).
+     */
+    private ServerConnector tlsConnector(LabTls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setSslContext(tls.context());
+        HttpConfiguration https = new HttpConfiguration();
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        HttpConnectionFactory http = new HttpConnectionFactory(https);
+        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, http.getProtocol()), http);
+        c.setHost(config.host());
+        c.setPort(tls.port());
+        server.addConnector(c);
+        return c;
     }
 
     /** Builds, binds and starts a Jetty lab server; running when this returns. */
@@ -102,6 +133,11 @@ public final class JettyLabServer implements LabServer {
     @Override
     public int port() {
         return connector.getLocalPort();
+    }
+
+    @Override
+    public OptionalInt tlsPort() {
+        return tlsConnector == null ? OptionalInt.empty() : OptionalInt.of(tlsConnector.getLocalPort());
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.tls.ServerTls;
 import org.wslab.framing.transport.Acceptor;
 import org.wslab.framing.transport.Listener;
 import org.wslab.framing.transport.Transport;
@@ -34,7 +37,10 @@ import org.wslab.lab.stomp.LabStomp;
  * ({@link LabServerConfig#maxMessageSize()}) per frame and per message (1009 beyond it) and its
  * idle timeout (1001); the engine's handshake and close timeouts are its defaults. At most
  * {@link LabServerConfig#maxConnections()} connections ({@code serve --max-connections}) are
- * served at once; one more is answered 503 (RFC 9110 §15.6.4) and closed.
+ * served at once; one more is answered 503 (RFC 9110 §15.6.4) and closed. With
+ * {@link LabServerConfig#tls()} a second listener on the same transport serves the same routes
+ * over TLS (RFC 8446; {@code wss://}, RFC 6455 §4.2, §10.6); the limit counts both listeners'
+ * connections apart.
  *
  * <p>{@link #close()} stops accepting, starts the closing handshake (1001 "going away", §7.4.1)
  * on every open connection, waits up to the stop timeout for them to finish, then closes what is
@@ -43,6 +49,8 @@ import org.wslab.lab.stomp.LabStomp;
 public final class SocketLabServer implements LabServer {
     private final Transport transport;
     private final Listener listener;
+    /** The TLS listener, when the config asks for one: the same endpoints, over TLS. */
+    private final Optional<Listener> tlsListener;
     private final LabServerConfig config;
     private final EndpointRegistry registry;
     private final EngineSettings settings;
@@ -64,9 +72,17 @@ public final class SocketLabServer implements LabServer {
             routes.put(endpoint.path(), SocketRoute.of(endpoint, kinds.endpointFor(endpoint.kind(), stomp)));
         }
         this.transport = Transport.start(TransportSettings.defaults().withMaxConnections(config.maxConnections()));
+        Listener plain = null;
         try {
-            this.listener = transport.listen(new InetSocketAddress(config.host(), config.port()), this::accept);
-        } catch (IOException e) {
+            plain = transport.listen(new InetSocketAddress(config.host(), config.port()), this::accept);
+            this.listener = plain;
+            this.tlsListener = config.tls().isEmpty() ? Optional.empty()
+                    : Optional.of(transport.listen(new InetSocketAddress(config.host(), config.tls().get().port()),
+                            new ServerTls(config.tls().get().context(), List.of()), this::accept));
+        } catch (IOException | RuntimeException e) {
+            if (plain != null) {
+                plain.close();
+            }
             transport.close();
             stomp.close();
             throw e;
@@ -105,6 +121,11 @@ public final class SocketLabServer implements LabServer {
     }
 
     @Override
+    public OptionalInt tlsPort() {
+        return tlsListener.map(l -> OptionalInt.of(l.port())).orElse(OptionalInt.empty());
+    }
+
+    @Override
     public List<LabEndpoint> endpoints() {
         return registry.endpoints();
     }
@@ -116,7 +137,7 @@ public final class SocketLabServer implements LabServer {
 
     /** Connections currently open (handshaking, open or closing). */
     public int openConnections() {
-        return listener.openConnections();
+        return listener.openConnections() + tlsListener.map(Listener::openConnections).orElse(0);
     }
 
     @Override
@@ -136,11 +157,12 @@ public final class SocketLabServer implements LabServer {
         }
         try {
             listener.close();
+            tlsListener.ifPresent(Listener::close);
             for (SocketSession s : sessions) {
                 s.closeFromAnyThread(CloseCode.GOING_AWAY.code(), "server stopping");
             }
             long until = System.nanoTime() + config.stopTimeout().toNanos();
-            while (listener.openConnections() > 0 && System.nanoTime() - until < 0) {
+            while (openConnections() > 0 && System.nanoTime() - until < 0) {
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {
