@@ -3,6 +3,7 @@ package org.wslab.lab.client;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wslab.framing.codec.CloseCode;
@@ -13,6 +14,10 @@ import org.wslab.framing.codec.Role;
 import org.wslab.framing.engine.CloseBody;
 import org.wslab.framing.tls.ClientTls;
 import org.wslab.framing.tls.TlsFacts;
+import org.wslab.framing.tls.TlsFailure;
+import org.wslab.framing.tls.TlsProblem;
+import org.wslab.framing.tls.TlsRecords;
+import org.wslab.lab.common.TlsFailureLine;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.ClientVerdict;
@@ -79,6 +84,10 @@ public final class HandshakeProbe {
         }
         if (received.length == 0) {
             return new ProbeResult.NoHttp(handshake, received, "closed the connection without answering", tls);
+        }
+        if (!looksHttp && tls.isEmpty() && TlsRecords.looksLikeTls(received, received.length)) {
+            throw TlsFailureLine.failure(new TlsFailure(TlsProblem.TLS_ON_PLAIN_URL, "", List.of()),
+                    handshake.uri().host(), handshake.uri().port(), null);
         }
         if (!looksHttp) {
             return new ProbeResult.NoHttp(handshake, received, "answered " + received.length

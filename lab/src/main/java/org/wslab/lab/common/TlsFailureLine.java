@@ -23,7 +23,7 @@ public final class TlsFailureLine {
     /** The line for {@code failure} on a connection to {@code host:port} (host as in the URL). */
     public static String of(TlsFailure failure, String host, int port) {
         String at = (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
-        String cite = failure.problem().cite();
+        String cite = failure.problem().section();
         X509Certificate leaf = failure.chain().isEmpty() ? null : failure.chain().get(0);
         return switch (failure.problem()) {
             case UNTRUSTED_CERTIFICATE -> "TLS to " + at + " failed: the server's certificate is not trusted"
@@ -38,8 +38,7 @@ public final class TlsFailureLine {
             case HOSTNAME_MISMATCH -> "TLS to " + at + " failed: the server's certificate does not name '" + host + "'"
                     + (leaf == null ? "" : "; it names " + CertificateText.names(leaf))
                     + " (" + cite + "); use a URL with one of its names, or skip the check with --insecure";
-            case NOT_TLS -> at + " is not a TLS server: " + failure.detail() + " (" + cite
-                    + "); use ws:// for it";
+            case NOT_TLS -> at + " is not a TLS server: " + failure.detail() + " (" + cite + ")";
             case TLS_ON_PLAIN_URL -> at + " speaks TLS, not plain HTTP (" + cite + "): use wss://" + at
                     + " instead of ws://";
             case CLOSED_DURING_TLS_HANDSHAKE -> at + " closed the connection during the TLS handshake ("

@@ -95,12 +95,6 @@ class HandshakeCommandTest {
     }
 
     @Test
-    void wssIsRefusedForNowWithExitTwo() {
-        assertOneLineError(CliRun.of("handshake", "wss://127.0.0.1/"), ExitCode.USAGE_OR_CONNECTION,
-                "wslab: wss:// is not supported yet");
-    }
-
-    @Test
     void badOffersAreUsageErrors() {
         assertOneLineError(CliRun.of("handshake", serve.echoUrl(), "--extension", "permessage-deflate; =15"),
                 ExitCode.USAGE_OR_CONNECTION, "wslab: --extension 'permessage-deflate; =15' is not an extension offer");
