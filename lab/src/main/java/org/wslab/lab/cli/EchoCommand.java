@@ -9,8 +9,11 @@ import org.wslab.handshake.WebSocketUri;
 import org.wslab.lab.client.EchoProgress;
 import org.wslab.lab.client.EchoResult;
 import org.wslab.lab.client.EchoRun;
+import org.wslab.framing.tls.TlsFacts;
+import org.wslab.lab.report.TlsReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wslab echo URL}: a WebSocket client on our own engine that sends messages to an echo
  * endpoint, checks each echo byte for byte (RFC 6455 §5.6), and prints a summary; {@code --trace}
- * shows every frame both ways (§5.2). Printing and the exit code: {@link EchoOutput}.
+ * shows every frame both ways (§5.2). {@code wss://} runs it over TLS (§4.1 (5), {@link TlsOptions}).
+ * Printing and the exit code: {@link EchoOutput}.
  */
 @Command(name = "echo",
         header = "Send messages to an echo endpoint on our engine and check every echo.",
@@ -39,7 +43,7 @@ import picocli.CommandLine.Spec;
         })
 final class EchoCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path, e.g. ws://127.0.0.1:8080/websocket/echo")
+    @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path or wss://…, e.g. ws://127.0.0.1:8080/websocket/echo")
     String url;
 
     @ArgGroup(exclusive = true)
@@ -81,6 +85,9 @@ final class EchoCommand implements Callable<Integer> {
                     + "(default: on when run from a terminal).")
     Boolean progress;
 
+    @Mixin
+    TlsOptions tls;
+
     @Spec
     CommandSpec spec;
 
@@ -107,10 +114,21 @@ final class EchoCommand implements Callable<Integer> {
                 ? new ProgressLine(spec.commandLine().getErr(), count, sizeOf(payload), System.nanoTime()).listener()
                 : EchoProgress.NONE;
         EchoRun.Plan plan = new EchoRun.Plan(uri, payload, count, deflate, timeout, (int) fragmentSize,
-                printer == null ? FrameListener.NONE : printer, System.nanoTime(), shown);
-        EchoResult result = EchoRun.run(plan, e -> {
-            if (printer != null) {
-                printer.handshake(e);
+                printer == null ? FrameListener.NONE : printer, System.nanoTime(), shown,
+                tls.forUri(uri, spec.commandLine().getErr()));
+        EchoResult result = EchoRun.run(plan, new EchoRun.HandshakeListener() {
+            @Override
+            public void onTls(TlsFacts facts) {
+                if (printer != null) {
+                    out.println(TlsReport.traceLine(facts));
+                }
+            }
+
+            @Override
+            public void onHandshake(org.wslab.framing.engine.Event e) {
+                if (printer != null) {
+                    printer.handshake(e);
+                }
             }
         });
         return new EchoOutput(out, spec.commandLine().getErr(), json).print(uri, plan, result);

@@ -7,6 +7,7 @@ import org.wslab.handshake.WebSocketUri;
 import org.wslab.lab.client.EchoResult;
 import org.wslab.lab.client.EchoRun;
 import org.wslab.lab.report.JsonReport;
+import org.wslab.lab.report.TlsReport;
 
 /**
  * Prints a {@code wslab echo} result as text or JSON and decides the exit code: 0 when every
@@ -42,6 +43,7 @@ final class EchoOutput {
     private void text(WebSocketUri uri, EchoRun.Plan plan, EchoResult r) {
         String kind = plan.message() instanceof String ? "text" : "binary";
         out.println("wslab echo " + uri);
+        r.tls().ifPresent(t -> out.println("  " + TlsReport.line(t)));
         out.println("  sub-protocol: " + r.subprotocol().orElse("(none)"));
         out.println("  extensions:   " + (r.extensions().isEmpty() ? "(none)" : r.extensions()));
         String messages = r.sent() == 1 ? " message" : " messages";
@@ -60,6 +62,7 @@ final class EchoOutput {
         o.put("url", uri.toString());
         o.put("type", plan.message() instanceof String ? "text" : "binary");
         o.put("messageBytes", EchoCommand.sizeOf(plan.message()));
+        r.tls().ifPresentOrElse(t -> o.set("tls", TlsReport.json(t)), () -> o.putNull("tls"));
         if (r.subprotocol().isPresent()) {
             o.put("subprotocol", r.subprotocol().get());
         } else {

@@ -3,6 +3,7 @@ package org.wslab.lab.client;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.wslab.framing.tls.TlsFacts;
 import org.wslab.framing.engine.Event;
 
 /**
@@ -20,7 +21,8 @@ import org.wslab.framing.engine.Event;
  * @param closed         how the connection ended
  */
 public record EchoResult(Optional<String> subprotocol, String extensions, int sent, int received, int mismatches,
-                         Optional<String> firstMismatch, List<Long> roundTripNanos, Event.Closed closed) {
+                         Optional<String> firstMismatch, List<Long> roundTripNanos, Event.Closed closed,
+                         Optional<TlsFacts> tls) {
     public EchoResult {
         Objects.requireNonNull(subprotocol, "subprotocol");
         Objects.requireNonNull(extensions, "extensions");

@@ -23,6 +23,9 @@ import org.wslab.framing.engine.FrameListener;
 import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.engine.OpeningRule;
 import org.wslab.framing.socket.BlockingWebSocket;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsFacts;
+import org.wslab.framing.transport.TransportSettings;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.extension.ExtensionOffer;
@@ -59,9 +62,11 @@ public final class EchoRun {
      * @param trace        sees every frame both ways (the CLI's {@code --trace}); may be {@link FrameListener#NONE}
      * @param seed         seed of the random binary payloads
      * @param progress     sees how far the run is; may be {@link EchoProgress#NONE}
+     * @param tls          the TLS for a {@code wss://} URI (RFC 6455 §4.1 (5)); empty for {@code ws://}
      */
     public record Plan(WebSocketUri uri, Object message, int count, boolean deflate, Duration timeout,
-                       int fragmentSize, FrameListener trace, long seed, EchoProgress progress) {
+                       int fragmentSize, FrameListener trace, long seed, EchoProgress progress,
+                       Optional<ClientTls> tls) {
         public Plan {
             Objects.requireNonNull(uri, "uri");
             if (!(message instanceof String || message instanceof byte[])) {
@@ -73,6 +78,7 @@ public final class EchoRun {
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(trace, "trace");
             Objects.requireNonNull(progress, "progress");
+            Objects.requireNonNull(tls, "tls");
         }
 
         int messageSize() {
@@ -85,6 +91,10 @@ public final class EchoRun {
     public interface HandshakeListener {
         /** Called once: the completion or failure event of the opening handshake. */
         void onHandshake(Event event);
+
+        /** Called before {@link #onHandshake} on a {@code wss://} connection: what TLS agreed (RFC 8446 §4). */
+        default void onTls(TlsFacts facts) {
+        }
     }
 
     private EchoRun() {}
@@ -98,7 +108,8 @@ public final class EchoRun {
         });
         ClientOptions options = plan.deflate() ? ClientOptions.defaults().withExtensions(DEFLATE_OFFER)
                 : ClientOptions.defaults();
-        try (BlockingWebSocket ws = BlockingWebSocket.connect(plan.uri(), options, settingsFor(plan))) {
+        try (BlockingWebSocket ws = BlockingWebSocket.connect(plan.uri(), options, settingsFor(plan),
+                TransportSettings.defaults(), BlockingWebSocket.DEFAULT_EVENT_CAPACITY, plan.tls())) {
             return new Exchange(plan, ws, new Watchdog(alarms, ws, plan.timeout())).run(handshake);
         } catch (java.net.UnknownHostException e) {
             throw LabFailure.unknownHost(plan.uri().host(), e);
@@ -172,12 +183,15 @@ public final class EchoRun {
             watchdog.arm();
             Event.HandshakeCompleted open = ws.awaitOpen();
             watchdog.disarm();
+            Optional<TlsFacts> tls = open != null ? ws.tls() : Optional.empty();
+            tls.ifPresent(handshake::onTls);
             handshake.onHandshake(open != null ? open : ws.lastEvent());
             if (open == null && refused(ws.lastEvent()) && !watchdog.fired()) {
                 throw LabFailure.refused(plan.uri().host() + ":" + plan.uri().port(), null);
             }
             if (open == null) {
-                throw new LabFailure(HandshakeFailures.describe(ws.lastEvent(), watchdog.fired(), plan.timeout()));
+                throw new LabFailure(HandshakeFailures.describe(ws.lastEvent(), watchdog.fired(), plan.timeout(),
+                        plan.uri()));
             }
             HandshakeExchange.Client exchange = (HandshakeExchange.Client) open.exchange();
             String extensions = String.join(", ", exchange.response().headers().all("Sec-WebSocket-Extensions"));
@@ -195,7 +209,7 @@ public final class EchoRun {
                 watchdog.disarm();
             }
             return new EchoResult(open.subprotocol(), extensions, sent, received, mismatches,
-                    Optional.ofNullable(firstMismatch), roundTrips, closed);
+                    Optional.ofNullable(firstMismatch), roundTrips, closed, tls);
         }
 
         /** §4.1: the TCP connection could not be opened (the transport's non-blocking connect). */
