@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.lab.drive.EchoScale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import org.wslab.lab.report.TlsReport;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,7 +38,7 @@ final class DriveCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "URL", description = "The echo endpoint, ws://HOST:PORT/websocket/echo.")
+        @Parameters(index = "0", paramLabel = "URL", description = "The echo endpoint, ws://HOST:PORT/websocket/echo or wss://….")
         String url;
 
         @Option(names = "--connections", defaultValue = "1000", description = "Connections to hold (default: ${DEFAULT-VALUE}).")
@@ -52,17 +54,19 @@ final class DriveCommand implements Runnable {
         @Option(names = "--batch", defaultValue = "500", description = "Connections opened at a time (default: ${DEFAULT-VALUE}).")
         int batch;
 
+        @Mixin
+        TlsOptions tls;
+
         @Option(names = "--size", defaultValue = "32", description = "Bytes per message, at least 16 (default: ${DEFAULT-VALUE}).")
         int size;
 
         @Override
         public Integer call() throws Exception {
-            if (!(WebSocketUri.parse(url) instanceof WebSocketUri.Parse.Valid valid) || valid.uri().secure()) {
-                throw new ParameterException(spec.commandLine(), "not a ws:// URL: " + url);
-            }
+            WebSocketUri uri = HandshakeCommand.parseUrl(url);
             PrintStream progress = System.err;
-            EchoScale.Report r = EchoScale.run(new EchoScale.Plan(valid.uri(), connections, rate, duration, batch, size),
-                    progress);
+            EchoScale.Report r = EchoScale.run(new EchoScale.Plan(uri, connections, rate, duration, batch, size,
+                    tls.forUri(uri, spec)), progress);
+            r.tls().ifPresent(t -> spec.commandLine().getOut().println(TlsReport.line(t)));
             spec.commandLine().getOut().println(r.summary());
             spec.commandLine().getOut().flush();
             return r.ok() ? 0 : 1;

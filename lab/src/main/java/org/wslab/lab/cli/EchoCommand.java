@@ -115,7 +115,7 @@ final class EchoCommand implements Callable<Integer> {
                 : EchoProgress.NONE;
         EchoRun.Plan plan = new EchoRun.Plan(uri, payload, count, deflate, timeout, (int) fragmentSize,
                 printer == null ? FrameListener.NONE : printer, System.nanoTime(), shown,
-                tls.forUri(uri, spec.commandLine().getErr()));
+                tls.forUri(uri, spec));
         EchoResult result = EchoRun.run(plan, new EchoRun.HandshakeListener() {
             @Override
             public void onTls(TlsFacts facts) {

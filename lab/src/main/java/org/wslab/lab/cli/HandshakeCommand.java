@@ -83,7 +83,7 @@ final class HandshakeCommand implements Callable<Integer> {
     public Integer call() {
         WebSocketUri uri = parseUrl(url);
         ClientOptions options = options();
-        ProbeResult result = HandshakeProbe.run(uri, options, timeout, tls.forUri(uri, spec.commandLine().getErr()));
+        ProbeResult result = HandshakeProbe.run(uri, options, timeout, tls.forUri(uri, spec));
         return new HandshakeOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), uri, json).print(result);
     }
 

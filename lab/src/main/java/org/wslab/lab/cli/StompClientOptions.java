@@ -1,10 +1,14 @@
 package org.wslab.lab.cli;
 
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every {@code wslab stomp} action takes (a picocli mixin). */
+/** The options every {@code wslab stomp} action takes (a picocli mixin), the TLS ones for {@code wss://} included. */
 final class StompClientOptions {
+    @Mixin
+    TlsOptions tls;
+
     /** Wait for CONNECTED and for each RECEIPT when {@code --timeout} is not given. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 

@@ -11,7 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.handshake.WebSocketUri;
+import org.wslab.lab.common.JettyWss;
+import org.wslab.lab.report.JsonReport;
+import org.wslab.lab.report.TlsReport;
 import org.wslab.lab.common.DurationText;
 import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.stomp.client.StompMessagePrinter;
@@ -39,22 +45,31 @@ final class StompConnector implements AutoCloseable {
     private final StompTracePrinter trace;
     private final StompWebSocketClient client;
     private final URI uri;
+    private final JettyWss wss;
     private StompConnection connection;
 
     StompConnector(CommandSpec spec, String url, StompClientOptions options) throws Exception {
         this.spec = spec;
         this.options = options;
-        HandshakeCommand.parseUrl(url); // one line naming RFC 6455 §3 for a malformed URL
+        WebSocketUri parsed = HandshakeCommand.parseUrl(url); // one line naming RFC 6455 §3 for a malformed URL
         this.uri = URI.create(url.strip());
+        Optional<ClientTls> tls = options.tls.forUri(parsed, spec);
         PrintWriter out = spec.commandLine().getOut();
         this.trace = options.trace ? new StompTracePrinter(out) : null;
-        WebSocketClient jetty = new WebSocketClient();
-        jetty.start();
-        this.client = new StompWebSocketClient(jetty, true, StompLimits.DEFAULT, trace == null ? StompWireTap.NONE : trace);
+        this.wss = JettyWss.start(tls);
+        this.client = new StompWebSocketClient(wss.client(), true, StompLimits.DEFAULT, trace == null ? StompWireTap.NONE : trace);
     }
 
     /** Connects; throws {@link ServerError} for an ERROR instead of CONNECTED, a {@link LabFailure} or I/O exception otherwise. */
     StompConnection connect() {
+        return connect(false);
+    }
+
+    /**
+     * Connects, then for {@code wss://} prints what TLS agreed (RFC 8446 §4): the {@code --trace}
+     * banner, a {@code tls:} line, or with {@code json} a {@code {"tls":…}} line.
+     */
+    StompConnection connect(boolean json) {
         ClientConnectOptions connect = ClientConnectOptions.DEFAULT.withHost(uri.getHost()).withHeartBeat(heartBeat());
         try {
             connection = await(client.connect(uri, connect), "CONNECTED");
@@ -64,6 +79,19 @@ final class StompConnector implements AutoCloseable {
             }
             throw e;
         }
+        PrintWriter out = spec.commandLine().getOut();
+        wss.tls().ifPresent(t -> {
+            if (trace != null) {
+                out.println(TlsReport.traceLine(t));
+            } else if (json) {
+                ObjectNode line = JsonReport.object();
+                line.set("tls", TlsReport.json(t));
+                out.println(line.toString());
+            } else {
+                out.println(TlsReport.line(t));
+            }
+            out.flush();
+        });
         if (trace != null) {
             trace.connected(connection.client().version());
         }
@@ -105,10 +133,14 @@ final class StompConnector implements AutoCloseable {
 
     /** What a failed future means for the command: a {@link ServerError}, or a one-line exit-2 failure. */
     private static int port(java.net.URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : 80;
+        return uri.getPort() >= 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     RuntimeException failure(Throwable cause, String what) {
+        Optional<LabFailure> tls = JettyWss.tlsFailure(cause, uri.getHost(), port(uri));
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         if (cause instanceof StompErrorException s && s.error() != null) {
             return new ServerError(s.error());
         }
@@ -168,6 +200,7 @@ final class StompConnector implements AutoCloseable {
     @Override
     public void close() throws Exception {
         client.close();
+        wss.stop();
     }
 
     /** The server answered with an ERROR frame. */

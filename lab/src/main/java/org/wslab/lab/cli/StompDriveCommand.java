@@ -7,7 +7,14 @@ import java.util.concurrent.Callable;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.lab.drive.StompDrive;
 import picocli.CommandLine.ParameterException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsFacts;
+import org.wslab.lab.report.TlsReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,23 +61,32 @@ final class StompDriveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the counts as one JSON object")
     boolean json;
 
+    @Mixin
+    TlsOptions tls;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!(WebSocketUri.parse(url) instanceof WebSocketUri.Parse.Valid valid) || valid.uri().secure()) {
-            throw new ParameterException(spec.commandLine(), "not a ws:// URL: " + url);
-        }
+        WebSocketUri parsed = HandshakeCommand.parseUrl(url);
         if (subscribers < 1 || messages < 0 || size < 0) {
             throw new ParameterException(spec.commandLine(),
                     "--subscribers must be at least 1, --messages and --size at least 0");
         }
-        URI uri = URI.create(url);
-        StompDrive.Result r = new StompDrive(uri, subscribers, messages, size, stall, stallFor, timeout).run();
+        Optional<ClientTls> secure = tls.forUri(parsed, spec);
+        URI uri = URI.create(url.strip());
+        AtomicReference<TlsFacts> agreed = new AtomicReference<>();
+        StompDrive.Result r = new StompDrive(uri, subscribers, messages, size, stall, stallFor, timeout, secure)
+                .run(agreed::set);
         if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(r));
+            ObjectNode root = new ObjectMapper().valueToTree(r);
+            root.set("tls", agreed.get() == null ? null : TlsReport.json(agreed.get()));
+            spec.commandLine().getOut().println(root.toString());
         } else {
+            if (agreed.get() != null) {
+                spec.commandLine().getOut().println(TlsReport.line(agreed.get()));
+            }
             spec.commandLine().getOut().printf("subscribers %d connected %d, messages %d × %d B: expected %d, received %d,"
                             + " lost %d, out of order %d, publish failures %d, publisher receipt %s, %d ms%n",
                     r.subscribers(), r.connected(), r.messages(), size, r.expected(), r.received(), r.lost(),

@@ -83,7 +83,7 @@ final class StompSubscribeCommand implements Callable<Integer> {
     }
 
     private int run(StompConnector connector, AckMode mode, StompMessagePrinter printer) throws InterruptedException {
-        StompConnection connection = connector.connect();
+        StompConnection connection = connector.connect(json);
         StompClient client = connection.client();
         BlockingQueue<StompFrame> inbox = new LinkedBlockingQueue<>();
         client.closed().whenComplete((f, e) -> inbox.add(ENDED));

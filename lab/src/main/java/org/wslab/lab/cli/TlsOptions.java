@@ -16,7 +16,6 @@ import org.wslab.lab.common.LabFailure;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The TLS options of every client command (a picocli mixin) for {@code wss://} URLs (RFC 6455 §4.1
@@ -45,26 +44,24 @@ final class TlsOptions {
             description = "wss:// only: offer only these TLS versions, e.g. TLSv1.3 or TLSv1.2,TLSv1.3; repeatable.")
     List<String> versions = new ArrayList<>();
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
-
     /**
      * The TLS for {@code uri}: empty for {@code ws://} (after refusing TLS options with it), else
      * the context, SNI host, hostname check and versions; {@code --insecure} prints its warning on
-     * {@code err} here.
+     * the command's stderr here. {@code spec} is the command's (usage errors name it).
      */
-    Optional<ClientTls> forUri(WebSocketUri uri, PrintWriter err) {
-        List<String> offered = normalisedVersions();
+    Optional<ClientTls> forUri(WebSocketUri uri, CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> offered = normalisedVersions(spec);
         if (!uri.secure()) {
             String given = insecure ? "--insecure" : ca != null ? "--ca" : caPassword != null ? "--ca-password"
                     : !offered.isEmpty() ? "--tls-version" : null;
             if (given != null) {
-                throw usage(given + " applies to wss:// URLs only, and " + uri + " is ws://");
+                throw usage(spec, given + " applies to wss:// URLs only, and " + uri + " is ws://");
             }
             return Optional.empty();
         }
         if (insecure && ca != null) {
-            throw usage("--insecure and --ca exclude each other: --insecure checks no certificate at all");
+            throw usage(spec, "--insecure and --ca exclude each other: --insecure checks no certificate at all");
         }
         ClientTrust trust = ClientTrust.system();
         if (ca != null) {
@@ -74,7 +71,7 @@ final class TlsOptions {
                 throw new LabFailure(e.getMessage(), e);
             }
         } else if (caPassword != null) {
-            throw usage("--ca-password needs --ca FILE");
+            throw usage(spec, "--ca-password needs --ca FILE");
         }
         if (insecure) {
             trust = ClientTrust.insecure();
@@ -85,14 +82,14 @@ final class TlsOptions {
         return Optional.of(new ClientTls(TlsContexts.client(trust), uri.host(), uri.port(), !insecure, offered));
     }
 
-    private List<String> normalisedVersions() {
+    private List<String> normalisedVersions(CommandSpec spec) {
         List<String> out = new ArrayList<>();
         for (String v : versions) {
             String text = v.strip();
             String match = VERSIONS.stream()
                     .filter(k -> k.equalsIgnoreCase(text) || k.substring(4).equals(text.toLowerCase(Locale.ROOT)))
                     .findFirst()
-                    .orElseThrow(() -> usage("--tls-version: '" + text + "' is not a TLS version this client offers"
+                    .orElseThrow(() -> usage(spec, "--tls-version: '" + text + "' is not a TLS version this client offers"
                             + " (one of " + String.join(", ", VERSIONS) + ")"));
             if (!out.contains(match)) {
                 out.add(match);
@@ -101,7 +98,7 @@ final class TlsOptions {
         return out;
     }
 
-    private ParameterException usage(String message) {
+    private static ParameterException usage(CommandSpec spec, String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -7,16 +7,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.wslab.framing.engine.ClientOpening;
 import org.wslab.framing.engine.Connection;
 import org.wslab.framing.engine.EngineSettings;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsFacts;
 import org.wslab.framing.transport.Transport;
+import org.wslab.framing.transport.WebSocketChannel;
 import org.wslab.framing.transport.TransportSettings;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
+import org.wslab.lab.common.TlsFailureLine;
 
 /**
  * A scale driver for echo servers (RFC 6455 §5.6 messages through any {@code /websocket/echo}):
@@ -31,19 +36,27 @@ public final class EchoScale {
     /**
      * What to run.
      *
-     * @param uri         the echo endpoint ({@code ws://} only)
+     * @param uri         the echo endpoint, {@code ws://} or {@code wss://}
      * @param connections how many connections to hold at once
      * @param rate        messages a second per connection
      * @param duration    how long to send
      * @param batch       connections opened before waiting for their handshakes
      * @param size        bytes per message (at least 16: send time and sequence number)
+     * @param tls         the TLS of every connection for {@code wss://} (RFC 6455 §4.1 (5)); empty for {@code ws://}
      */
-    public record Plan(WebSocketUri uri, int connections, double rate, Duration duration, int batch, int size) {
+    public record Plan(WebSocketUri uri, int connections, double rate, Duration duration, int batch, int size,
+                       Optional<ClientTls> tls) {
         public Plan {
             Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(tls, "tls");
             if (connections < 1 || rate <= 0 || batch < 1 || duration.isNegative()) {
                 throw new IllegalArgumentException("connections, rate and batch are positive");
             }
+        }
+
+        /** A plain {@code ws://} plan. */
+        public Plan(WebSocketUri uri, int connections, double rate, Duration duration, int batch, int size) {
+            this(uri, connections, rate, duration, batch, size, Optional.empty());
         }
 
         /** Messages each connection sends: at least one. */
@@ -63,9 +76,10 @@ public final class EchoScale {
      * @param mismatches        echoes that differed or came out of order
      * @param roundTrips        round trips in nanoseconds
      * @param firstFailure      the first handshake failure's reason, or null
+     * @param tls               what TLS agreed on the first connection opened, for {@code wss://}
      */
     public record Report(int held, int wanted, int handshakeFailures, long sent, long received, long mismatches,
-                         Histogram roundTrips, String firstFailure) {
+                         Histogram roundTrips, String firstFailure, Optional<TlsFacts> tls) {
         /** Messages sent and never echoed. */
         public long lost() {
             return sent - received;
@@ -105,11 +119,18 @@ public final class EchoScale {
                 for (int i = 0; i < n; i++) {
                     ScaleConnection c = new ScaleConnection(tally, plan.perConnection(), period, plan.size());
                     all.add(c);
-                    transport.connect(address, client(plan.uri()), c);
+                    if (plan.tls().isPresent()) {
+                        transport.connect(address, plan.tls().get(), client(plan.uri()), c);
+                    } else {
+                        transport.connect(address, client(plan.uri()), c);
+                    }
                 }
                 opened += n;
                 int target = opened;
                 waitFor(() -> tally.openedCount() + tally.handshakeFailures() >= target, 30);
+                if (tally.openedCount() == 0 && tally.firstTlsFailure() != null) {
+                    throw TlsFailureLine.failure(tally.firstTlsFailure(), plan.uri().host(), plan.uri().port(), null);
+                }
                 progress.printf("wslab drive: %d of %d connections open (%d failed)%n", tally.openedCount(),
                         plan.connections(), tally.handshakeFailures());
             }
@@ -133,7 +154,9 @@ public final class EchoScale {
             int total = all.size();
             waitFor(() -> tally.endedCount() >= total, 10);
             return new Report(held, plan.connections(), tally.handshakeFailures(), tally.sentCount(),
-                    tally.receivedCount(), tally.mismatches(), tally.roundTrips(), tally.firstFailure());
+                    tally.receivedCount(), tally.mismatches(), tally.roundTrips(), tally.firstFailure(),
+                    all.stream().map(ScaleConnection::channel).filter(Objects::nonNull).findFirst()
+                            .flatMap(WebSocketChannel::tls));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.wslab.framing.engine.HandshakeFailure;
+import org.wslab.framing.tls.TlsFailure;
 
 /** The counters of an {@link EchoScale} run, updated from every loop thread without locks. */
 final class ScaleTally {
@@ -18,6 +19,7 @@ final class ScaleTally {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong mismatches = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private final AtomicReference<TlsFailure> firstTlsFailure = new AtomicReference<>();
     private final Recorder roundTrips = new Recorder(TimeUnit.MINUTES.toNanos(1), 3);
 
     void opened() {
@@ -27,6 +29,9 @@ final class ScaleTally {
     void handshakeFailed(HandshakeFailure failure) {
         handshakeFailures.incrementAndGet();
         firstFailure.compareAndSet(null, failure.reason());
+        if (failure instanceof HandshakeFailure.TlsFailed tls) {
+            firstTlsFailure.compareAndSet(null, tls.failure());
+        }
     }
 
     void sent() {
@@ -80,6 +85,11 @@ final class ScaleTally {
 
     String firstFailure() {
         return firstFailure.get();
+    }
+
+    /** The first TLS handshake failure (RFC 8446 §6), or null. */
+    TlsFailure firstTlsFailure() {
+        return firstTlsFailure.get();
     }
 
     Histogram roundTrips() {

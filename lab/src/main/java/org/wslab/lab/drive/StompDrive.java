@@ -4,11 +4,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsFacts;
+import org.wslab.lab.common.JettyWss;
 import org.wslab.lab.common.LabFailure;
 
 /**
@@ -29,9 +34,16 @@ import org.wslab.lab.common.LabFailure;
  *                    readers finish only once the server cut it off, since its full mailbox pauses
  *                    the publisher until then; the server's close timeout must not have run out)
  * @param timeout     how long the readers may take before the run counts what is missing as lost
+ * @param tls         the TLS of every connection for {@code wss://} (RFC 6455 §4.1 (5)); empty for {@code ws://}
  */
 public record StompDrive(URI uri, int subscribers, int messages, int size, boolean stall, Duration stallFor,
-                         Duration timeout) {
+                         Duration timeout, Optional<ClientTls> tls) {
+    /** A plain {@code ws://} drive. */
+    public StompDrive(URI uri, int subscribers, int messages, int size, boolean stall, Duration stallFor,
+                      Duration timeout) {
+        this(uri, subscribers, messages, size, stall, stallFor, timeout, Optional.empty());
+    }
+
     /** What a run counted. */
     public record Result(int subscribers, int connected, int messages, long expected, long received, long lost,
                          long outOfOrder, int publishFailures, boolean publisherReceipt, int readersErrors,
@@ -51,11 +63,17 @@ public record StompDrive(URI uri, int subscribers, int messages, int size, boole
 
     /** Runs the scenario against the server and counts. */
     public Result run() throws Exception {
+        return run(facts -> { });
+    }
+
+    /** Runs the scenario; {@code onTls} sees what TLS agreed once the first {@code wss://} connection is open. */
+    public Result run(Consumer<TlsFacts> onTls) throws Exception {
         long start = System.nanoTime();
-        WebSocketClient jetty = new WebSocketClient();
-        jetty.start();
+        JettyWss wss = JettyWss.start(tls);
+        WebSocketClient jetty = wss.client();
         try {
             List<DriveSubscriber> readers = connect(jetty, subscribers);
+            wss.tls().ifPresent(onTls);
             DriveSubscriber stalled = stall ? connect(jetty, 1).get(0) : null;
             String topic = "/topic/drive-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
             List<DriveSubscriber> all = new ArrayList<>(readers);
@@ -101,14 +119,19 @@ public record StompDrive(URI uri, int subscribers, int messages, int size, boole
                     stalled == null ? null : stalled.error, stalled == null ? -1 : stalled.closeCode,
                     stalled == null ? null : stalled.closeReason, millis);
         } finally {
-            jetty.stop();
+            wss.stop();
         }
     }
 
     /** One line for a connection that could not be opened: refused, timed out, or a refused handshake. */
     private LabFailure failure(Exception e) {
         Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String where = uri.getHost() + ":" + uri.getPort();
+        int port = uri.getPort() >= 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        String where = uri.getHost() + ":" + port;
+        Optional<LabFailure> tlsFailure = JettyWss.tlsFailure(cause, uri.getHost(), port);
+        if (tlsFailure.isPresent()) {
+            return tlsFailure.get();
+        }
         if (cause instanceof java.net.ConnectException) {
             return LabFailure.refused(where, cause);
         }

@@ -36,7 +36,8 @@ class DriveStompCommandTest {
     @Test
     void aUrlThatIsNotWebSocketIsAUsageError() {
         CliRun.of("drive", "stomp", "notaurl").assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
-        CliRun.of("drive", "stomp", "wss://127.0.0.1/websocket/app").assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
+        CliRun.of("drive", "stomp", "--insecure", "ws://127.0.0.1:1/websocket/app")
+                .assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.wslab.lab.common;
+
+import java.util.Optional;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsFacts;
+import org.wslab.framing.tls.TlsFailure;
+
+/**
+ * Jetty's WebSocket client for {@code ws://} or, given a {@link ClientTls}, {@code wss://} (RFC 6455
+ * §4.1 (5)): every engine Jetty makes gets the lab's parameters — SNI, the host name check (RFC
+ * 6125 §6), ALPN {@code http/1.1}, the versions of {@code --tls-version} — and the last one is kept so
+ * the command can print what TLS agreed. A failure's cause chain is read into the same one line
+ * as our own engine's ({@link TlsFailureLine}).
+ */
+public final class JettyWss {
+    private final WebSocketClient client;
+    private final Engines engines;
+    private final HttpClient http;
+
+    private JettyWss(WebSocketClient client, Engines engines, HttpClient http) {
+        this.client = client;
+        this.engines = engines;
+        this.http = http;
+    }
+
+    /** A started client, over TLS when {@code tls} is given. */
+    public static JettyWss start(Optional<ClientTls> tls) throws Exception {
+        if (tls.isEmpty()) {
+            WebSocketClient plain = new WebSocketClient();
+            plain.start();
+            return new JettyWss(plain, null, null);
+        }
+        Engines engines = new Engines(tls.get());
+        engines.setSslContext(tls.get().context());
+        engines.setEndpointIdentificationAlgorithm(tls.get().verifyHostname() ? "HTTPS" : null);
+        HttpClient http = new HttpClient();
+        http.setSslContextFactory(engines);
+        WebSocketClient secure = new WebSocketClient(http);
+        secure.start();
+        return new JettyWss(secure, engines, http);
+    }
+
+    /** The started Jetty client. */
+    public WebSocketClient client() {
+        return client;
+    }
+
+    /** What TLS agreed on the connection opened last; empty for {@code ws://} or before a handshake. */
+    public Optional<TlsFacts> tls() {
+        if (engines == null || engines.last == null || engines.last.getSession().getCipherSuite().contains("NULL")) {
+            return Optional.empty();
+        }
+        return Optional.of(TlsFacts.of(engines.last.getSession(), engines.last.getApplicationProtocol()));
+    }
+
+    /**
+     * The one line for a TLS failure in {@code failure}'s cause chain (the JDK's {@link SSLException}
+     * under Jetty's wrappers), or empty when TLS was not the problem.
+     */
+    public static Optional<LabFailure> tlsFailure(Throwable failure, String host, int port) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return Optional.of(TlsFailureLine.failure(TlsFailure.of(ssl, new byte[0], 0), host, port, failure));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stops the client and the HTTP client under it. */
+    public void stop() throws Exception {
+        client.stop();
+        if (http != null) {
+            http.stop();
+        }
+    }
+
+    /** Jetty's client-side factory, setting the lab's parameters on each engine. */
+    private static final class Engines extends SslContextFactory.Client {
+        private final ClientTls tls;
+        private volatile SSLEngine last;
+
+        Engines(ClientTls tls) {
+            this.tls = tls;
+        }
+
+        @Override
+        public void customize(SSLEngine engine) {
+            super.customize(engine);
+            engine.setSSLParameters(tls.parameters());
+            last = engine;
+        }
+    }
+}
