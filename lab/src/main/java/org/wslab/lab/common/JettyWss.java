@@ -1,5 +1,6 @@
 package org.wslab.lab.common;
 
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -9,6 +10,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.wslab.framing.tls.ClientTls;
 import org.wslab.framing.tls.TlsFacts;
 import org.wslab.framing.tls.TlsFailure;
+import org.wslab.framing.tls.TlsProblem;
 
 /**
  * Jetty's WebSocket client for {@code ws://} or, given a {@link ClientTls}, {@code wss://} (RFC 6455
@@ -60,12 +62,19 @@ public final class JettyWss {
 
     /**
      * The one line for a TLS failure in {@code failure}'s cause chain (the JDK's {@link SSLException}
-     * under Jetty's wrappers), or empty when TLS was not the problem.
+     * under Jetty's wrappers), or empty when TLS was not the problem. On a {@code ws://} URL, Jetty's
+     * HTTP parser refusing the answer's first octet as 0x15 or 0x16 — the content types of a TLS
+     * alert or handshake record (RFC 8446 §5.1) — means the server speaks TLS.
      */
     public static Optional<LabFailure> tlsFailure(Throwable failure, String host, int port) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SSLException ssl) {
                 return Optional.of(TlsFailureLine.failure(TlsFailure.of(ssl, new byte[0], 0), host, port, failure));
+            }
+            if (t.getClass().getSimpleName().equals("IllegalCharacterException") && t.getMessage() != null
+                    && (t.getMessage().contains("CNTL=0x15") || t.getMessage().contains("CNTL=0x16"))) {
+                return Optional.of(TlsFailureLine.failure(new TlsFailure(TlsProblem.TLS_ON_PLAIN_URL, "", List.of()),
+                        host, port, failure));
             }
         }
         return Optional.empty();

@@ -77,6 +77,13 @@ class StompAndDriveTlsTest {
     }
 
     @Test
+    void stompOnWsToATlsServerSaysUseWss() {
+        int port = server.tlsPort().getAsInt();
+        CliRun run = CliRun.of("stomp", "ws://127.0.0.1:" + port + "/websocket/app", "send", "/topic/x", "x");
+        HandshakeTlsTest.assertLine(run, "wslab: 127.0.0.1:" + port + " speaks TLS, not plain HTTP (RFC 6455 §3): use wss://");
+    }
+
+    @Test
     void stompTlsOptionOnWsIsAUsageError() {
         HandshakeTlsTest.assertLine(CliRun.of("stomp", "ws://127.0.0.1:1/websocket/app", "send", "--tls-version",
                 "TLSv1.3", "/topic/x", "x"), "wslab: --tls-version applies to wss:// URLs only");
