@@ -67,7 +67,7 @@ final class StompConnector implements AutoCloseable {
 
     /**
      * Connects, then for {@code wss://} prints what TLS agreed (RFC 8446 §4): the {@code --trace}
-     * banner, a {@code tls:} line, or with {@code json} a {@code {"tls":…}} line.
+     * banner, a {@code tls:} line, or with {@code json} an {@code {"event":"tls","tls":…}} line.
      */
     StompConnection connect(boolean json) {
         ClientConnectOptions connect = ClientConnectOptions.DEFAULT.withHost(uri.getHost()).withHeartBeat(heartBeat());
@@ -85,6 +85,7 @@ final class StompConnector implements AutoCloseable {
                 out.println(TlsReport.traceLine(t));
             } else if (json) {
                 ObjectNode line = JsonReport.object();
+                line.put("event", "tls"); // as the subscriber's other event lines
                 line.set("tls", TlsReport.json(t));
                 out.println(line.toString());
             } else {

@@ -85,6 +85,45 @@ class EchoTlsTest {
     }
 
     @Test
+    void ourEngineAgreesAlpnHttp11() throws Exception {
+        try (LabServer ours = TlsFixtures.server(org.wslab.lab.server.Engine.WSLAB, CERT)) {
+            CliRun run = CliRun.of("echo", "--ca", ca, TlsFixtures.wss(ours, "/websocket/echo"));
+            assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+            assertTrue(run.out().contains(", ALPN http/1.1; certificate"), run.out());
+        }
+    }
+
+    @Test
+    void wrongHostAndExpiredCertificatesOnOurTransport() throws Exception {
+        SelfSignedCertificate other = TlsFixtures.otherHost();
+        SelfSignedCertificate expired = TlsFixtures.expired();
+        java.nio.file.Path dir = Files.createTempDirectory("wslab-echo-tls-bad");
+        try (LabServer wrong = TlsFixtures.jetty(other); LabServer old = TlsFixtures.jetty(expired)) {
+            CliRun run = CliRun.of("echo", "--ca", other.writePem(dir.resolve("o.pem")).toString(),
+                    TlsFixtures.wss(wrong, "/websocket/echo"));
+            HandshakeTlsTest.assertLine(run, "wslab: TLS to 127.0.0.1:" + wrong.tlsPort().getAsInt()
+                    + " failed: the server's certificate does not name '127.0.0.1'; it names other.example");
+            run = CliRun.of("echo", "--ca", expired.writePem(dir.resolve("e.pem")).toString(),
+                    TlsFixtures.wss(old, "/websocket/echo"));
+            HandshakeTlsTest.assertLine(run, "wslab: TLS to 127.0.0.1:" + old.tlsPort().getAsInt()
+                    + " failed: the server's certificate expired on " + expired.certificate().getNotAfter().toInstant());
+        }
+    }
+
+    @Test
+    void closedDuringTlsAndNoCommonVersionOnOurTransport() throws Exception {
+        try (TlsFixtures.Peer peer = TlsFixtures.hangsUp()) {
+            HandshakeTlsTest.assertLine(CliRun.of("echo", "wss://127.0.0.1:" + peer.port() + "/"),
+                    "wslab: 127.0.0.1:" + peer.port() + " closed the connection during the TLS handshake");
+        }
+        try (TlsFixtures.Peer peer = TlsFixtures.tlsOnly(CERT, "TLSv1.2")) {
+            HandshakeTlsTest.assertLine(CliRun.of("echo", "--tls-version", "TLSv1.3", "--ca", ca,
+                    "wss://127.0.0.1:" + peer.port() + "/"), "wslab: TLS to 127.0.0.1:" + peer.port()
+                    + " failed: no TLS version or cipher suite both sides accept");
+        }
+    }
+
+    @Test
     void insecureOnWsIsAUsageError() {
         HandshakeTlsTest.assertLine(CliRun.of("echo", "--insecure", "ws://127.0.0.1:1/"),
                 "wslab: --insecure applies to wss:// URLs only");

@@ -54,6 +54,22 @@ class StompAndDriveTlsTest {
     }
 
     @Test
+    void subscribeJsonStartsWithATlsLine() throws Exception {
+        try (BackgroundCli subscriber = new BackgroundCli("stomp", app, "subscribe", "--json", "--ca", ca, "/topic/j",
+                "--count", "1")) {
+            subscriber.awaitOutput("\"subscribed\"");
+            CliRun send = CliRun.of("stomp", app, "send", "--ca", ca, "/topic/j", "hi", "--receipt");
+            assertEquals(0, send.exitCode(), send.toString());
+            CliRun got = subscriber.finish();
+            assertEquals(0, got.exitCode(), got.toString());
+            JsonNode first = new ObjectMapper().readTree(got.outLines().get(0));
+            assertEquals("tls", first.get("event").asText(), got.out());
+            JsonNode tls = first.get("tls");
+            assertEquals(CERT.sha256Fingerprint(), tls.get("certificate").get("sha256").asText(), got.out());
+        }
+    }
+
+    @Test
     void traceSaysWhereTlsSits() {
         CliRun run = CliRun.of("stomp", app, "send", "--trace", "--ca", ca, "/topic/tls", "x");
         assertEquals(0, run.exitCode(), run.toString());

@@ -48,7 +48,12 @@ final class TlsFixtures {
 
     /** The lab server on Jetty, plain and TLS ({@code cert}) listeners on free ports. */
     static LabServer jetty(SelfSignedCertificate cert) throws Exception {
-        return LabServers.start(Engine.JETTY, LabServerConfig.defaults().withAddress("127.0.0.1", 0)
+        return server(Engine.JETTY, cert);
+    }
+
+    /** The lab server on {@code engine}, plain and TLS ({@code cert}) listeners on free ports. */
+    static LabServer server(Engine engine, SelfSignedCertificate cert) throws Exception {
+        return LabServers.start(engine, LabServerConfig.defaults().withAddress("127.0.0.1", 0)
                 .withTls(TestTls.listener(cert)), EndpointRegistry.defaults());
     }
 
