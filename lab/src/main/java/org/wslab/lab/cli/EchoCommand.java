@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
             "  0  every echo matched and the connection closed with 1000",
             "  1  an echo differed, one did not come back, or the connection closed with an",
             "     error code (e.g. 1009 message too big): the output names it",
-            "  2  a bad URL or option, no connection, no WebSocket (the handshake failed),",
-            "     or --timeout passed"
+            "  2  a bad URL or option, no connection, a failed TLS handshake (wss://), no",
+            "     WebSocket (the handshake failed), or --timeout passed"
         })
 final class EchoCommand implements Callable<Integer> {
 
