@@ -1,7 +1,6 @@
 package org.wslab.lab.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -108,14 +107,19 @@ final class TlsFixtures {
         });
     }
 
-    /** Reads the ClientHello's first bytes and closes: a peer that dies mid-handshake. */
+    /**
+     * Reads the first octets of the ClientHello (RFC 8446 §5.1), waits a moment and closes: a peer
+     * that ends the connection mid-handshake.
+     */
     static Peer hangsUp() throws IOException {
         return new Peer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), s -> {
             try {
-                InputStream in = s.getInputStream();
-                in.read(new byte[5]);
+                s.getInputStream().read(new byte[5]);
+                Thread.sleep(200);
             } catch (IOException ignored) {
                 // closing anyway
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }
