@@ -71,7 +71,16 @@ final class TlsWire implements Wire {
         }
         int start = in.position();
         in.limit(Math.min(in.capacity(), start + readBytes));
-        int n = socket.read(in);
+        int n;
+        try {
+            n = socket.read(in);
+        } catch (IOException reset) {
+            if (finished) {
+                throw reset;
+            }
+            failure = TlsFailure.closed("the peer reset the connection; is it a TLS server?");
+            return -1;
+        }
         if (n > 0 && !finished) {
             keepHead(in, start, n);
         }
@@ -187,6 +196,11 @@ final class TlsWire implements Wire {
             }
         } catch (SSLException e) {
             fail(e);
+        } catch (IOException reset) {
+            if (finished) {
+                throw reset;
+            }
+            failure = TlsFailure.closed("the peer reset the connection; is it a TLS server?");
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.tls.ClientTls;
@@ -113,14 +115,18 @@ class TlsFailuresTest {
         }
     }
 
-    // RFC 8446 §6.1: a server that closes before any record
-    @Test
-    void aServerThatClosesDuringTheTlsHandshakeIsNamed() throws Exception {
+    // RFC 8446 §6.1: a server that closes (FIN, or a reset: SO_LINGER 0) before any record
+    @ParameterizedTest(name = "reset={0}")
+    @ValueSource(booleans = {false, true})
+    void aServerThatClosesDuringTheTlsHandshakeIsNamed(boolean reset) throws Exception {
         try (ServerSocket closer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Transport client = Transport.start(ONE_LOOP)) {
             Thread t = new Thread(() -> {
                 try (Socket s = closer.accept()) {
-                    s.getInputStream().read(); // the ClientHello's first octet, then close
+                    if (reset) {
+                        s.setSoLinger(true, 0);
+                    }
+                    s.getInputStream().readNBytes(5); // the ClientHello's record header, then close
                 } catch (IOException ignored) {
                     // the test sees the outcome
                 }

@@ -191,7 +191,7 @@ public final class EchoRun {
             }
             if (open == null) {
                 throw new LabFailure(HandshakeFailures.describe(ws.lastEvent(), watchdog.fired(), plan.timeout(),
-                        plan.uri(), ws.tls().isPresent()));
+                        plan.uri()));
             }
             HandshakeExchange.Client exchange = (HandshakeExchange.Client) open.exchange();
             String extensions = String.join(", ", exchange.response().headers().all("Sec-WebSocket-Extensions"));

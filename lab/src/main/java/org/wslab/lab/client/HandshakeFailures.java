@@ -3,8 +3,6 @@ package org.wslab.lab.client;
 import java.time.Duration;
 import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.engine.Event;
-import org.wslab.framing.engine.OpeningRule;
-import org.wslab.framing.tls.TlsFailure;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.lab.common.TlsFailureLine;
 
@@ -15,11 +13,8 @@ import org.wslab.lab.common.TlsFailureLine;
 final class HandshakeFailures {
     private HandshakeFailures() {}
 
-    /**
-     * The line for the event that ended the handshake ({@code timedOut}: our timeout closed the
-     * socket; {@code tlsFinished}: a {@code wss://} connection's TLS handshake had finished).
-     */
-    static String describe(Event last, boolean timedOut, Duration timeout, WebSocketUri uri, boolean tlsFinished) {
+    /** The line for the event that ended the handshake ({@code timedOut}: our timeout closed the socket). */
+    static String describe(Event last, boolean timedOut, Duration timeout, WebSocketUri uri) {
         if (timedOut) {
             return "timed out after " + timeout.toMillis() + " ms waiting for the opening handshake";
         }
@@ -33,12 +28,6 @@ final class HandshakeFailures {
         }
         if (failure instanceof HandshakeFailure.TlsFailed tls) {
             return TlsFailureLine.of(tls.failure(), uri.host(), uri.port());
-        }
-        if (uri.secure() && !tlsFinished && failure instanceof HandshakeFailure.Ended ended
-                && ended.rule() == OpeningRule.CLOSED_DURING_HANDSHAKE) {
-            // the transport names a clean close before TLS finished as the opening handshake's
-            return TlsFailureLine.of(TlsFailure.closed("the peer closed the connection before TLS finished"),
-                    uri.host(), uri.port());
         }
         if (failure instanceof HandshakeFailure.ResponseUnreadable) {
             return "the server's answer is not an HTTP response head: " + failure.reason();
