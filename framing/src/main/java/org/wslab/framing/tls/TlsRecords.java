@@ -42,11 +42,17 @@ public final class TlsRecords {
         return -1;
     }
 
-    /** Up to 16 octets as printable ASCII, others as {@code \xNN}: what a message quotes of unexpected bytes. */
+    /**
+     * Up to 40 octets, to the end of a first line, as printable ASCII and others as {@code \xNN}:
+     * what a message quotes of unexpected bytes ({@code HTTP/1.1 400 Bad Request}).
+     */
     public static String quote(byte[] head, int length) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < Math.min(length, 16); i++) {
+        for (int i = 0; i < Math.min(length, 40); i++) {
             int b = head[i] & 0xFF;
+            if ((b == '\r' || b == '\n') && i > 0 && looksLikeHttp(head, length)) {
+                break;
+            }
             if (b >= 0x20 && b < 0x7F) {
                 text.append((char) b);
             } else {

@@ -25,7 +25,7 @@ import org.wslab.framing.tls.TlsFailure;
  */
 final class TlsWire implements Wire {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-    private static final int HEAD = 16;
+    private static final int HEAD = 40;
 
     private final EventLoop loop;
     private final ChannelSocket socket;
