@@ -44,6 +44,8 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
             uri = new URI(text);
         } catch (URISyntaxException e) {
             return invalid("malformed URI: " + e.getMessage());
+        } catch (RuntimeException e) { // java.net.URI lets a NumberFormatException out for some IPv6 literals
+            return invalid("malformed URI: the host is not a valid address literal");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ws") && !scheme.equals("wss")) {
@@ -52,8 +54,11 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
         if (uri.getRawFragment() != null) {
             return invalid("a WebSocket URI must not have a fragment (#" + uri.getRawFragment() + ")");
         }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            return invalid("no host (or user info present) in \"" + text + "\"");
+        if (uri.getRawUserInfo() != null) {
+            return invalid("user info (\"" + uri.getRawUserInfo() + "@\") is not part of a WebSocket URI");
+        }
+        if (uri.getHost() == null) {
+            return invalid(noHost(uri, text));
         }
         boolean secure = scheme.equals("wss");
         int port = uri.getPort() == -1 ? (secure ? 443 : 80) : uri.getPort();
@@ -65,7 +70,7 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
             host = host.substring(1, host.length() - 1);
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String resource = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        String resource = percentEncodeNonAscii(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
         return new Parse.Valid(new WebSocketUri(secure, host, port, resource));
     }
 
@@ -80,6 +85,47 @@ public record WebSocketUri(boolean secure, String host, int port, String resourc
     @Override
     public String toString() {
         return (secure ? "wss://" : "ws://") + hostHeader() + resourceName;
+    }
+
+    /** Why an authority has no host: empty, or a host that is not ASCII (an IDN must be given in its A-label form). */
+    private static String noHost(URI uri, String text) {
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.isEmpty()) {
+            return "no host in \"" + text + "\"";
+        }
+        if (!authority.chars().allMatch(c -> c < 0x80)) {
+            String hint;
+            try {
+                hint = "; its ASCII form is " + java.net.IDN.toASCII(authority.replaceFirst(":\\d*$", ""));
+            } catch (IllegalArgumentException notIdn) {
+                hint = "";
+            }
+            return "the host \"" + authority + "\" is not ASCII: give an internationalised name in its"
+                    + " IDNA (xn--) form (RFC 3986 §3.2.2, RFC 5891)" + hint;
+        }
+        return "\"" + authority + "\" is not a host name, IPv4 or bracketed IPv6 address (RFC 3986 §3.2.2)";
+    }
+
+    /**
+     * The resource name as a request line carries it: ASCII only. Characters beyond ASCII, which
+     * {@code java.net.URI} keeps as they are, become the percent-encoded octets of their UTF-8 form
+     * (RFC 3987 §3.1, the mapping of an IRI to a URI), as browsers send them.
+     */
+    private static String percentEncodeNonAscii(String resource) {
+        if (resource.chars().allMatch(c -> c < 0x80)) {
+            return resource;
+        }
+        StringBuilder out = new StringBuilder();
+        for (byte b : resource.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int v = b & 0xFF;
+            if (v < 0x80) {
+                out.append((char) v);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(v >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(v & 0xF, 16)));
+            }
+        }
+        return out.toString();
     }
 
     private static Parse invalid(String detail) {
