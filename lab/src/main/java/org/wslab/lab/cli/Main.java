@@ -49,12 +49,15 @@ public final class Main implements Runnable {
         throw new ParameterException(spec.commandLine(), "a command is missing");
     }
 
-    /** The configured command line writing to {@code out} and {@code err}; run it with {@code execute(args)}. */
+    /**
+     * The configured command line writing to {@code out} and {@code err}, control characters escaped
+     * ({@link ControlEscapingWriter}); run it with {@code execute(args)}.
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         ErrorReporting errors = new ErrorReporting();
         CommandLine cmd = new CommandLine(new Main());
-        cmd.setOut(out);
-        cmd.setErr(err);
+        cmd.setOut(new PrintWriter(new ControlEscapingWriter(out), true));
+        cmd.setErr(new PrintWriter(new ControlEscapingWriter(err), true));
         cmd.setExecutionExceptionHandler(errors);
         cmd.setParameterExceptionHandler(errors);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
