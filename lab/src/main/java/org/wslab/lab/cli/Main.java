@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = "A lab for WebSocket (RFC 6455, RFC 7692) and STOMP over WebSocket.",
         subcommands = {ServeCommand.class, HandshakeCommand.class, ExplainCommand.class, EchoCommand.class,
-                StompCli.class, DriveCommand.class},
+                StompCli.class, DriveCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all good",
