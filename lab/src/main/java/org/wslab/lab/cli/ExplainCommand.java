@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "     and response (plain, or as two fenced blocks in Markdown)"
         })
 final class ExplainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The recorded request and response.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The recorded request and response; - reads standard input.")
     Path file;
 
     @Option(names = "--json", description = "Print the explanation as JSON.")
@@ -53,7 +53,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Transcript transcript = TranscriptFile.read(file);
+        Transcript transcript = file.toString().equals("-") ? TranscriptFile.read(System.in) : TranscriptFile.read(file);
         Explanation ex = TranscriptExplainer.explain(transcript.request(), transcript.response());
         PrintWriter out = spec.commandLine().getOut();
         List<RuleCheck> checks = ex.checks();

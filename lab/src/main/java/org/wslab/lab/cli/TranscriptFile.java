@@ -47,8 +47,21 @@ final class TranscriptFile {
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new LabFailure(file + " is " + Files.size(file) + " bytes; a transcript is at most 1MiB");
         }
-        byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return parse(Files.readAllBytes(file), file.toString(), file.getFileName().toString());
+    }
+
+    /** The transcript on standard input ({@code explain -}): at most {@link #MAX_FILE_BYTES}, Markdown when it holds two fenced blocks. */
+    static Transcript read(java.io.InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new LabFailure("standard input holds more than 1MiB; a transcript is at most 1MiB");
+        }
+        return parse(bytes, "standard input", "-");
+    }
+
+    /** The transcript in {@code bytes} from {@code file} (named in messages; its {@code name} says whether it is Markdown). */
+    private static Transcript parse(byte[] bytes, String file, String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         boolean markdown = name.endsWith(".md") || name.endsWith(".markdown")
                 || (!REQUEST_LINE.matcher(firstLine(bytes)).lookingAt() && fencedBlocks(bytes).size() >= 2);
         if (!markdown) {
