@@ -1,5 +1,6 @@
 package org.wslab.handshake;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,5 +27,17 @@ public interface OriginPolicy {
     static OriginPolicy only(Set<String> origins) {
         Set<String> lower = origins.stream().map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         return origin -> origin.isEmpty() || lower.contains(origin.get().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Accepts requests without Origin (non-browser clients send none), and those whose Origin one of
+     * {@code patterns} matches ({@link OriginPattern#matches}); an empty list accepts every request.
+     */
+    static OriginPolicy matching(List<OriginPattern> patterns) {
+        List<OriginPattern> copy = List.copyOf(patterns);
+        if (copy.isEmpty()) {
+            return any();
+        }
+        return origin -> origin.isEmpty() || copy.stream().anyMatch(p -> p.matches(origin.get()));
     }
 }

@@ -57,9 +57,7 @@ public final class RequestRules {
                     : RuleCheck.fail(HandshakeRule.KEY_IS_16_BYTES_BASE64, "\"" + key + "\" is not base64 of 16 bytes"));
         }
         Optional<String> origin = h.first("Origin");
-        out.add(originPolicy.allows(origin)
-                ? RuleCheck.pass(HandshakeRule.ORIGIN_ALLOWED, origin.map(o -> "Origin " + o + " accepted").orElse("no Origin (not a browser)"))
-                : RuleCheck.fail(HandshakeRule.ORIGIN_ALLOWED, "Origin " + origin.orElse("(none)") + " is not accepted"));
+        out.add(origin(originPolicy, origin));
         out.add(subprotocols(h.tokens("Sec-WebSocket-Protocol")));
         ExtensionHeader.Result ext = ExtensionHeader.parse(h.all("Sec-WebSocket-Extensions"));
         out.add(ext instanceof ExtensionHeader.Result.Invalid inv
@@ -67,6 +65,16 @@ public final class RequestRules {
                 : RuleCheck.pass(HandshakeRule.EXTENSIONS_SYNTAX, h.has("Sec-WebSocket-Extensions")
                         ? ((ExtensionHeader.Result.Parsed) ext).offers().size() + " extension offer(s)" : "no extensions offered"));
         return out;
+    }
+
+    /**
+     * The {@link HandshakeRule#ORIGIN_ALLOWED} check alone (§4.2.2 (4)), for a server that reads the
+     * Origin field itself (an engine other than ours): {@code origin} is empty when the request has none.
+     */
+    public static RuleCheck origin(OriginPolicy originPolicy, Optional<String> origin) {
+        return originPolicy.allows(origin)
+                ? RuleCheck.pass(HandshakeRule.ORIGIN_ALLOWED, origin.map(o -> "Origin " + o + " accepted").orElse("no Origin (not a browser)"))
+                : RuleCheck.fail(HandshakeRule.ORIGIN_ALLOWED, "Origin " + origin.orElse("(none)") + " is not accepted");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.wslab.handshake.OriginPattern;
 import org.wslab.lab.common.DurationText;
 import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.engines.LabServers;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
                 + "permessage-deflate when offered), STOMP 1.0-1.2 at /websocket/app (sub-protocols "
                 + "v12.stomp, v11.stomp, v10.stomp; one in-memory broker, or --relay to an external one) "
                 + "and an index page at /, and prints their URLs. With --tls the same endpoints are also served "
-                + "over TLS (wss://) on --tls-port. Ctrl-C stops it gracefully.")
+                + "over TLS (wss://) on --tls-port. With --origin only upgrades from the listed Origins (and those "
+                + "with no Origin: non-browser clients send none) are served, others get 403. Ctrl-C stops it gracefully.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = LabServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
@@ -86,6 +88,26 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: 10s).")
     java.time.Duration slowConsumerTime;
 
+    @Option(names = "--origin", paramLabel = "PATTERN", converter = OriginConverter.class,
+            description = "Serve a WebSocket upgrade only when its Origin matches one of these patterns (repeatable; "
+                    + "RFC 6455 §4.2.2 (4), §10.2): scheme://host[:port], with * as the whole port or a leading *. "
+                    + "host label (https://app.example.com, 'http://localhost:*', 'https://*.example.com'), or null. "
+                    + "Another Origin gets 403 naming ORIGIN_ALLOWED, on both engines and both listeners; a request "
+                    + "without Origin (non-browser clients) is served. (default: any Origin)")
+    List<OriginPattern> origins = List.of();
+
+    /** Reads an Origin pattern; a malformed one is named in one line. */
+    static final class OriginConverter implements picocli.CommandLine.ITypeConverter<OriginPattern> {
+        @Override
+        public OriginPattern convert(String value) {
+            try {
+                return OriginPattern.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** Reads an engine by its command-line name, any case; a wrong one is named with the right ones. */
     static final class EngineConverter implements picocli.CommandLine.ITypeConverter<Engine> {
         @Override
@@ -130,7 +152,8 @@ final class ServeCommand implements Callable<Integer> {
         LabServerConfig config = LabServerConfig.defaults().withAddress(host, port).withMaxMessageSize(messageLimit)
                 .withMaxConnections(maxConnections == null ? LabServerConfig.DEFAULT_MAX_CONNECTIONS : maxConnections)
                 .withStompBackend(StompRelayOption.backend(spec, relay, relayGiveUp))
-                .withStomp(StompServerConfig.DEFAULT.withMailbox(mailboxLimits()));
+                .withStomp(StompServerConfig.DEFAULT.withMailbox(mailboxLimits()))
+                .withOrigins(origins);
         Optional<ServeTlsOptions.Prepared> secure = tls.prepare(spec, port);
         if (secure.isPresent()) {
             config = config.withTls(secure.get().listener());
@@ -223,6 +246,11 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  " + url + " ".repeat(width - url.length() + 2) + u.getKey().description());
         }
         secure.ifPresent(t -> TlsBanner.print(out, server, t));
+        if (!config.origins().isEmpty()) {
+            out.println("origin: only " + config.origins().stream().map(OriginPattern::text)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                    + " (requests without Origin allowed; others get 403 ORIGIN_ALLOWED)");
+        }
         MailboxLimits mailbox = config.stomp().mailbox();
         out.println("stomp: " + config.stompBackend().describe() + "; a subscriber over "
                 + SizeConverter.format(mailbox.softLimitBytes()) + " pauses its publishers, over it for "

@@ -2,10 +2,13 @@ package org.wslab.lab.server;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.transport.TransportSettings;
+import org.wslab.handshake.OriginPattern;
+import org.wslab.handshake.OriginPolicy;
 import org.wslab.lab.stomp.StompBackend;
 import org.wslab.stomp.session.StompServerConfig;
 
@@ -28,10 +31,14 @@ import org.wslab.stomp.session.StompServerConfig;
  *                        ({@link StompServerConfig#DEFAULT} by default)
  * @param tls             a TLS listener beside the plain one, serving the same endpoints as {@code wss://}
  *                        (RFC 6455 §4.2, §10.6); none by default
+ * @param origins         the Origin allow-list of both engines and both listeners (RFC 6455 §4.2.2 (4),
+ *                        §10.2): an upgrade whose Origin none matches gets 403, one without Origin is
+ *                        served; empty (the default) serves any Origin
  */
 public record LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout,
                               Duration stopTimeout, StompBackend stompBackend, int maxConnections,
-                              StompServerConfig stomp, Optional<LabTls> tls) {
+                              StompServerConfig stomp, Optional<LabTls> tls,
+                              List<OriginPattern> origins) {
     /** Default bind address. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default port. */
@@ -52,6 +59,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
         Objects.requireNonNull(stompBackend, "stompBackend");
         Objects.requireNonNull(stomp, "stomp");
         Objects.requireNonNull(tls, "tls");
+        origins = List.copyOf(origins);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -66,7 +74,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
     /** These settings with the in-memory STOMP broker. */
     public LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout, Duration stopTimeout) {
         this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY, DEFAULT_MAX_CONNECTIONS,
-                StompServerConfig.DEFAULT, Optional.empty());
+                StompServerConfig.DEFAULT, Optional.empty(), List.of());
     }
 
     /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP, 20,000 connections. */
@@ -91,33 +99,44 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
 
     /** These settings on another address. */
     public LabServerConfig withAddress(String newHost, int newPort) {
-        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls);
+        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls, origins);
     }
 
     /** These settings with another frame and message limit. */
     public LabServerConfig withMaxMessageSize(long bytes) {
-        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls);
+        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls, origins);
     }
 
     /** These settings with another STOMP backend (e.g. a relay). */
     public LabServerConfig withStompBackend(StompBackend backend) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections, stomp, tls);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections, stomp, tls, origins);
     }
 
     /** These settings with another connection limit (our socket engine). */
     public LabServerConfig withMaxConnections(int connections) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections, stomp, tls);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections, stomp, tls, origins);
     }
 
     /** These settings with other STOMP session settings (mailbox limits, heart-beats, versions). */
     public LabServerConfig withStomp(StompServerConfig sessions) {
         return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
-                sessions, tls);
+                sessions, tls, origins);
     }
 
     /** These settings with a TLS listener beside the plain one. */
     public LabServerConfig withTls(LabTls listener) {
         return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
-                stomp, Optional.of(listener));
+                stomp, Optional.of(listener), origins);
+    }
+
+    /** These settings serving only upgrades whose Origin one of {@code patterns} matches (or that have none). */
+    public LabServerConfig withOrigins(List<OriginPattern> patterns) {
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
+                stomp, tls, patterns);
+    }
+
+    /** The Origin check these settings ask for: {@link OriginPolicy#matching} of {@link #origins()}. */
+    public OriginPolicy originPolicy() {
+        return OriginPolicy.matching(origins);
     }
 }

@@ -35,17 +35,33 @@ final class EchoClient implements AutoCloseable {
      * {@code ws://} only.
      */
     EchoClient(URI uri, SSLContext tls, long maxMessageSize, String... extensions) throws Exception {
+        this(uri, tls, maxMessageSize, request -> {
+            for (String e : extensions) {
+                request.addExtensions(e);
+            }
+        });
+    }
+
+    /**
+     * As above, with the upgrade request set up by {@code setUp} (extensions, an Origin field); a
+     * refused upgrade throws Jetty's {@code ExecutionException} and stops the client.
+     */
+    EchoClient(URI uri, SSLContext tls, long maxMessageSize, java.util.function.Consumer<ClientUpgradeRequest> setUp)
+            throws Exception {
         client = tls == null ? new WebSocketClient() : new WebSocketClient(TestTls.jettyHttpsClient(tls));
         client.setMaxTextMessageSize(maxMessageSize);
         client.setMaxBinaryMessageSize(maxMessageSize);
         client.setMaxFrameSize(maxMessageSize);
         client.start();
         ClientUpgradeRequest request = new ClientUpgradeRequest(uri);
-        for (String e : extensions) {
-            request.addExtensions(e);
+        setUp.accept(request);
+        try {
+            session = client.connect(new Collector(received, closeCode), request)
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            client.stop();
+            throw e;
         }
-        session = client.connect(new Collector(received, closeCode), request)
-                .get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Public: Jetty reaches listener methods through a public lookup. */

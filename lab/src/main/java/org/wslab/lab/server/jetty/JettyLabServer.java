@@ -35,7 +35,9 @@ import org.wslab.lab.stomp.jetty.JettyStompCreator;
  * by itself), the index page behind it, and a {@link GracefulHandler} so a stop lets requests finish.
  *
  * <p>Jetty's defaults of 64 KiB per frame and per message are raised to the lab's own limit
- * ({@link LabServerConfig#maxMessageSize()}), for text and binary alike.
+ * ({@link LabServerConfig#maxMessageSize()}), for text and binary alike. Every endpoint, on both
+ * connectors, sits behind {@link JettyOriginCheck}: the Origin allow-list of
+ * {@link LabServerConfig#origins()} (RFC 6455 §4.2.2 (4)).
  */
 public final class JettyLabServer implements LabServer {
     /** Replies queued per connection before a send fails: bounds what a slow reader costs us. */
@@ -110,7 +112,7 @@ public final class JettyLabServer implements LabServer {
         container.setIdleTimeout(config.idleTimeout());
         container.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
         for (LabEndpoint endpoint : registry) {
-            container.addMapping(endpoint.path(), creatorFor(endpoint));
+            container.addMapping(endpoint.path(), new JettyOriginCheck(config.originPolicy(), creatorFor(endpoint)));
         }
     }
 

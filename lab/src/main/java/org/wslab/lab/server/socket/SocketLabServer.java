@@ -69,7 +69,8 @@ public final class SocketLabServer implements LabServer {
                 .withIdleTimeout(config.idleTimeout().toNanos());
         this.stomp = LabStomp.open(config.stompBackend(), config.stomp());
         for (LabEndpoint endpoint : registry) {
-            routes.put(endpoint.path(), SocketRoute.of(endpoint, kinds.endpointFor(endpoint.kind(), stomp)));
+            routes.put(endpoint.path(), SocketRoute.of(endpoint, config.originPolicy(),
+                    kinds.endpointFor(endpoint.kind(), stomp)));
         }
         this.transport = Transport.start(TransportSettings.defaults().withMaxConnections(config.maxConnections()));
         Listener plain = null;
