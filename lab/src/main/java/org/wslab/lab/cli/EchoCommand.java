@@ -1,6 +1,8 @@
 package org.wslab.lab.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -59,6 +61,10 @@ final class EchoCommand implements Callable<Integer> {
         Long binarySize;
     }
 
+    @Option(names = "--protocol", paramLabel = "P", split = ",",
+            description = "Offer this sub-protocol (Sec-WebSocket-Protocol, RFC 6455 §4.1 (10)); repeatable, in order.")
+    List<String> protocols = new ArrayList<>();
+
     @Option(names = "--count", defaultValue = "1", paramLabel = "N", description = "How many messages (default: ${DEFAULT-VALUE}).")
     int count;
 
@@ -101,6 +107,12 @@ final class EchoCommand implements Callable<Integer> {
         if (count < 1) {
             throw usage("--count must be at least 1, not " + count);
         }
+        protocols.replaceAll(String::strip);
+        try {
+            org.wslab.handshake.ClientOptions.defaults().withSubprotocols(protocols.toArray(String[]::new));
+        } catch (IllegalArgumentException notToken) {
+            throw usage("--protocol: " + notToken.getMessage());
+        }
         if (fragmentSize < 1 || fragmentSize > Integer.MAX_VALUE) {
             throw usage("--fragment-size must be between 1 and " + Integer.MAX_VALUE + " bytes");
         }
@@ -115,7 +127,7 @@ final class EchoCommand implements Callable<Integer> {
                 : EchoProgress.NONE;
         EchoRun.Plan plan = new EchoRun.Plan(uri, payload, count, deflate, timeout, (int) fragmentSize,
                 printer == null ? FrameListener.NONE : printer, System.nanoTime(), shown,
-                tls.forUri(uri, spec));
+                tls.forUri(uri, spec), protocols);
         EchoResult result = EchoRun.run(plan, new EchoRun.HandshakeListener() {
             @Override
             public void onTls(TlsFacts facts) {

@@ -63,10 +63,11 @@ public final class EchoRun {
      * @param seed         seed of the random binary payloads
      * @param progress     sees how far the run is; may be {@link EchoProgress#NONE}
      * @param tls          the TLS for a {@code wss://} URI (RFC 6455 §4.1 (5)); empty for {@code ws://}
+     * @param subprotocols the sub-protocols offered (§4.1 (10), {@code Sec-WebSocket-Protocol}), in order
      */
     public record Plan(WebSocketUri uri, Object message, int count, boolean deflate, Duration timeout,
                        int fragmentSize, FrameListener trace, long seed, EchoProgress progress,
-                       Optional<ClientTls> tls) {
+                       Optional<ClientTls> tls, List<String> subprotocols) {
         public Plan {
             Objects.requireNonNull(uri, "uri");
             if (!(message instanceof String || message instanceof byte[])) {
@@ -79,6 +80,7 @@ public final class EchoRun {
             Objects.requireNonNull(trace, "trace");
             Objects.requireNonNull(progress, "progress");
             Objects.requireNonNull(tls, "tls");
+            subprotocols = List.copyOf(subprotocols);
         }
 
         int messageSize() {
@@ -106,8 +108,8 @@ public final class EchoRun {
             t.setDaemon(true);
             return t;
         });
-        ClientOptions options = plan.deflate() ? ClientOptions.defaults().withExtensions(DEFLATE_OFFER)
-                : ClientOptions.defaults();
+        ClientOptions offer = ClientOptions.defaults().withSubprotocols(plan.subprotocols().toArray(String[]::new));
+        ClientOptions options = plan.deflate() ? offer.withExtensions(DEFLATE_OFFER) : offer;
         try (BlockingWebSocket ws = BlockingWebSocket.connect(plan.uri(), options, settingsFor(plan),
                 TransportSettings.defaults(), BlockingWebSocket.DEFAULT_EVENT_CAPACITY, plan.tls())) {
             return new Exchange(plan, ws, new Watchdog(alarms, ws, plan.timeout())).run(handshake);
