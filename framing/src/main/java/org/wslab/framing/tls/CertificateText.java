@@ -37,4 +37,14 @@ public final class CertificateText {
         }
         return names.isEmpty() ? "only '" + c.getSubjectX500Principal().getName() + "'" : String.join(", ", names);
     }
+
+    /** The SHA-256 fingerprint of the certificate's DER, as colon-separated upper-case hex. */
+    public static String sha256(X509Certificate c) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(c.getEncoded());
+            return java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
 }

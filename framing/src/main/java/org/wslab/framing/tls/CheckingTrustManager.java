@@ -30,44 +30,41 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
         return new CheckingTrustManager(null);
     }
 
+    /** The JDK's check of one chain, as one of its three overloads runs it. */
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    /** Dates, then the JDK's own check ({@code check}); every refusal becomes a {@link CertificateRejected}. */
+    private void verify(X509Certificate[] chain, Check check) throws CertificateException {
+        if (delegate == null) {
+            return;
+        }
+        checkDates(chain);
+        try {
+            check.run();
+        } catch (CertificateRejected e) {
+            throw e;
+        } catch (CertificateException e) {
+            throw rejected(chain, e);
+        }
+    }
+
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        if (delegate != null) {
-            checkDates(chain);
-            try {
-                delegate.checkServerTrusted(chain, authType, engine);
-            } catch (CertificateRejected e) {
-                throw e;
-            } catch (CertificateException e) {
-                throw rejected(chain, e);
-            }
-        }
+        verify(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        if (delegate != null) {
-            checkDates(chain);
-            try {
-                delegate.checkServerTrusted(chain, authType, socket);
-            } catch (CertificateException e) {
-                throw rejected(chain, e);
-            }
-        }
+        verify(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        if (delegate != null) {
-            checkDates(chain);
-            try {
-                delegate.checkServerTrusted(chain, authType);
-            } catch (CertificateException e) {
-                throw rejected(chain, e);
-            }
-        }
+        verify(chain, () -> delegate.checkServerTrusted(chain, authType));
     }
 
     private static void checkDates(X509Certificate[] chain) throws CertificateRejected {

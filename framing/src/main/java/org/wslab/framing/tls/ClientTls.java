@@ -33,7 +33,7 @@ public record ClientTls(SSLContext context, String host, int port, boolean verif
     /** The parameters of each connection: SNI, endpoint identification, ALPN, versions. */
     public SSLParameters parameters() {
         SSLParameters p = context.getDefaultSSLParameters();
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        String bare = bareHost();
         if (!isIpLiteral(bare)) {
             p.setServerNames(List.of(new SNIHostName(bare)));
         }
@@ -49,11 +49,15 @@ public record ClientTls(SSLContext context, String host, int port, boolean verif
 
     /** A client engine for one connection. */
     public SSLEngine newEngine() {
-        SSLEngine engine = context.createSSLEngine(host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
-                port);
+        SSLEngine engine = context.createSSLEngine(bareHost(), port);
         engine.setUseClientMode(true);
         engine.setSSLParameters(parameters());
         return engine;
+    }
+
+    /** The host without the brackets of an IPv6 literal. */
+    private String bareHost() {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     static boolean isIpLiteral(String host) {

@@ -13,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -141,16 +139,6 @@ public record SelfSignedCertificate(X509Certificate certificate, PrivateKey priv
 
     /** The SHA-256 fingerprint of the certificate's DER, as colon-separated upper-case hex. */
     public String sha256Fingerprint() {
-        return fingerprint(certificate);
-    }
-
-    /** The SHA-256 fingerprint of any certificate's DER, as colon-separated upper-case hex. */
-    public static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return CertificateText.sha256(certificate);
     }
 }

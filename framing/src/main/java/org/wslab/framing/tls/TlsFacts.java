@@ -48,7 +48,7 @@ public record TlsFacts(String protocol, String cipherSuite, String alpn, String 
                 leaf.map(c -> c.getSubjectX500Principal().getName()).orElse(""),
                 leaf.map(c -> c.getIssuerX500Principal().getName()).orElse(""),
                 leaf.map(c -> c.getNotAfter().toInstant()).orElse(Instant.EPOCH),
-                leaf.map(SelfSignedCertificate::fingerprint).orElse(""));
+                leaf.map(CertificateText::sha256).orElse(""));
     }
 
     /** One line: {@code TLSv1.3, TLS_AES_256_GCM_SHA384, ALPN http/1.1; certificate 'CN=…' issued by 'CN=…', expires …}. */

@@ -170,12 +170,14 @@ final class ChannelDriver extends LoopMember implements Wire.Sink {
     /** §4.1: the TCP connection could not be opened; the handler hears of it and of the close. */
     void connectFailed(String why) {
         loop.add(this);
-        deferred.add(new Event.HandshakeFailed(new HandshakeFailure.Ended(OpeningRule.CONNECT_FAILED, why)));
-        deferred.add(new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), OpeningRule.CONNECT_FAILED.cite(), false,
-                Optional.empty()));
-        handler.dispatch(List.copyOf(deferred), true);
-        deferred.clear();
+        handler.dispatch(openingFailed(new HandshakeFailure.Ended(OpeningRule.CONNECT_FAILED, why)), true);
         closeNow();
+    }
+
+    /** §4.1: an opening that never reached the engine's handshake: its failure, then a 1006 close citing the rule. */
+    private static List<Event> openingFailed(HandshakeFailure failure) {
+        return List.of(new Event.HandshakeFailed(failure), new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(),
+                failure.rule().cite(), false, Optional.empty()));
     }
 
     private void read(long nowNanos) {
@@ -209,9 +211,7 @@ final class ChannelDriver extends LoopMember implements Wire.Sink {
         TlsFailure failure = wire.failure().orElseThrow();
         eof = true;
         if (connection.state() == ConnectionState.CONNECTING) {
-            handler.dispatch(List.of(new Event.HandshakeFailed(new HandshakeFailure.TlsFailed(failure)),
-                    new Event.Closed(CloseCode.ABNORMAL_CLOSURE.code(), failure.problem().cite(), false,
-                            Optional.empty())), true);
+            handler.dispatch(openingFailed(new HandshakeFailure.TlsFailed(failure)), true);
         } else {
             handler.dispatch(connection.receiveEof(nowNanos), true);
         }
@@ -281,7 +281,7 @@ final class ChannelDriver extends LoopMember implements Wire.Sink {
     }
 
     private void flush(long nowNanos) {
-        if (phase == Phase.DONE || outbound.isEmpty() && !(wire instanceof TlsWire)) {
+        if (phase == Phase.DONE) {
             return;
         }
         try {

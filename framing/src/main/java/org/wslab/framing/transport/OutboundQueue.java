@@ -44,13 +44,7 @@ final class OutboundQueue {
     /** Writes until empty or the socket is full; false when bytes are left (wait for OP_WRITE). */
     boolean writeTo(GatheringByteChannel socket) throws IOException {
         while (!buffers.isEmpty()) {
-            int n = 0;
-            for (ByteBuffer b : buffers) {
-                batch[n++] = b;
-                if (n == GATHER) {
-                    break;
-                }
-            }
+            int n = gather();
             long written = socket.write(batch, 0, n);
             java.util.Arrays.fill(batch, 0, n, null);
             bytes -= written;
@@ -69,13 +63,7 @@ final class OutboundQueue {
      * engine takes at most a record's worth of plaintext a call); drops what it consumed.
      */
     SSLEngineResult wrapInto(SSLEngine engine, ByteBuffer record) throws SSLException {
-        int n = 0;
-        for (ByteBuffer b : buffers) {
-            batch[n++] = b;
-            if (n == GATHER) {
-                break;
-            }
-        }
+        int n = gather();
         SSLEngineResult result = engine.wrap(batch, 0, n, record);
         java.util.Arrays.fill(batch, 0, n, null);
         bytes -= result.bytesConsumed();
@@ -83,6 +71,18 @@ final class OutboundQueue {
             buffers.poll();
         }
         return result;
+    }
+
+    /** Puts the first buffers (at most {@value #GATHER}) into the batch; their count. */
+    private int gather() {
+        int n = 0;
+        for (ByteBuffer b : buffers) {
+            batch[n++] = b;
+            if (n == GATHER) {
+                break;
+            }
+        }
+        return n;
     }
 
     void clear() {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import org.wslab.framing.tls.CertificateText;
-import org.wslab.framing.tls.SelfSignedCertificate;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 
@@ -22,7 +21,7 @@ final class TlsBanner {
         X509Certificate cert = tls.listener().certificate();
         out.println("tls: " + tls.source() + ": certificate " + CertificateText.describe(cert)
                 + " for " + CertificateText.names(cert));
-        out.println("tls: SHA-256 fingerprint " + SelfSignedCertificate.fingerprint(cert));
+        out.println("tls: SHA-256 fingerprint " + CertificateText.sha256(cert));
         URI echo = server.secureWebSocketUri(LabEndpoint.echo()).orElseThrow();
         if (tls.pem().isPresent()) {
             out.println("tls: PEM written to " + tls.pem().get());

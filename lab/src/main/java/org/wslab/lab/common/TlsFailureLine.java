@@ -2,7 +2,6 @@ package org.wslab.lab.common;
 
 import java.security.cert.X509Certificate;
 import org.wslab.framing.tls.CertificateText;
-import org.wslab.framing.tls.SelfSignedCertificate;
 import org.wslab.framing.tls.TlsFailure;
 
 /**
@@ -51,6 +50,6 @@ public final class TlsFailureLine {
 
     private static String certificate(X509Certificate leaf) {
         return leaf == null ? "" : ": " + CertificateText.describe(leaf) + ", SHA-256 "
-                + SelfSignedCertificate.fingerprint(leaf);
+                + CertificateText.sha256(leaf);
     }
 }

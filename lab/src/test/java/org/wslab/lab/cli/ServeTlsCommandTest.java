@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wslab.framing.tls.CertificateText;
 import org.wslab.framing.tls.ClientTrust;
 import org.wslab.framing.tls.SelfSignedCertificate;
 import org.wslab.framing.tls.TlsContexts;
@@ -91,7 +92,7 @@ class ServeTlsCommandTest {
                     && pem.getParent().getFileName().toString().startsWith("wslab-tls-"), pem.toString());
             ClientTrust.Anchors trust = (ClientTrust.Anchors) TrustMaterial.caFile(pem, new char[0]);
             X509Certificate served = (X509Certificate) trust.anchors().getCertificate(trust.anchors().aliases().nextElement());
-            assertEquals(SelfSignedCertificate.fingerprint(served), find(FINGERPRINT, out));
+            assertEquals(CertificateText.sha256(served), find(FINGERPRINT, out));
 
             SSLContext client = TlsContexts.client(trust);
             assertEquals("over TLS", jdkEcho(URI.create("wss://127.0.0.1:" + tlsPort + "/websocket/echo"), client, "over TLS"));
