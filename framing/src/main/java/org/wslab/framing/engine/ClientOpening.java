@@ -14,7 +14,8 @@ import org.wslab.handshake.http.ResponseHeadParser;
 /**
  * The client's opening handshake (RFC 6455 §4.1) for the engine, on the {@code handshake}
  * module: sends {@link ClientHandshake#requestBytes()}, parses the response head incrementally
- * and validates it. Frames that arrive in the same read as the head stay in the buffer.
+ * and validates it. Frames that arrive in the same read as the head stay in the buffer; a refusal
+ * keeps the start of its body that came with the head.
  * The outcome is a {@link HandshakeExchange.Client} or a {@link HandshakeFailure.ResponseRejected} /
  * {@link HandshakeFailure.ResponseUnreadable}; TLS records where the response should start (a
  * {@code ws://} URL of a TLS port) are {@link HandshakeFailure.TlsFailed} with
@@ -65,8 +66,10 @@ public final class ClientOpening implements OpeningHandshake {
                 return new Step.Completed(new byte[0], ok.subprotocol(), ok.deflate(),
                         new HandshakeExchange.Client(handshake, head, ok));
             }
+            byte[] body = new byte[Math.min(in.remaining(), HandshakeFailure.ResponseRejected.MAX_BODY_START)];
+            in.get(in.position(), body);
             return new Step.Rejected(new byte[0],
-                    new HandshakeFailure.ResponseRejected(handshake, head, (ClientVerdict.Rejected) verdict));
+                    new HandshakeFailure.ResponseRejected(handshake, head, (ClientVerdict.Rejected) verdict, body));
         }
         if (r instanceof ParseResult.Failed<ResponseHead> failed) {
             return new Step.Rejected(new byte[0], new HandshakeFailure.ResponseUnreadable(handshake, failed.failure()));

@@ -33,13 +33,25 @@ public sealed interface HandshakeFailure {
      * @param handshake our request side
      * @param response  the server's response head
      * @param verdict   the first rule it broke
+     * @param bodyStart the octets after the head that came with it (a refusal's body often says why),
+     *                  at most {@link #MAX_BODY_START}; empty when none did
      */
-    record ResponseRejected(ClientHandshake handshake, ResponseHead response, ClientVerdict.Rejected verdict)
-            implements HandshakeFailure {
+    record ResponseRejected(ClientHandshake handshake, ResponseHead response, ClientVerdict.Rejected verdict,
+                            byte[] bodyStart) implements HandshakeFailure {
+        /** The most octets of a refusal's body kept for showing. */
+        public static final int MAX_BODY_START = 1024;
+
         public ResponseRejected {
             Objects.requireNonNull(handshake, "handshake");
             Objects.requireNonNull(response, "response");
             Objects.requireNonNull(verdict, "verdict");
+            bodyStart = bodyStart.clone();
+        }
+
+        /** The octets after the head that came with it; a copy. */
+        @Override
+        public byte[] bodyStart() {
+            return bodyStart.clone();
         }
 
         @Override
@@ -118,7 +130,8 @@ public sealed interface HandshakeFailure {
     /**
      * Either side: the handshake never finished (timeout, the transport ended).
      *
-     * @param rule   {@link OpeningRule#HANDSHAKE_TIMEOUT} or {@link OpeningRule#CLOSED_DURING_HANDSHAKE}
+     * @param rule   {@link OpeningRule#HANDSHAKE_TIMEOUT}, {@link OpeningRule#CLOSED_DURING_HANDSHAKE}, or a
+     *               {@code CONNECT_…} rule when the TCP connection could not be opened
      * @param detail what was found
      */
     record Ended(OpeningRule rule, String detail) implements HandshakeFailure {

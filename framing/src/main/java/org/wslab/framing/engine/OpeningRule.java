@@ -11,6 +11,9 @@ public enum OpeningRule implements SpecRule {
     HANDSHAKE_TIMEOUT("RFC 6455 §4.1", "no complete opening handshake within the handshake timeout"),
     CLOSED_DURING_HANDSHAKE("RFC 6455 §4.1", "the connection closed during the opening handshake"),
     CONNECT_FAILED("RFC 6455 §4.1", "the TCP connection could not be opened"),
+    CONNECT_REFUSED("RFC 9293 §3.5", "the host refused the TCP connection (a reset: nothing listens on that port)"),
+    CONNECT_UNREACHABLE("RFC 1122 §3.2.2.1", "no route to the host (destination unreachable)"),
+    CONNECT_TIMEOUT("RFC 6455 §4.1", "the TCP connection was not established within the handshake timeout"),
     PLAIN_HTTP_PAGE("RFC 9110 §15.3.1", "not a WebSocket request: answered with a page (200)"),
     NO_RESOURCE("RFC 9110 §15.5.5", "nothing is served at the requested path: 404");
 

@@ -74,7 +74,7 @@ final class ChannelDriver extends LoopMember implements Wire.Sink {
         try {
             socket.register(connected, this);
         } catch (IOException | RuntimeException e) {
-            connectFailed(e.toString());
+            connectFailed(OpeningRule.CONNECT_FAILED, e.toString());
             return;
         }
         if (wire instanceof TlsWire tls) {
@@ -167,10 +167,10 @@ final class ChannelDriver extends LoopMember implements Wire.Sink {
         settle(nowNanos);
     }
 
-    /** §4.1: the TCP connection could not be opened; the handler hears of it and of the close. */
-    void connectFailed(String why) {
+    /** §4.1: the TCP connection could not be opened ({@code rule} says how); the handler hears of it and of the close. */
+    void connectFailed(OpeningRule rule, String why) {
         loop.add(this);
-        handler.dispatch(openingFailed(new HandshakeFailure.Ended(OpeningRule.CONNECT_FAILED, why)), true);
+        handler.dispatch(openingFailed(new HandshakeFailure.Ended(rule, why)), true);
         closeNow();
     }
 

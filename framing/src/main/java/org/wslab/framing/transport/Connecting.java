@@ -1,15 +1,20 @@
 package org.wslab.framing.transport;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.wslab.framing.engine.OpeningRule;
 
 /**
  * A client's TCP connect without blocking ({@code OP_CONNECT}), before the opening handshake
  * (RFC 6455 §4.1): once connected the {@link ChannelDriver} takes the socket over and sends the
- * request; a refused or timed-out connect (the engine's handshake timeout counts from the start)
- * is reported as {@link org.wslab.framing.engine.OpeningRule#CONNECT_FAILED}.
+ * request; a connect that fails is reported with the rule for how, by the exception's type:
+ * {@link OpeningRule#CONNECT_REFUSED}, {@link OpeningRule#CONNECT_UNREACHABLE},
+ * {@link OpeningRule#CONNECT_TIMEOUT} (the engine's handshake timeout counts from the start), else
+ * {@link OpeningRule#CONNECT_FAILED}.
  */
 final class Connecting extends LoopMember {
     private final EventLoop loop;
@@ -33,7 +38,7 @@ final class Connecting extends LoopMember {
             loop.add(this);
             loop.schedule(this);
         } catch (IOException | RuntimeException e) {
-            driver.connectFailed(describe(e));
+            driver.connectFailed(ruleFor(e), describe(e));
         }
     }
 
@@ -45,7 +50,7 @@ final class Connecting extends LoopMember {
             }
         } catch (IOException e) {
             end();
-            driver.connectFailed(describe(e));
+            driver.connectFailed(ruleFor(e), describe(e));
             return;
         }
         end();
@@ -55,6 +60,17 @@ final class Connecting extends LoopMember {
     private void end() {
         loop.remove(this);
         scheduledAt = Long.MAX_VALUE;
+    }
+
+    /** How a connect failed, by the exception's type (never its message). */
+    static OpeningRule ruleFor(Exception e) {
+        if (e instanceof ConnectException) {
+            return OpeningRule.CONNECT_REFUSED;
+        }
+        if (e instanceof NoRouteToHostException) {
+            return OpeningRule.CONNECT_UNREACHABLE;
+        }
+        return OpeningRule.CONNECT_FAILED;
     }
 
     private static String describe(Exception e) {
@@ -69,12 +85,12 @@ final class Connecting extends LoopMember {
     @Override
     void expire(long nowNanos) {
         end();
-        driver.connectFailed("no connection within the handshake timeout");
+        driver.connectFailed(OpeningRule.CONNECT_TIMEOUT, "no connection within the handshake timeout");
     }
 
     @Override
     void abort() {
         end();
-        driver.connectFailed("the transport stopped");
+        driver.connectFailed(OpeningRule.CONNECT_FAILED, "the transport stopped");
     }
 }

@@ -12,13 +12,16 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import java.util.Optional;
+import org.wslab.lab.common.ConnectFailure;
 import org.wslab.lab.common.LabFailure;
 
 /**
  * The one place where errors become output, for every command (DESIGN.md, "Command line
  * conventions"): a usage error or an exception out of a command prints exactly one line on stderr,
  * {@code wslab: <what went wrong>}, and exits {@link ExitCode#USAGE_OR_CONNECTION}; the stack trace
- * follows only with {@code --verbose}.
+ * follows only with {@code --verbose}. With {@code --json}, stdout also gets the failure as one
+ * object ({@link FailureJson}), so a script reading stdout learns why.
  */
 final class ErrorReporting implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -26,7 +29,11 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("wslab: " + usageLine(ex, args) + " (see 'wslab " + commandPath(cmd) + "--help')");
+        String line = usageLine(ex, args) + " (see 'wslab " + commandPath(cmd) + "--help')";
+        if (jsonRequested(args)) {
+            FailureJson.print(cmd.getOut(), commandPath(cmd).strip(), null, "usage", null, line);
+        }
+        err.println("wslab: " + line);
         if (verboseRequested(args)) {
             ex.printStackTrace(err);
         }
@@ -37,7 +44,14 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
-        err.println("wslab: " + oneLine(ex));
+        String line = oneLine(ex);
+        if (jsonMatched(parseResult)) {
+            Optional<ConnectFailure> typed = ex instanceof LabFailure f ? f.failure() : Optional.empty();
+            FailureJson.print(cmd.getOut(), commandPath(cmd).strip(), url(parseResult),
+                    typed.map(ConnectFailure::kind).orElse(ex instanceof LabFailure ? "usage" : "unexpected"),
+                    typed.flatMap(ConnectFailure::specRule).orElse(null), line);
+        }
+        err.println("wslab: " + line);
         if (verboseMatched(parseResult)) {
             ex.printStackTrace(err);
         }
@@ -124,6 +138,31 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
             }
         }
         return false;
+    }
+
+    private static boolean jsonMatched(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean jsonRequested(String[] args) {
+        return java.util.Arrays.asList(args).contains("--json");
+    }
+
+    /** The URL (or FILE) argument given on the command line, from the command or a parent of it; null when none. */
+    private static String url(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            for (var p : r.matchedPositionals()) {
+                if (p.paramLabel().equals("URL") || p.paramLabel().startsWith("FILE")) {
+                    return String.valueOf(p.getValue()).strip();
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean verboseRequested(String[] args) {

@@ -20,8 +20,6 @@ import org.wslab.framing.engine.HandshakeExchange;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.FrameListener;
-import org.wslab.framing.engine.HandshakeFailure;
-import org.wslab.framing.engine.OpeningRule;
 import org.wslab.framing.socket.BlockingWebSocket;
 import org.wslab.framing.tls.ClientTls;
 import org.wslab.framing.tls.TlsFacts;
@@ -30,6 +28,8 @@ import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.extension.ExtensionOffer;
 import org.wslab.handshake.extension.ExtensionParameter;
+import org.wslab.lab.common.ConnectFailure;
+import org.wslab.lab.common.ConnectFailures;
 import org.wslab.lab.common.LabFailure;
 
 /**
@@ -40,8 +40,8 @@ import org.wslab.lab.common.LabFailure;
  * (RFC 7692 §6.1) compressed across them, RSV1 on the first only — so a large message never
  * needs one frame bigger than the server's frame limit.
  *
- * <p>Connection problems (refused, no handshake, a timeout) are {@link LabFailure}s or I/O
- * exceptions; everything the server did once open is in the {@link EchoResult}. The timeout is a
+ * <p>Connection problems (refused, no handshake, a timeout) are {@link LabFailure}s carrying their
+ * {@link ConnectFailure}; everything the server did once open is in the {@link EchoResult}. The timeout is a
  * watchdog that ends the connection; everything else (connect, reading, linger) is the transport's.
  */
 public final class EchoRun {
@@ -188,12 +188,8 @@ public final class EchoRun {
             Optional<TlsFacts> tls = open != null ? ws.tls() : Optional.empty();
             tls.ifPresent(handshake::onTls);
             handshake.onHandshake(open != null ? open : ws.lastEvent());
-            if (open == null && refused(ws.lastEvent()) && !watchdog.fired()) {
-                throw LabFailure.refused(plan.uri().host() + ":" + plan.uri().port(), null);
-            }
             if (open == null) {
-                throw new LabFailure(HandshakeFailures.describe(ws.lastEvent(), watchdog.fired(), plan.timeout(),
-                        plan.uri()));
+                throw new LabFailure(openingFailure(ws.lastEvent()), null);
             }
             HandshakeExchange.Client exchange = (HandshakeExchange.Client) open.exchange();
             String extensions = String.join(", ", exchange.response().headers().all("Sec-WebSocket-Extensions"));
@@ -214,10 +210,16 @@ public final class EchoRun {
                     Optional.ofNullable(firstMismatch), roundTrips, closed, tls);
         }
 
-        /** §4.1: the TCP connection could not be opened (the transport's non-blocking connect). */
-        private static boolean refused(Event last) {
-            return last instanceof Event.HandshakeFailed f && f.failure() instanceof HandshakeFailure.Ended ended
-                    && ended.rule() == OpeningRule.CONNECT_FAILED;
+        /** Why no WebSocket opened (RFC 6455 §4.1): our watchdog's timeout, or the engine's typed failure. */
+        private ConnectFailure openingFailure(Event last) {
+            String where = ConnectFailures.where(plan.uri());
+            if (watchdog.fired()) {
+                return new ConnectFailure.TimedOut("the opening handshake with", where, plan.timeout(), -1);
+            }
+            if (last instanceof Event.HandshakeFailed failed) {
+                return ConnectFailures.opening(failed.failure(), plan.uri(), plan.timeout());
+            }
+            return new ConnectFailure.ClosedEarly(where, 0);
         }
 
         private void exchangeOne(int number, Object message) throws IOException {

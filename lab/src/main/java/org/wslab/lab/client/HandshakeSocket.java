@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.Optional;
 import org.wslab.framing.tls.ClientTls;
 import org.wslab.framing.tls.TlsFacts;
-import org.wslab.lab.common.DurationText;
+import java.net.NoRouteToHostException;
+import org.wslab.framing.engine.OpeningRule;
+import org.wslab.lab.common.ConnectFailure;
 import org.wslab.lab.common.LabFailure;
 
 /**
@@ -21,7 +23,7 @@ import org.wslab.lab.common.LabFailure;
  * one opening handshake (RFC 6455 §4.1): connect, send the request's
  * bytes, read the answer until the {@link ResponseSink} has enough or the server closes. One
  * deadline covers all of it ({@code --timeout}); every way it can go wrong ends in a
- * {@link LabFailure} with one line that names the address and what happened.
+ * {@link LabFailure} carrying its typed {@link ConnectFailure}.
  */
 public final class HandshakeSocket implements AutoCloseable {
     /** Most bytes read while waiting for a response head, whatever the sink says. */
@@ -101,9 +103,14 @@ public final class HandshakeSocket implements AutoCloseable {
         } catch (ConnectException e) {
             closeQuietly(socket);
             throw LabFailure.refused(url.text(), e);
+        } catch (NoRouteToHostException e) {
+            closeQuietly(socket);
+            throw new LabFailure(new ConnectFailure.NoConnection(url.text(), OpeningRule.CONNECT_UNREACHABLE,
+                    Optional.empty()), e);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new LabFailure("cannot connect to " + url.text() + ": " + e.getMessage(), e);
+            throw new LabFailure(new ConnectFailure.NoConnection(url.text(), OpeningRule.CONNECT_FAILED,
+                    Optional.empty()), e);
         }
     }
 
@@ -118,7 +125,7 @@ public final class HandshakeSocket implements AutoCloseable {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
         } catch (IOException e) {
-            throw new LabFailure("connection to " + url.text() + " failed while sending: " + e.getMessage(), e);
+            throw new LabFailure(new ConnectFailure.Closed(url.text(), 1006, "", true), e);
         }
     }
 
@@ -139,7 +146,7 @@ public final class HandshakeSocket implements AutoCloseable {
         try {
             InputStream in = socket.getInputStream();
             while (true) {
-                socket.setSoTimeout(remainingMillis(deadlineNanos, timeout, url, "waiting for the response from"));
+                socket.setSoTimeout(remainingMillis(deadlineNanos, timeout, url, "the response from"));
                 int want = Math.min(buffer.length, MAX_RESPONSE_BYTES - all.size());
                 if (want == 0) {
                     return new Received(all.toByteArray(), Ending.TOO_LONG);
@@ -154,14 +161,15 @@ public final class HandshakeSocket implements AutoCloseable {
                 }
             }
         } catch (SocketTimeoutException e) {
-            throw timedOut("waiting for the response from", url, timeout, e, all.size());
+            throw timedOut("the response from", url, timeout, e, all.size());
         } catch (IOException e) {
-            throw new LabFailure("connection to " + url.text() + " failed after " + all.size()
-                    + " bytes of response: " + e.getMessage(), e);
+            // a reset while reading: the server went away before the head ended
+            throw new LabFailure(new ConnectFailure.ClosedEarly(url.text(), all.size()), e);
         }
     }
 
     private static int remainingMillis(long deadline, Duration timeout, Address url, String doing) {
+        // "doing" reads after "waiting for" in a timeout line, e.g. "the response from"
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
             throw timedOut(doing, url, timeout, null);
@@ -170,13 +178,14 @@ public final class HandshakeSocket implements AutoCloseable {
     }
 
     private static LabFailure timedOut(String doing, Address url, Duration timeout, Throwable cause) {
-        return new LabFailure("timed out after " + DurationText.format(timeout) + " " + doing + " "
-                + url.text() + " (--timeout sets the limit)", cause);
+        return doing.equals("connecting to")
+                ? new LabFailure(new ConnectFailure.NoConnection(url.text(), OpeningRule.CONNECT_TIMEOUT,
+                        Optional.of(timeout)), cause)
+                : new LabFailure(new ConnectFailure.TimedOut(doing, url.text(), timeout, -1), cause);
     }
 
     private static LabFailure timedOut(String doing, Address url, Duration timeout, Throwable cause, int got) {
-        return new LabFailure("timed out after " + DurationText.format(timeout) + " " + doing + " "
-                + url.text() + " (" + got + " bytes received; --timeout sets the limit)", cause);
+        return new LabFailure(new ConnectFailure.TimedOut(doing, url.text(), timeout, got), cause);
     }
 
     private static void closeQuietly(Socket socket) {

@@ -16,7 +16,7 @@ public final class TlsFailureLine {
 
     /** A {@link LabFailure} for {@code failure} on a connection to {@code host:port}. */
     public static LabFailure failure(TlsFailure failure, String host, int port, Throwable cause) {
-        return new LabFailure(of(failure, host, port), cause);
+        return new LabFailure(new ConnectFailure.Tls(failure, host, port), cause);
     }
 
     /** The line for {@code failure} on a connection to {@code host:port} (host as in the URL). */

@@ -71,16 +71,7 @@ public record HeadLine(String raw, Optional<HeaderField> field) {
      * (for details and messages, which are Unicode text).
      */
     public static String safeText(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
-                out.append(String.format("\\x%02X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return org.wslab.lab.common.WireText.safe(s);
     }
 
     /** {@code s} (bytes as ISO-8859-1 chars) with control characters and bytes above 0x7E written as {@code \xNN}. */

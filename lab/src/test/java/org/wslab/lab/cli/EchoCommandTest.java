@@ -113,7 +113,7 @@ class EchoCommandTest {
         try (RawServer silent = RawServer.silent()) {
             CliRun run = CliRun.of("echo", "--timeout", "200ms", silent.url("/websocket/echo"));
             run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
-            assertTrue(run.err().contains("timed out after 200 ms waiting for the opening handshake"), run.err());
+            assertTrue(run.err().contains("timed out after 200ms waiting for the opening handshake with 127.0.0.1:"), run.err());
         }
     }
 
