@@ -110,8 +110,8 @@ final class TranscriptFile {
         b.append(response == null ? " (request and response)" : " (the request) and the one at " + response.lines() + " (the response)");
         List<MarkdownBlocks.Block> skipped = blocks.stream().filter(x -> x.start() < request.start()).toList();
         if (!skipped.isEmpty()) {
-            b.append("; skipped ").append(skipped.size()).append(" earlier block").append(skipped.size() == 1 ? "" : "s")
-                    .append(" that start with no request line (").append(skipped.get(0).lines())
+            b.append("; skipped ").append(skipped.size()).append(skipped.size() == 1 ? " earlier block that starts" : " earlier blocks that start")
+                    .append(" with no request line (").append(skipped.get(0).lines())
                     .append(": \"").append(clip(skipped.get(0).firstLine())).append("\")");
         }
         return RuleCheck.info(TranscriptRule.MARKDOWN_BLOCKS, b.toString());
