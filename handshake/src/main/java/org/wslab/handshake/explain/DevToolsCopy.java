@@ -28,8 +28,21 @@ final class DevToolsCopy {
 
     private DevToolsCopy() {}
 
-    /** Whether {@code lines} look like a DevTools copy: a heading, a General-pane key or a pseudo-header field. */
+    /**
+     * Whether {@code lines} look like a DevTools copy: a heading, a General-pane key or a pseudo-header
+     * field anywhere, or only {@code name: value} lines that include a Sec-WebSocket-Key or -Accept.
+     */
     static boolean recognises(List<String> lines) {
+        boolean onlyFields = true;
+        boolean websocket = false;
+        for (String line : lines) {
+            String l = line.strip();
+            onlyFields &= l.isEmpty() || FIELD_START.matcher(l).matches();
+            websocket |= name(l).equals("sec-websocket-key") || name(l).equals("sec-websocket-accept");
+        }
+        if (onlyFields && websocket) {
+            return true;
+        }
         for (String line : lines) {
             String l = line.strip();
             if (HEADING.matcher(l).matches() || l.startsWith(":") && l.indexOf(':', 1) > 1
@@ -64,6 +77,12 @@ final class DevToolsCopy {
             if (NOISE.contains(l.toLowerCase(Locale.ROOT))) {
                 continue;
             }
+            if (Transcript.isRequestLine(l) || Transcript.isStatusLine(l)) {
+                boolean isRequest = Transcript.isRequestLine(l);
+                general.put(isRequest ? "request line" : "status line", l); // a pane's raw ("view source") head
+                section = isRequest ? request : response;
+                continue;
+            }
             String[] field = split(l);
             if (field[1].isEmpty() && i + 1 < lines.size() && !lines.get(i + 1).isBlank()
                     && !startsField(lines.get(i + 1).strip())) {
@@ -96,6 +115,12 @@ final class DevToolsCopy {
         String target = first(request, ":path", url == null ? null : resourceName(url));
         String authority = first(request, ":authority", url == null ? null : authority(url));
         String status = first(response, ":status", general.getOrDefault("status code", general.get("status")));
+        if (general.containsKey("request line") && general.containsKey("status line")) {
+            return new Transcript.Reading.Split(Transcript.of(raw(general.get("request line"), request),
+                    raw(general.get("status line"), response)), List.of(RuleCheck.info(TranscriptRule.DEVTOOLS_COPY,
+                    "read as a browser DevTools copy of the raw heads (\"view source\"), in the panes' order; "
+                    + "its headings and General lines are no part of either head")));
+        }
         if (request.isEmpty() && method == null) {
             return new Transcript.Reading.Invalid("it reads as a browser DevTools copy but holds no request headers");
         }
@@ -138,6 +163,14 @@ final class DevToolsCopy {
 
     private static boolean startsField(String line) {
         return FIELD_START.matcher(line).matches() || line.startsWith(":") || HEADING.matcher(line).matches();
+    }
+
+    /** A raw head: its start line as copied, then its fields. */
+    private static List<String> raw(String startLine, List<String[]> fields) {
+        List<String> lines = new ArrayList<>();
+        lines.add(startLine);
+        fields.forEach(f -> lines.add(f[0] + ": " + f[1]));
+        return lines;
     }
 
     /** {@code name: value} split at the first colon after the name (a pseudo-header's own colon kept). */

@@ -53,6 +53,7 @@ final class HeadReader {
             faults.add(0, RuleCheck.fail(HttpRule.REQUEST_TARGET_FORM, "target \"" + shown(parts[1])
                     + "\" is neither origin-form nor absolute-form"));
         } else {
+            spacing(lines.get(0), String.join(" ", parts), HttpRule.REQUEST_LINE_SYNTAX, faults);
             Optional<HttpVersion> version = version(parts[2], faults);
             head = version.map(v -> new RequestHead(parts[0], parts[1], v, fields));
         }
@@ -79,6 +80,7 @@ final class HeadReader {
                     + shown(line) + "\""));
         } else {
             String reason = parts.length == 3 ? parts[2] : "";
+            spacing(line, String.join(" ", parts), HttpRule.STATUS_LINE_SYNTAX, faults);
             if (reason.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F)) {
                 faults.add(0, RuleCheck.fail(HttpRule.STATUS_LINE_SYNTAX, "the reason phrase holds a control character"));
             } else {
@@ -86,6 +88,14 @@ final class HeadReader {
             }
         }
         return new Read<>(head, fields, faults);
+    }
+
+    /** An {@code info} when the start line's parts are not separated by single spaces (RFC 9112 §3 lets a recipient accept that). */
+    private static void spacing(String line, String single, HttpRule rule, List<RuleCheck> faults) {
+        if (!line.strip().equals(single)) {
+            faults.add(0, RuleCheck.info(rule, "the parts of \"" + shown(line) + "\" are not separated by single spaces;"
+                    + " read on whitespace boundaries, as RFC 9112 §3 lets a recipient"));
+        }
     }
 
     private static Optional<HttpVersion> version(String text, List<RuleCheck> faults) {

@@ -145,4 +145,32 @@ class MessyTranscriptTest {
         Transcript.Reading r = Transcript.read("Request Headers\nhost: h\nupgrade: websocket\n".getBytes(StandardCharsets.UTF_8));
         assertTrue(assertInstanceOf(Transcript.Reading.Invalid.class, r).detail().contains("no status code"), r.toString());
     }
+
+    @Test
+    void chromesRawViewSourceHeadsUnderTheirHeadingsAreReadInThePanesOrder() {
+        String raw = "General\nRequest URL: ws://x/chat\n\nResponse Headers\nview parsed\n" + RESPONSE
+                + "\nRequest Headers\nview parsed\nGET /chat HTTP/1.1\n" + FIELDS + "Sec-WebSocket-Key: " + KEY + "\n";
+        Explanation e = explain(raw);
+        assertTrue(e.passed(), e.failures().toString());
+        assertTrue(e.checksOf(TranscriptRule.DEVTOOLS_COPY).get(0).detail().contains("raw heads"));
+        assertEquals("/chat", e.request().orElseThrow().target());
+    }
+
+    @Test
+    void onlyNameValueLinesWithAWebSocketKeyAreACopyToo() {
+        String fields = "host: x\nupgrade: websocket\nconnection: Upgrade\nsec-websocket-key: " + KEY
+                + "\nsec-websocket-version: 13\n\n:status: 101\nupgrade: websocket\nconnection: Upgrade\nsec-websocket-accept: " + ACCEPT + "\n";
+        Explanation e = explain(fields);
+        assertTrue(e.passed(), e.failures().toString());
+        assertTrue(e.checksOf(TranscriptRule.DEVTOOLS_COPY).get(0).detail().contains("taken as GET"));
+    }
+
+    @Test
+    void startLinesSplitOnRunsOfWhitespaceAreReadAndNamed() {
+        Explanation e = explain("GET  /chat\tHTTP/1.1\n" + FIELDS + "Sec-WebSocket-Key: " + KEY + "\n\n" + RESPONSE);
+        assertTrue(e.passed(), e.failures().toString());
+        RuleCheck note = e.checks(CheckSide.REQUEST).get(0);
+        assertEquals(HttpRule.REQUEST_LINE_SYNTAX, note.rule());
+        assertEquals(Outcome.INFO, note.outcome());
+    }
 }
