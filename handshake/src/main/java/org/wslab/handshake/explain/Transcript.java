@@ -1,29 +1,71 @@
 package org.wslab.handshake.explain;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import org.wslab.handshake.spec.RuleCheck;
 
 /**
- * A recorded handshake in the notes' format: the request head, one empty line, the response head
- * (e.g. copied from browser dev tools). Line ends may be CRLF (as on the wire) or LF only (as
- * pasted into files); RFC 9112 §2.2 lets a recipient accept a lone LF, and the parsers do.
+ * A recorded handshake: the request head and the response head, each held as CRLF lines ending in
+ * the empty line (RFC 9112 §2.1), however the file wrote them. {@link #read} takes the notes' form
+ * (request, empty line, response; LF or CRLF; a BOM, trailing spaces or a missing final empty line
+ * tolerated and named, RFC 9112 §2.2) and browser DevTools copies ({@link DevToolsCopy}).
  *
  * @param request  the request's bytes up to and including the empty line
- * @param response the rest: the response head, its final empty line added by {@link #read} if the
- *                 file ended without it
+ * @param response the response's bytes up to and including the empty line
  */
 public record Transcript(byte[] request, byte[] response) {
+    /** A request line's shape (RFC 9112 §3): token, target, HTTP-version, split on whitespace. */
+    static final Pattern REQUEST_LINE = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+[ \\t]+\\S+[ \\t]+HTTP/\\S*");
+    /** A status line's shape (RFC 9112 §4). */
+    static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\S*[ \\t]+\\d{3}([ \\t].*)?");
+
+    /** Whether {@code line} has the shape of a request line (RFC 9112 §3), whatever its method and version. */
+    public static boolean isRequestLine(String line) {
+        return REQUEST_LINE.matcher(line.strip()).matches();
+    }
+
+    /** Whether {@code line} has the shape of a status line (RFC 9112 §4). */
+    public static boolean isStatusLine(String line) {
+        return STATUS_LINE.matcher(line.strip()).matches();
+    }
+
     public Transcript {
         request = request.clone();
         response = response.clone();
     }
 
-    /** The outcome of splitting a file into the request and response heads (RFC 9112 §2.1 messages). */
+    /** The outcome of reading a file as a transcript. */
     public sealed interface Reading {
-        /** Split into the two messages. */
-        record Split(Transcript transcript) implements Reading {}
+        /**
+         * Read as a transcript.
+         *
+         * @param transcript the two heads
+         * @param notes      how the file was read, as {@link TranscriptRule} {@code info} checks
+         */
+        record Split(Transcript transcript, List<RuleCheck> notes) implements Reading {
+            public Split {
+                Objects.requireNonNull(transcript, "transcript");
+                notes = List.copyOf(notes);
+            }
 
-        /** No request / empty line / response structure found. */
+            public Split(Transcript transcript) {
+                this(transcript, List.of());
+            }
+
+            /** This reading with one more note first (e.g. which Markdown blocks were used). */
+            public Split withNote(RuleCheck note) {
+                List<RuleCheck> all = new ArrayList<>(notes.size() + 1);
+                all.add(note);
+                all.addAll(notes);
+                return new Split(transcript, all);
+            }
+        }
+
+        /** Not a transcript at all; {@code detail} says why ("it is empty", "it looks like JSON", …). */
         record Invalid(String detail) implements Reading {
             public Invalid {
                 Objects.requireNonNull(detail, "detail");
@@ -31,57 +73,109 @@ public record Transcript(byte[] request, byte[] response) {
         }
     }
 
-    /** Splits a file at the first empty line after the first non-empty one. */
+    /** Reads a file (a plain transcript or a DevTools copy). */
     public static Reading read(byte[] file) {
-        int i = 0;
-        while (i < file.length && (file[i] == '\r' || file[i] == '\n')) {
-            i++;
+        if (file.length == 0) {
+            return new Reading.Invalid("it is empty");
         }
-        if (i == file.length) {
-            return new Reading.Invalid("the file holds no request");
+        java.util.Optional<String> binary = TranscriptText.binary(file);
+        if (binary.isPresent()) {
+            return new Reading.Invalid(binary.get());
         }
-        for (int j = i; j < file.length; j++) {
-            if (file[j] != '\n') {
-                continue;
-            }
-            int end = -1;
-            if (j + 1 < file.length && file[j + 1] == '\n') {
-                end = j + 2;
-            } else if (j + 2 < file.length && file[j + 1] == '\r' && file[j + 2] == '\n') {
-                end = j + 3;
-            }
-            if (end < 0) {
-                continue;
-            }
-            int rest = end;
-            while (rest < file.length && (file[rest] == '\r' || file[rest] == '\n')) {
-                rest++;
-            }
-            if (rest == file.length) {
-                return new Reading.Invalid("no response after the request's empty line");
-            }
-            boolean crlf = file[end - 2] == '\r';
-            return new Reading.Split(new Transcript(Arrays.copyOfRange(file, 0, end),
-                    completed(Arrays.copyOfRange(file, rest, file.length), crlf)));
+        TranscriptText text = TranscriptText.of(file);
+        List<String> lines = text.lines();
+        int first = 0;
+        while (first < lines.size() && lines.get(first).isEmpty()) {
+            first++;
         }
-        return new Reading.Invalid("no empty line between request and response");
+        if (first == lines.size()) {
+            return new Reading.Invalid("it holds only empty lines");
+        }
+        Reading reading = REQUEST_LINE.matcher(lines.get(first)).matches() ? plain(lines, first)
+                : DevToolsCopy.recognises(lines) ? DevToolsCopy.read(lines) : new Reading.Invalid(why(lines.get(first), first));
+        if (reading instanceof Reading.Split split) {
+            List<RuleCheck> notes = new ArrayList<>(text.notes());
+            notes.addAll(split.notes());
+            return new Reading.Split(split.transcript(), notes);
+        }
+        return reading;
     }
 
-    /**
-     * The response with its head's final empty line, in the file's line-end style: its trailing line
-     * ends are found by one backward scan (a regex here took quadratic time on long runs of them).
-     */
-    private static byte[] completed(byte[] response, boolean crlf) {
-        int end = response.length;
-        while (end > 0 && (response[end - 1] == '\r' || response[end - 1] == '\n')) {
-            end--;
+    private static String why(String line, int index) {
+        if (line.startsWith("{") || line.startsWith("[")) {
+            return "it looks like JSON (it starts with \"" + line.charAt(0) + "\")";
         }
-        if (end > 0 && Character.isWhitespace((char) (response[end - 1] & 0xFF))) {
-            return response; // trailing spaces or tabs: leave the bytes as they are for the parser to judge
+        if (STATUS_LINE.matcher(line).matches()) {
+            return "it starts with a response (\"" + HeadReader.shown(line) + "\"); the request comes first";
         }
-        byte[] eol = crlf ? new byte[] {'\r', '\n', '\r', '\n'} : new byte[] {'\n', '\n'};
-        byte[] out = Arrays.copyOf(response, end + eol.length);
-        System.arraycopy(eol, 0, out, end, eol.length);
+        return "its first line (line " + (index + 1) + ", \"" + HeadReader.shown(line) + "\") is no HTTP request line";
+    }
+
+    /** The request from line {@code first} to the empty line (or the status line), then the response. */
+    private static Reading plain(List<String> lines, int first) {
+        List<RuleCheck> notes = new ArrayList<>();
+        int end = first;
+        while (end < lines.size() && !lines.get(end).isEmpty() && (end == first || !STATUS_LINE.matcher(lines.get(end)).matches())) {
+            end++;
+        }
+        if (end < lines.size() && !lines.get(end).isEmpty()) {
+            notes.add(RuleCheck.info(TranscriptRule.FINAL_EMPTY_LINE, "no empty line between the request and the status line"
+                    + " (line " + (end + 1) + "); the request was taken to end there"));
+        }
+        int start = end;
+        while (start < lines.size() && lines.get(start).isEmpty()) {
+            start++;
+        }
+        if (start == lines.size()) {
+            return new Reading.Invalid("it holds a request (line " + (first + 1) + ") but no response after it");
+        }
+        int stop = start;
+        while (stop < lines.size() && !lines.get(stop).isEmpty()) {
+            stop++;
+        }
+        if (stop == lines.size()) {
+            notes.add(RuleCheck.info(TranscriptRule.FINAL_EMPTY_LINE, "the file ends without the response's empty line; supplied"));
+        }
+        return new Reading.Split(of(lines.subList(first, end), lines.subList(start, stop)), notes);
+    }
+
+    /** The transcript of two heads given as lines (start line first, no line ends, no empty line). */
+    static Transcript of(List<String> request, List<String> response) {
+        return new Transcript(bytes(request), bytes(response));
+    }
+
+    private static byte[] bytes(List<String> lines) {
+        StringBuilder b = new StringBuilder();
+        lines.forEach(l -> b.append(l).append("\r\n"));
+        return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The request's lines, start line first, without the empty line. */
+    public List<String> requestLines() {
+        return lines(request);
+    }
+
+    /** The response's lines, status line first, without the empty line. */
+    public List<String> responseLines() {
+        return lines(response);
+    }
+
+    private static List<String> lines(byte[] head) {
+        List<String> out = new ArrayList<>();
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        int from = 0;
+        while (from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(from, end > from && text.charAt(end - 1) == '\r' ? end - 1 : end);
+            if (line.isEmpty() && !out.isEmpty()) {
+                break;
+            }
+            if (!line.isEmpty()) {
+                out.add(line);
+            }
+            from = end + 1;
+        }
         return out;
     }
 

@@ -1,6 +1,5 @@
 package org.wslab.handshake.explain;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +12,9 @@ import org.wslab.handshake.deflate.DeflateNegotiator;
 import org.wslab.handshake.deflate.DeflateOffer;
 import org.wslab.handshake.extension.ExtensionHeader;
 import org.wslab.handshake.extension.ExtensionOffer;
-import org.wslab.handshake.http.HttpParseFailure;
-import org.wslab.handshake.http.ParseResult;
+import org.wslab.handshake.http.Headers;
 import org.wslab.handshake.http.RequestHead;
-import org.wslab.handshake.http.RequestHeadParser;
 import org.wslab.handshake.http.ResponseHead;
-import org.wslab.handshake.http.ResponseHeadParser;
 import org.wslab.handshake.spec.HandshakeRule;
 import org.wslab.handshake.spec.RuleCheck;
 
@@ -29,70 +25,98 @@ import org.wslab.handshake.spec.RuleCheck;
  * target's form, which sub-protocol was picked of how many, and the permessage-deflate outcome.
  * A message that does not parse is itself a failed check. Pure function, no I/O.
  */
+/**
+ * Explains a recorded opening handshake: classifies every header ({@link HeaderCatalog}) and
+ * lists every rule checked on the request (RFC 6455 §4.2.1, as a server would) and on the
+ * response (RFC 6455 §4.1, as the client would), each on its side, plus findings: how the file was
+ * read ({@link TranscriptRule}), obsolete hixie-era fields, the target's form, which sub-protocol was
+ * picked of how many, and the permessage-deflate outcome. Every fault is listed, not just the first:
+ * a head whose start line is broken still has its fields judged, and no expected accept is computed
+ * from a missing, empty or repeated key (RFC 6455 §4.1 (7), §11.3.1). Pure function, no I/O.
+ */
 public final class TranscriptExplainer {
     private TranscriptExplainer() {}
 
-    /** Explains a file in the notes' format (request, empty line, response). */
+    /** Explains a file (a transcript or a DevTools copy); one that is none fails REQUEST_WELL_FORMED with why. */
     public static Explanation explainFile(byte[] file) {
         Transcript.Reading reading = Transcript.read(file);
         if (reading instanceof Transcript.Reading.Invalid inv) {
             return new Explanation(Optional.empty(), Optional.empty(), List.of(), List.of(),
-                    List.of(RuleCheck.fail(HandshakeRule.REQUEST_WELL_FORMED, inv.detail())));
+                    List.of(new SidedCheck(RuleCheck.fail(HandshakeRule.REQUEST_WELL_FORMED, inv.detail()), CheckSide.BOTH)));
         }
-        Transcript t = ((Transcript.Reading.Split) reading).transcript();
-        return explain(t.request(), t.response());
+        return explain((Transcript.Reading.Split) reading);
     }
 
-    /**
-     * Explains a request and a response given as bytes. A head missing its final empty line
-     * (common at the end of a pasted file) is completed before parsing.
-     */
+    /** Explains a request and a response given as bytes (each a head; CRLF or LF). */
     public static Explanation explain(byte[] request, byte[] response) {
-        List<RuleCheck> parseFailures = new ArrayList<>();
-        Optional<RequestHead> req = Optional.empty();
-        ParseResult<RequestHead> rr = complete(new RequestHeadParser()::feed, request);
-        if (rr instanceof ParseResult.Parsed<RequestHead> p) {
-            req = Optional.of(p.head());
-        } else {
-            parseFailures.add(failure(HandshakeRule.REQUEST_WELL_FORMED, rr));
-        }
-        Optional<ResponseHead> resp = Optional.empty();
-        ParseResult<ResponseHead> sr = complete(new ResponseHeadParser()::feed, response);
-        if (sr instanceof ParseResult.Parsed<ResponseHead> p) {
-            resp = Optional.of(p.head());
-        } else {
-            parseFailures.add(failure(HandshakeRule.RESPONSE_WELL_FORMED, sr));
-        }
-        return explain(req, resp, parseFailures);
+        return explain(new Transcript.Reading.Split(new Transcript(request, response)));
+    }
+
+    /** Explains a transcript as read, its reading notes first. */
+    public static Explanation explain(Transcript.Reading.Split reading) {
+        Transcript t = reading.transcript();
+        HeadReader.Read<RequestHead> req = HeadReader.request(t.requestLines());
+        HeadReader.Read<ResponseHead> resp = HeadReader.response(t.responseLines());
+        List<SidedCheck> rules = new ArrayList<>();
+        reading.notes().forEach(n -> rules.add(new SidedCheck(n, CheckSide.BOTH)));
+        req.faults().forEach(f -> rules.add(new SidedCheck(f, CheckSide.REQUEST)));
+        req.head().ifPresent(r -> add(rules, RequestRules.check(r, OriginPolicy.any()), CheckSide.REQUEST));
+        resp.faults().forEach(f -> rules.add(new SidedCheck(f, CheckSide.RESPONSE)));
+        return judge(req.head(), resp.head(), req.fields(), resp.fields(), rules);
     }
 
     /** Explains two parsed heads. */
     public static Explanation explain(RequestHead request, ResponseHead response) {
-        return explain(Optional.of(request), Optional.of(response), List.of());
+        List<SidedCheck> rules = new ArrayList<>();
+        add(rules, RequestRules.check(request, OriginPolicy.any()), CheckSide.REQUEST);
+        return judge(Optional.of(request), Optional.of(response), request.headers(), response.headers(), rules);
     }
 
-    private static Explanation explain(Optional<RequestHead> request, Optional<ResponseHead> response,
-                                       List<RuleCheck> parseFailures) {
-        List<RuleCheck> checks = new ArrayList<>(parseFailures);
-        List<HeaderAnnotation> reqNotes = request.map(r -> HeaderCatalog.request(r.headers())).orElse(List.of());
-        List<HeaderAnnotation> respNotes = response.map(r -> HeaderCatalog.response(r.headers())).orElse(List.of());
-        request.ifPresent(r -> checks.addAll(RequestRules.check(r, OriginPolicy.any())));
-        ClientOffer offer = request.map(ClientOffer::of).orElse(new ClientOffer("", List.of(), List.of()));
-        response.ifPresent(r -> checks.addAll(ResponseRules.check(r, offer).checks()));
-        obsolete(reqNotes, "request", checks);
-        obsolete(respNotes, "response", checks);
+    private static Explanation judge(Optional<RequestHead> request, Optional<ResponseHead> response,
+                                     Headers requestFields, Headers responseFields, List<SidedCheck> rules) {
+        List<HeaderAnnotation> reqNotes = HeaderCatalog.request(requestFields);
+        List<HeaderAnnotation> respNotes = HeaderCatalog.response(responseFields);
+        ClientOffer offer = ClientOffer.of(request.orElse(RequestHead.get("/", requestFields)));
+        Optional<String> noKey = whyNoAccept(requestFields.all("Sec-WebSocket-Key"));
+        response.ifPresent(r -> {
+            for (RuleCheck c : ResponseRules.check(r, offer).checks()) {
+                boolean unjudgeable = c.rule() == HandshakeRule.ACCEPT_MATCHES_KEY && noKey.isPresent();
+                rules.add(new SidedCheck(unjudgeable ? RuleCheck.info(HandshakeRule.ACCEPT_MATCHES_KEY, "not judged: no expected "
+                        + "accept can be computed, because " + noKey.get() + "; the response's Sec-WebSocket-Accept"
+                        + (r.headers().has("Sec-WebSocket-Accept") ? " (" + String.join(", ", r.headers().all("Sec-WebSocket-Accept"))
+                        + ") is left unchecked" : " is absent too")) : c, CheckSide.RESPONSE));
+            }
+        });
+        obsolete(reqNotes, "request", rules, CheckSide.REQUEST);
+        obsolete(respNotes, "response", rules, CheckSide.RESPONSE);
         if (request.isPresent() && response.isPresent()) {
-            checks.add(subprotocolFinding(offer, response.get()));
-            checks.add(deflateFinding(offer, response.get()));
+            rules.add(new SidedCheck(subprotocolFinding(offer, response.get()), CheckSide.BOTH));
+            rules.add(new SidedCheck(deflateFinding(offer, response.get()), CheckSide.BOTH));
         }
-        return new Explanation(request, response, reqNotes, respNotes, checks);
+        return new Explanation(request, response, reqNotes, respNotes, rules);
     }
 
-    private static void obsolete(List<HeaderAnnotation> notes, String where, List<RuleCheck> checks) {
+    /** Why the request's keys give no expected accept (RFC 6455 §4.1 (7), §11.3.1), if they do not. */
+    private static Optional<String> whyNoAccept(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Optional.of("the request has no Sec-WebSocket-Key (RFC 6455 §4.1 (7))");
+        }
+        if (keys.size() > 1) {
+            return Optional.of("the request has " + keys.size() + " Sec-WebSocket-Key fields and RFC 6455 §4.1 (7) / §11.3.1 "
+                    + "allow exactly one, so there is no one key to hash (a request fault, see KEY_PRESENT_ONCE)");
+        }
+        return keys.get(0).isEmpty() ? Optional.of("the request's Sec-WebSocket-Key is empty (RFC 6455 §4.1 (7))") : Optional.empty();
+    }
+
+    private static void add(List<SidedCheck> rules, List<RuleCheck> checks, CheckSide side) {
+        checks.forEach(c -> rules.add(new SidedCheck(c, side)));
+    }
+
+    private static void obsolete(List<HeaderAnnotation> notes, String where, List<SidedCheck> checks, CheckSide side) {
         for (HeaderAnnotation a : notes) {
             if (a.role() == HeaderRole.OBSOLETE) {
-                checks.add(RuleCheck.info(HandshakeRule.OBSOLETE_HIXIE_HEADER, a.field().name() + " in the " + where
-                        + " is from " + a.section() + ": " + a.note() + "; RFC 6455 peers ignore it"));
+                checks.add(new SidedCheck(RuleCheck.info(HandshakeRule.OBSOLETE_HIXIE_HEADER, a.field().name() + " in the " + where
+                        + " is from " + a.section() + ": " + a.note() + "; RFC 6455 peers ignore it"), side));
             }
         }
     }
@@ -136,26 +160,5 @@ public final class TranscriptExplainer {
                 ? "; this module's server would have answered: " + a.response() : "";
         return RuleCheck.info(HandshakeRule.PERMESSAGE_DEFLATE_OUTCOME, "permessage-deflate offered (" + offers
                 + ") but not accepted: the response has no Sec-WebSocket-Extensions, so messages go uncompressed" + wouldBe);
-    }
-
-    private interface Feed<T> {
-        ParseResult<T> feed(byte[] data, int off, int len);
-    }
-
-    private static <T> ParseResult<T> complete(Feed<T> parser, byte[] bytes) {
-        ParseResult<T> r = parser.feed(bytes, 0, bytes.length);
-        byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < 2 && r instanceof ParseResult.NeedMore<T>; i++) {
-            r = parser.feed(crlf, 0, 2);
-        }
-        return r;
-    }
-
-    private static RuleCheck failure(HandshakeRule rule, ParseResult<?> r) {
-        if (r instanceof ParseResult.Failed<?> f) {
-            HttpParseFailure failure = f.failure();
-            return RuleCheck.fail(failure.rule(), failure.detail() + " (at byte " + failure.offset() + ")");
-        }
-        return RuleCheck.fail(rule, "the message is empty or incomplete");
     }
 }

@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.wslab.handshake.explain.CheckSide;
 import org.wslab.handshake.explain.Explanation;
+import org.wslab.handshake.explain.SidedCheck;
 import org.wslab.handshake.explain.Transcript;
 import org.wslab.handshake.explain.TranscriptExplainer;
+import org.wslab.handshake.explain.TranscriptRule;
 import org.wslab.handshake.http.HeadWriter;
 import org.wslab.handshake.spec.RuleCheck;
 import org.wslab.lab.report.HeadLine;
@@ -22,30 +27,32 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wslab explain FILE}: the transcript explainer of the {@code handshake} module on a
- * recorded handshake (the request, an empty line, the response; LF or CRLF line ends; or the first
- * two fenced code blocks of a Markdown file, see {@link TranscriptFile}): every header
- * classified and judged, every rule of RFC 6455 §4.1/§4.2 and RFC 7692 §7.1 passing or failing,
- * plus findings (obsolete hixie-76 fields, the sub-protocol picked, the permessage-deflate outcome).
+ * recorded handshake ({@link TranscriptFile}: a plain transcript, a browser DevTools copy, or
+ * Markdown fenced blocks): how the file was read, every header classified and judged, every rule of
+ * RFC 6455 §4.1/§4.2, RFC 7692 §7.1 and RFC 9112 on the side it judges, plus findings (obsolete
+ * hixie-76 fields, the sub-protocol picked, the permessage-deflate outcome).
  */
 @Command(name = "explain",
         header = "Explain a recorded opening handshake, rule by rule.",
-        description = "FILE holds a request, an empty line, then the response (as copied from browser dev "
-                + "tools; LF or CRLF line ends), or is a Markdown file (.md) whose first two fenced code blocks are "
-                + "the request and the response, such as the source notes. Prints each header with what it is and whether it passes, "
-                + "every rule checked with its section (RFC 6455 §4.1, §4.2; RFC 7692 §7.1), findings, "
+        description = "FILE holds a request, an empty line, then the response (LF or CRLF line ends; a byte order mark, "
+                + "trailing spaces or a missing last empty line are tolerated and named), or a browser DevTools copy "
+                + "(Chrome's or Firefox's \"Request URL: …\", \"Status Code: …\" and name: value lines, :method/:path/:status "
+                + "pseudo-headers), or is Markdown (.md) whose fenced code blocks hold the request and the response (other "
+                + "blocks, e.g. shell snippets, are skipped). Prints how the file was read, each header with what it is and "
+                + "whether it passes, every rule checked on its side (request: RFC 6455 §4.2.1; response: §4.1), findings, "
                 + "and the verdict.",
         footerHeading = "%nWhich exit code when:%n",
         footer = {
             "  0  every rule holds: this handshake would succeed as recorded",
             "  1  a rule fails: stdout lists each, stderr names the first in one line",
-            "  2  FILE cannot be read, is larger than 1MiB, or holds no request",
-            "     and response (plain, or as two fenced blocks in Markdown)"
+            "  2  FILE cannot be read, is larger than 1MiB, or is not a handshake transcript",
+            "     (empty, binary, JSON, prose, or Markdown without a request block)"
         })
 final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The recorded request and response; - reads standard input.")
     Path file;
 
-    @Option(names = "--json", description = "Print the explanation as JSON.")
+    @Option(names = "--json", description = "Print the explanation as JSON (schema explain.schema.json).")
     boolean json;
 
     @Spec
@@ -53,65 +60,83 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Transcript transcript = file.toString().equals("-") ? TranscriptFile.read(System.in) : TranscriptFile.read(file);
-        Explanation ex = TranscriptExplainer.explain(transcript.request(), transcript.response());
+        Transcript.Reading.Split reading = file.toString().equals("-") ? TranscriptFile.read(System.in) : TranscriptFile.read(file);
+        Explanation ex = TranscriptExplainer.explain(reading);
+        Transcript transcript = reading.transcript();
         PrintWriter out = spec.commandLine().getOut();
         List<RuleCheck> checks = ex.checks();
         List<HeadLine> requestLines = ex.request().map(r -> HeadLine.of(transcript.request(),
                 HeadWriter.text(r).lines().findFirst().orElse(""), r.headers())).orElse(List.of());
         List<HeadLine> responseLines = ex.response().map(r -> HeadLine.of(transcript.response(),
                 HeadWriter.text(r).lines().findFirst().orElse(""), r.headers())).orElse(List.of());
+        List<RuleCheck> failures = ex.failures();
+        int exit = failures.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         if (json) {
             ObjectNode root = JsonReport.object();
+            root.put("command", "explain");
             root.put("file", file.toString());
-            if (ex.request().isPresent()) {
-                root.set("request", JsonReport.head(requestLines, ex.requestHeaders(), checks, true));
-            } else {
-                root.putNull("request");
-            }
-            if (ex.response().isPresent()) {
-                root.set("response", JsonReport.head(responseLines, ex.responseHeaders(), checks, false));
-            } else {
-                root.putNull("response");
-            }
-            root.set("checks", JsonReport.checks(checks));
-            root.put("passed", ex.passed());
-            root.put("exitCode", ex.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED);
+            root.set("request", ex.request().isPresent()
+                    ? JsonReport.sectionsAsNull(JsonReport.head(requestLines, ex.requestHeaders(), checks, true)) : null);
+            root.set("response", ex.response().isPresent()
+                    ? JsonReport.sectionsAsNull(JsonReport.head(responseLines, ex.responseHeaders(), checks, false)) : null);
+            root.set("rules", JsonReport.rules(checks, c -> side(ex, c)));
+            root.set("verdict", JsonReport.verdict(checks));
+            root.put("exitCode", exit);
             out.println(JsonReport.text(root));
         } else {
-            if (ex.request().isPresent()) {
-                TextReport.head(out, "→ request", requestLines, ex.requestHeaders(), checks, true);
-            } else {
-                out.println("→ request: does not parse (see the rules below)");
-            }
-            out.println();
-            if (ex.response().isPresent()) {
-                TextReport.head(out, "← response", responseLines, ex.responseHeaders(), checks, false);
-            } else {
-                out.println("← response: does not parse (see the rules below)");
-            }
-            out.println();
-            TextReport.groupedChecks(out, checks);
-            out.println();
-            out.println("rules: " + TextReport.tally(checks));
+            text(out, ex, requestLines, responseLines);
         }
+        out.flush();
+        if (!failures.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("wslab: " + file + " breaks " + failures.size() + (failures.size() == 1 ? " rule" : " rules")
+                    + "; first: " + TextReport.cite(failures.get(0)));
+            err.flush();
+        }
+        return exit;
+    }
+
+    private static void text(PrintWriter out, Explanation ex, List<HeadLine> requestLines, List<HeadLine> responseLines) {
+        List<RuleCheck> checks = ex.checks();
+        List<RuleCheck> both = ex.checks(CheckSide.BOTH);
+        List<RuleCheck> read = both.stream().filter(c -> c.rule() instanceof TranscriptRule).toList();
+        if (!read.isEmpty()) {
+            TextReport.checks(out, "how the file was read", read);
+            out.println();
+        }
+        if (ex.request().isPresent()) {
+            TextReport.head(out, "→ request", requestLines, ex.requestHeaders(), checks, true);
+        } else {
+            out.println("→ request: its request line does not parse (see the request rules below)");
+        }
+        out.println();
+        if (ex.response().isPresent()) {
+            TextReport.head(out, "← response", responseLines, ex.responseHeaders(), checks, false);
+        } else {
+            out.println("← response: its status line does not parse (see the response rules below)");
+        }
+        out.println();
+        TextReport.checks(out, "request rules (as a server checks them, RFC 6455 §4.2.1)", ex.checks(CheckSide.REQUEST));
+        TextReport.checks(out, "response rules (as the client checks them, RFC 6455 §4.1)", ex.checks(CheckSide.RESPONSE));
+        TextReport.checks(out, "findings", both.stream().filter(c -> !(c.rule() instanceof TranscriptRule)).toList());
+        out.println();
+        out.println("rules: " + TextReport.tally(checks.stream().filter(c -> !(c.rule() instanceof TranscriptRule)).toList()));
         List<RuleCheck> failures = ex.failures();
         if (failures.isEmpty()) {
-            if (!json) {
-                out.println("verdict: every rule holds; this handshake would succeed as recorded");
-            }
-            out.flush();
-            return ExitCode.OK;
-        }
-        if (!json) {
+            out.println("verdict: every rule holds; this handshake would succeed as recorded");
+        } else {
             out.println("verdict: this handshake fails — " + failures.size() + (failures.size() == 1 ? " rule" : " rules")
                     + " broken; first: " + TextReport.cite(failures.get(0)));
         }
-        out.flush();
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("wslab: " + file + " breaks " + failures.size() + (failures.size() == 1 ? " rule" : " rules")
-                + "; first: " + TextReport.cite(failures.get(0)));
-        err.flush();
-        return ExitCode.CHECK_FAILED;
+    }
+
+    /** The side of check {@code c} (by identity: equal checks may sit on both sides), lower case. */
+    private static Optional<String> side(Explanation ex, RuleCheck c) {
+        for (SidedCheck s : ex.rules()) {
+            if (s.check() == c) {
+                return Optional.of(s.side().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.wslab.handshake.explain.HeaderAnnotation;
 import org.wslab.handshake.spec.RuleCheck;
 
@@ -70,6 +72,45 @@ public final class JsonReport {
             array.add(check(c));
         }
         return array;
+    }
+
+    /**
+     * Every rule checked, in order, as the {@code "rules"} array of the lab's JSON conventions: like
+     * {@link #checks} plus {@code "side"} ({@code request|response|both}) where {@code side} names one,
+     * and a {@code "detail"} of {@code null} when there is nothing to add.
+     */
+    public static ArrayNode rules(List<RuleCheck> checks, Function<RuleCheck, Optional<String>> side) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (RuleCheck c : checks) {
+            ObjectNode o = check(c);
+            if (c.detail().isEmpty()) {
+                o.putNull("detail");
+            }
+            side.apply(c).ifPresent(s -> o.put("side", s));
+            array.add(o);
+        }
+        return array;
+    }
+
+    /** The shared {@code "verdict"} object: passed, and the first failed rule's name, section and detail (null when passed). */
+    public static ObjectNode verdict(List<RuleCheck> checks) {
+        ObjectNode v = object();
+        Optional<RuleCheck> first = checks.stream().filter(RuleCheck::failed).findFirst();
+        v.put("passed", first.isEmpty());
+        v.put("rule", first.map(c -> c.rule().name()).orElse(null));
+        v.put("section", first.map(c -> c.rule().section()).orElse(null));
+        v.put("detail", first.map(RuleCheck::detail).orElse(null));
+        return v;
+    }
+
+    /** {@code head} (from {@link #head}) with each empty {@code "section"} (a field no RFC defines) written as {@code null}. */
+    public static ObjectNode sectionsAsNull(ObjectNode head) {
+        for (var line : head.path("lines")) {
+            if (line instanceof ObjectNode l && l.path("section").asText("x").isEmpty()) {
+                l.putNull("section");
+            }
+        }
+        return head;
     }
 
     /** One check. */

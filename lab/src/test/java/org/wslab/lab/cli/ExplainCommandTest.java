@@ -1,10 +1,10 @@
 package org.wslab.lab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wslab.lab.json.JsonSchemas;
 
 /**
  * {@code wslab explain} on the source notes' recorded handshake (copied verbatim from the two code
@@ -96,17 +97,24 @@ class ExplainCommandTest {
         CliRun lf = CliRun.of("explain", notesLf.toString());
         CliRun withCr = CliRun.of("explain", crlf.toString());
         assertEquals(lf.exitCode(), withCr.exitCode());
-        assertEquals(lf.out(), withCr.out());
+        assertEquals(JudgedOutput.of(lf.out()), JudgedOutput.of(withCr.out()));
+        assertTrue(lf.out().contains("info  LINE_ENDS (RFC 9112 §2.2): "), lf.out());
+        assertFalse(withCr.out().contains("LINE_ENDS"), withCr.out());
     }
 
     @Test
     void jsonListsEveryCheckAndTheFailure() throws Exception {
         CliRun run = CliRun.of("explain", "--json", notesLf.toString());
         assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
-        JsonNode root = new ObjectMapper().readTree(run.out());
+        JsonNode root = JsonSchemas.assertValid("explain", run.out());
         assertEquals(1, root.path("exitCode").asInt());
+        assertEquals("explain", root.path("command").asText());
+        assertEquals(notesLf.toString(), root.path("file").asText());
+        assertFalse(root.path("verdict").path("passed").asBoolean());
+        assertEquals("ACCEPT_MATCHES_KEY", root.path("verdict").path("rule").asText());
+        assertTrue(root.path("checks").isMissingNode(), "renamed to rules");
         int failures = 0;
-        for (JsonNode check : root.path("checks")) {
+        for (JsonNode check : root.path("rules")) {
             if (check.path("outcome").asText().equals("fail")) {
                 failures++;
                 assertEquals("ACCEPT_MATCHES_KEY", check.path("rule").asText());

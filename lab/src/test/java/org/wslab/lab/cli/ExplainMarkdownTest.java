@@ -46,7 +46,8 @@ class ExplainMarkdownTest {
         CliRun md = CliRun.of("explain", notesMd.toString());
         CliRun txt = CliRun.of("explain", notesTxt.toString());
         assertEquals(ExitCode.CHECK_FAILED, md.exitCode(), md.toString());
-        assertEquals(txt.out(), md.out());
+        assertEquals(JudgedOutput.of(txt.out()), JudgedOutput.of(md.out()));
+        assertTrue(md.out().startsWith("how the file was read\n  info  MARKDOWN_BLOCKS"), md.out());
         assertTrue(md.out().contains("FAIL  ACCEPT_MATCHES_KEY"), md.out());
         assertEquals(1, md.errLines().size(), md.toString());
     }
@@ -60,7 +61,8 @@ class ExplainMarkdownTest {
         CliRun md = CliRun.of("explain", notes.toString());
         CliRun txt = CliRun.of("explain", notesTxt.toString());
         assertEquals(ExitCode.CHECK_FAILED, md.exitCode(), md.toString());
-        assertEquals(txt.out(), md.out());
+        assertEquals(JudgedOutput.of(txt.out()), JudgedOutput.of(md.out()));
+        assertTrue(md.out().startsWith("how the file was read\n  info  MARKDOWN_BLOCKS"), md.out());
     }
 
     @Test
@@ -71,7 +73,7 @@ class ExplainMarkdownTest {
         for (Path p : List.of(crlf, renamed)) {
             CliRun run = CliRun.of("explain", p.toString());
             assertEquals(lf.exitCode(), run.exitCode(), run.toString());
-            assertEquals(lf.out(), run.out());
+            assertEquals(JudgedOutput.of(lf.out()), JudgedOutput.of(run.out()));
         }
     }
 
@@ -81,18 +83,20 @@ class ExplainMarkdownTest {
     void fencedBlocksFollowCommonMark() {
         String md = "intro\n  ~~~~ http\n  GET / HTTP/1.1\n  Host: x\n  ~~~~~\ntext\n```\nHTTP/1.1 101 OK\n````\n"
                 + "```\nunclosed\n";
-        assertEquals(List.of("GET / HTTP/1.1\nHost: x\n", "HTTP/1.1 101 OK\n"),
-                TranscriptFile.fencedBlocks(md.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of(), TranscriptFile.fencedBlocks("```\nnever closed\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of(), TranscriptFile.fencedBlocks("    ```\nindented code\n    ```\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(new MarkdownBlocks.Block(3, 4, "GET / HTTP/1.1\nHost: x\n"), new MarkdownBlocks.Block(8, 8, "HTTP/1.1 101 OK\n")),
+                MarkdownBlocks.of(md.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(), MarkdownBlocks.of("```\nnever closed\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(), MarkdownBlocks.of("    ```\nindented code\n    ```\n".getBytes(StandardCharsets.UTF_8)));
     }
 
-    // two blocks that are not HTTP are judged like such a plain transcript: exit 1, not 2
+    // blocks none of which starts with a request line hold no transcript: exit 2, one line saying so
     @Test
-    void twoBlocksThatAreNotHttpFailTheRules() throws Exception {
+    void blocksThatAreNotHttpAreNotATranscript() throws Exception {
         Path code = Files.writeString(dir.resolve("code.md"), "```java\nclass A {}\n```\n```\nx\n```\n");
         CliRun run = CliRun.of("explain", code.toString());
-        run.assertOneErrorLine(ExitCode.CHECK_FAILED);
+        run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
+        assertTrue(run.err().contains("is not a handshake transcript: none of its 2 fenced code blocks starts with an HTTP request line"
+                + " (the first starts \"class A {}\")"), run.err());
     }
 
     @Test

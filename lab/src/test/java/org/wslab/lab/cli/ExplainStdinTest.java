@@ -43,6 +43,6 @@ class ExplainStdinTest {
     void standardInputThatIsNoTranscriptIsOneLine() {
         CliRun run = withStdin("hello\n".getBytes(StandardCharsets.US_ASCII), "explain", "-");
         run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
-        assertTrue(run.err().contains("standard input is not a transcript"), run.err());
+        assertTrue(run.err().contains("standard input is not a handshake transcript: its first line (line 1, \"hello\") is no HTTP request line"), run.err());
     }
 }
