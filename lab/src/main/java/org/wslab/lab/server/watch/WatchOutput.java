@@ -4,20 +4,22 @@ import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where {@code serve --log} and {@code --trace} lines go: a bounded queue drained by one printer
  * thread, so a slow terminal never blocks a server's event loop (DESIGN.md principle 7). An entry
  * (one line, or a frame's dump of several lines) that finds the queue full is dropped and counted;
- * the printer says so in one line, {@code … N log lines dropped (output too slow)}, before the next
- * line it prints and once more on {@link #close()} — a drop is never silent.
+ * the printer says so in one line, {@code … N log lines dropped (output too slow)}, once it has
+ * printed what was queued before (and at least every thousand lines under steady overload, and on
+ * {@link #close()}) — a drop is never silent.
  */
 public final class WatchOutput implements AutoCloseable {
     /** Entries waiting for the printer before new ones are dropped. */
     public static final int DEFAULT_CAPACITY = 10_000;
     private static final long CLOSE_WAIT_MILLIS = 2_000;
+    /** Entries printed between two drop reports while the queue never empties. */
+    private static final int REPORT_EVERY = 1_000;
 
     private final PrintWriter out;
     private final BlockingQueue<String> queue;
@@ -55,6 +57,7 @@ public final class WatchOutput implements AutoCloseable {
     }
 
     private void print() {
+        long printed = 0;
         while (true) {
             String entry = queue.poll();
             if (entry == null) {
@@ -69,8 +72,10 @@ public final class WatchOutput implements AutoCloseable {
                     continue; // close() wakes us: drain what is left, then end
                 }
             }
-            reportDrops();
             out.println(entry);
+            if (++printed % REPORT_EVERY == 0) {
+                reportDrops(); // under steady overload the queue never empties: say it now and then anyway
+            }
         }
     }
 
@@ -87,7 +92,7 @@ public final class WatchOutput implements AutoCloseable {
         closing = true;
         printer.interrupt();
         try {
-            printer.join(TimeUnit.MILLISECONDS.toMillis(CLOSE_WAIT_MILLIS));
+            printer.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
