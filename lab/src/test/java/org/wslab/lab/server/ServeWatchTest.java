@@ -1,0 +1,151 @@
+package org.wslab.lab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.wslab.handshake.OriginPattern;
+import org.wslab.lab.engines.LabServers;
+import org.wslab.lab.server.watch.ServeWatch;
+import org.wslab.lab.server.watch.WatchOutput;
+
+/**
+ * {@code serve --log} and {@code --trace} on both engines, with raw sockets so every byte (and so
+ * every line) is known: the 101 and its frames, the close line, a 403 naming ORIGIN_ALLOWED, a 404,
+ * and on our engine the 503 over the connection limit. No timed assertions: the duration is matched
+ * as a pattern.
+ */
+class ServeWatchTest {
+    private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+
+    private static String upgrade(String path, String origin) {
+        return upgrade(path, origin, null);
+    }
+
+    private static String upgrade(String path, String origin, String subprotocol) {
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n"
+                + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                + (subprotocol == null ? "" : "Sec-WebSocket-Protocol: " + subprotocol + "\r\n") + "\r\n";
+    }
+
+    /** Reads an HTTP head up to its blank line. */
+    private static String head(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        while (!b.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            b.write(c);
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** "hi" masked with 01 02 03 04 (RFC 6455 §5.3), then the close 1000 with the same key. */
+    private static final byte[] TEXT_HI = {(byte) 0x81, (byte) 0x82, 1, 2, 3, 4, 'h' ^ 1, 'i' ^ 2};
+    private static final byte[] CLOSE_1000 = {(byte) 0x88, (byte) 0x82, 1, 2, 3, 4, 0x03 ^ 1, (byte) (0xe8 ^ 2)};
+
+    private static List<String> of(String out, int id) {
+        return out.lines().filter(l -> l.startsWith("#" + id + " ")).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void logAndTraceShowEachDecisionEveryFrameAndTheEnd(Engine engine) throws Exception {
+        StringWriter printed = new StringWriter();
+        WatchOutput output = WatchOutput.start(new PrintWriter(printed), WatchOutput.DEFAULT_CAPACITY);
+        LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0)
+                .withOrigins(List.of(OriginPattern.parse("https://app.example")))
+                .withWatch(ServeWatch.to(output, true, true));
+        int echoPort;
+        int evilPort;
+        int nothingPort;
+        try (LabServer server = LabServers.start(engine, config, EndpointRegistry.defaults())) {
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                echoPort = s.getLocalPort();
+                s.getOutputStream().write(upgrade("/websocket/echo", null).getBytes(StandardCharsets.US_ASCII));
+                assertTrue(head(s.getInputStream()).startsWith("HTTP/1.1 101 "));
+                s.getOutputStream().write(TEXT_HI);
+                assertEquals("[-127, 2, 104, 105]", java.util.Arrays.toString(s.getInputStream().readNBytes(4)));
+                s.getOutputStream().write(CLOSE_1000);
+                assertEquals("[-120, 2, 3, -24]", java.util.Arrays.toString(s.getInputStream().readNBytes(4)));
+                s.getInputStream().readAllBytes(); // the server closes the TCP connection first (§7.1.1)
+            }
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                evilPort = s.getLocalPort();
+                s.getOutputStream().write(upgrade("/websocket/echo", "http://evil.example")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertTrue(head(s.getInputStream()).startsWith("HTTP/1.1 403 "));
+            }
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                nothingPort = s.getLocalPort();
+                s.getOutputStream().write(upgrade("/nothing", null).getBytes(StandardCharsets.US_ASCII));
+                assertTrue(head(s.getInputStream()).startsWith("HTTP/1.1 404 "));
+            }
+        }
+        output.close();
+        String out = printed.toString();
+        String key = engine == Engine.JETTY ? "00 00 00 00" : "01 02 03 04"; // Jetty unmasks and forgets the key
+        List<String> first = of(out, 1);
+        assertEquals(List.of(
+                "#1 127.0.0.1:" + echoPort + " GET /websocket/echo → 101",
+                "#1 → client frame 1: TEXT masked, 8 bytes on the wire",
+                "#1     81                FIN=1 RSV=000 opcode=0x1 (TEXT)",
+                "#1     82                MASK=1 payload length code=2 (7-bit form)",
+                "#1     " + key + "       masking key",
+                "#1     " + (engine == Engine.JETTY ? "68 69" : "69 6b") + "             payload, masked on the wire (2 bytes); text \"hi\"",
+                "#1 ← server frame 1: TEXT, 4 bytes on the wire",
+                "#1     81                FIN=1 RSV=000 opcode=0x1 (TEXT)",
+                "#1     02                MASK=0 payload length code=2 (7-bit form)",
+                "#1     68 69             payload (2 bytes); text \"hi\""), first.subList(0, 10), out);
+        assertEquals("#1 ← server frame 2: CLOSE, 4 bytes on the wire", first.get(15), out);
+        assertTrue(first.get(first.size() - 1).matches(
+                "#1 closed 1000 \\(normal closure\\) after \\d+\\.\\d s, 1 message in / 1 out"), out);
+        assertEquals(List.of("#2 127.0.0.1:" + evilPort + " GET /websocket/echo → 403 ORIGIN_ALLOWED "
+                + "(RFC 6455 §4.2.2 (4) /origin/ / §10.2: Origin http://evil.example is not accepted)"), of(out, 2), out);
+        assertEquals(List.of("#3 127.0.0.1:" + nothingPort + " GET /nothing → 404 NO_RESOURCE (RFC 9110 §15.5.5: /nothing)"),
+                of(out, 3), out);
+        assertTrue(out.lines().noneMatch(l -> l.contains("dropped")), out);
+    }
+
+    // RFC 9110 §15.6.4: one connection over --max-connections is logged as 503 naming MAX_CONNECTIONS
+    @Test
+    void ourEngineLogsTheConnectionOverTheLimit() throws Exception {
+        StringWriter printed = new StringWriter();
+        WatchOutput output = WatchOutput.start(new PrintWriter(printed), WatchOutput.DEFAULT_CAPACITY);
+        LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0).withMaxConnections(1)
+                .withWatch(ServeWatch.to(output, true, false));
+        int extraPort;
+        int heldPort;
+        try (LabServer server = LabServers.start(Engine.WSLAB, config, EndpointRegistry.defaults());
+             Socket held = new Socket("127.0.0.1", server.port())) {
+            heldPort = held.getLocalPort();
+            held.getOutputStream().write(upgrade("/websocket/app", null, "v12.stomp").getBytes(StandardCharsets.US_ASCII));
+            assertTrue(head(held.getInputStream()).startsWith("HTTP/1.1 101 "));
+            try (Socket extra = new Socket("127.0.0.1", server.port())) {
+                extraPort = extra.getLocalPort();
+                assertTrue(new String(extra.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                        .startsWith("HTTP/1.1 503 "));
+            }
+        }
+        output.close();
+        String out = printed.toString();
+        assertEquals(List.of("#1 127.0.0.1:" + heldPort + " GET /websocket/app → 101 (sub-protocol v12.stomp)"),
+                of(out, 1).subList(0, 1), out);
+        assertEquals(List.of("#2 127.0.0.1:" + extraPort + " → 503 MAX_CONNECTIONS "
+                + "(RFC 9110 §15.6.4: at most 1 connection at once)"), of(out, 2), out);
+        // the held socket is closed first (resources close in reverse): no close frame, 1006 (RFC 6455 §7.1.5)
+        assertTrue(of(out, 1).get(1).startsWith("#1 closed 1006 (closed without a close frame"), out);
+    }
+}
