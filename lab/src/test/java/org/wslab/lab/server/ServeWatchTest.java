@@ -119,6 +119,30 @@ class ServeWatchTest {
         assertTrue(out.lines().noneMatch(l -> l.contains("dropped")), out);
     }
 
+    // RFC 6455 §4.4: another version is refused; our engine names the rule, Jetty's own answer is shown as it is
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anotherVersionIsLoggedWithTheRuleOrAsJettyAnswered(Engine engine) throws Exception {
+        StringWriter printed = new StringWriter();
+        WatchOutput output = WatchOutput.start(new PrintWriter(printed), WatchOutput.DEFAULT_CAPACITY);
+        LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0)
+                .withWatch(ServeWatch.to(output, true, false));
+        int port;
+        String status;
+        try (LabServer server = LabServers.start(engine, config, EndpointRegistry.defaults());
+             Socket s = new Socket("127.0.0.1", server.port())) {
+            port = s.getLocalPort();
+            s.getOutputStream().write(upgrade("/websocket/echo", null).replace("Version: 13", "Version: 8")
+                    .getBytes(StandardCharsets.US_ASCII));
+            status = head(s.getInputStream()).lines().findFirst().orElse("");
+        }
+        output.close();
+        String expected = engine == Engine.WSLAB
+                ? "#1 127.0.0.1:" + port + " GET /websocket/echo → 426 VERSION_13 (RFC 6455 §4.2.1 (6) / §4.2.2 (4) / §4.4: Sec-WebSocket-Version: 8)"
+                : "#1 127.0.0.1:" + port + " GET /websocket/echo → 404 Not Found (Jetty's own answer; it names no rule)";
+        assertTrue(printed.toString().startsWith(expected), status + "\n" + printed);
+    }
+
     // RFC 9110 §15.6.4: one connection over --max-connections is logged as 503 naming MAX_CONNECTIONS
     @Test
     void ourEngineLogsTheConnectionOverTheLimit() throws Exception {

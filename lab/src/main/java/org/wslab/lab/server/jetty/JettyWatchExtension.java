@@ -47,7 +47,7 @@ public final class JettyWatchExtension extends AbstractExtension {
 
     @Override
     public void onFrame(org.eclipse.jetty.websocket.core.Frame frame, Callback callback) {
-        watch.ifPresent(w -> w.onFrame(Direction.RECEIVED, ours(frame)));
+        watch.ifPresent(w -> see(w, Direction.RECEIVED, frame));
         if (frame.getOpCode() == OpCode.CLOSE && closeFramesIn.getAndIncrement() == 0) {
             ByteBuffer p = frame.getPayload() == null ? ByteBuffer.allocate(0) : frame.getPayload().asReadOnlyBuffer();
             closeCode.set(p.remaining() >= 2 ? p.getShort() & 0xFFFF : CloseCode.NO_STATUS_RECEIVED.code());
@@ -58,13 +58,22 @@ public final class JettyWatchExtension extends AbstractExtension {
 
     @Override
     public void sendFrame(OutgoingEntry entry) {
-        watch.ifPresent(w -> w.onFrame(Direction.SENT, ours(entry.getFrame())));
+        watch.ifPresent(w -> see(w, Direction.SENT, entry.getFrame()));
         nextOutgoingFrame(entry);
     }
 
     @Override
     public void close() {
         watch.ifPresent(w -> w.closed(closeCode.get(), closeReason.get()));
+    }
+
+    /** Traces the frame, or only counts it (no payload copy) when the watch does not trace. */
+    private static void see(ConnectionWatch w, Direction direction, org.eclipse.jetty.websocket.core.Frame f) {
+        if (w.traces()) {
+            w.onFrame(direction, ours(f));
+        } else {
+            w.count(direction, f.isFin(), OpCode.isControlFrame(f.getOpCode()));
+        }
     }
 
     /** The same frame as our codec's value (payload copied, the buffer untouched). */

@@ -76,13 +76,23 @@ public final class ConnectionWatch implements FrameListener {
 
     @Override
     public void onFrame(Direction direction, Frame frame) {
+        int n = count(direction, frame.fin(), frame.opcode().isControl());
+        if (watch.traces()) {
+            watch.print(WatchLines.frame(id, direction == Direction.RECEIVED, n, frame));
+        }
+    }
+
+    /** Whether frames are traced: when not, an engine may {@link #count} a frame without building it. */
+    public boolean traces() {
+        return watch.traces();
+    }
+
+    /** Counts a frame (a message at its final data frame, §5.4) without tracing it; returns its number that way. */
+    public int count(Direction direction, boolean fin, boolean control) {
         boolean fromClient = direction == Direction.RECEIVED;
-        int n = (fromClient ? framesIn : framesOut).incrementAndGet();
-        if (frame.fin() && !frame.opcode().isControl()) {
+        if (fin && !control) {
             (fromClient ? messagesIn : messagesOut).incrementAndGet();
         }
-        if (watch.traces()) {
-            watch.print(WatchLines.frame(id, fromClient, n, frame));
-        }
+        return (fromClient ? framesIn : framesOut).incrementAndGet();
     }
 }
