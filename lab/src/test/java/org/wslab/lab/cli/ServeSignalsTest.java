@@ -3,8 +3,6 @@ package org.wslab.lab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wslab.lab.server.RawUpgrade;
 
 /**
  * {@code wslab serve} as a real child process stopped by SIGTERM and by Ctrl-C's SIGINT (POSIX
@@ -73,10 +72,8 @@ class ServeSignalsTest {
                         "this test runs where SIGINT is ignored (a background job): Ctrl-C cannot be sent");
             }
             try (Socket ws = new Socket("127.0.0.1", Integer.parseInt(port.group(1)))) {
-                ws.getOutputStream().write(("GET /websocket/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                assertTrue(head(ws.getInputStream()).startsWith("HTTP/1.1 101 "));
+                ws.getOutputStream().write(RawUpgrade.request("/websocket/echo", null, null));
+                assertTrue(RawUpgrade.head(ws.getInputStream()).startsWith("HTTP/1.1 101 "));
                 if (signal.equals("TERM")) {
                     serve.destroy(); // SIGTERM
                 } else {
@@ -95,17 +92,5 @@ class ServeSignalsTest {
         } finally {
             serve.destroyForcibly();
         }
-    }
-
-    private static String head(InputStream in) throws Exception {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        while (!b.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                break;
-            }
-            b.write(c);
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
     }
 }

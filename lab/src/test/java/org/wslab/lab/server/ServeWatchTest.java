@@ -3,9 +3,6 @@ package org.wslab.lab.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.Socket;
@@ -26,35 +23,19 @@ import org.wslab.lab.server.watch.WatchOutput;
  * as a pattern.
  */
 class ServeWatchTest {
-    private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
-
-    private static String upgrade(String path, String origin) {
-        return upgrade(path, origin, null);
-    }
-
-    private static String upgrade(String path, String origin, String subprotocol) {
-        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n"
-                + (origin == null ? "" : "Origin: " + origin + "\r\n")
-                + (subprotocol == null ? "" : "Sec-WebSocket-Protocol: " + subprotocol + "\r\n") + "\r\n";
-    }
-
-    /** Reads an HTTP head up to its blank line. */
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        while (!b.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                break;
-            }
-            b.write(c);
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
-    }
-
     /** "hi" masked with 01 02 03 04 (RFC 6455 §5.3), then the close 1000 with the same key. */
     private static final byte[] TEXT_HI = {(byte) 0x81, (byte) 0x82, 1, 2, 3, 4, 'h' ^ 1, 'i' ^ 2};
     private static final byte[] CLOSE_1000 = {(byte) 0x88, (byte) 0x82, 1, 2, 3, 4, 0x03 ^ 1, (byte) (0xe8 ^ 2)};
+
+    /** A watch printing into {@code printed}. */
+    private static WatchOutput outputTo(StringWriter printed) {
+        return WatchOutput.start(new PrintWriter(printed), WatchOutput.DEFAULT_CAPACITY);
+    }
+
+    /** Port 0, logging into {@code output}, tracing too when {@code trace}. */
+    private static LabServerConfig watched(WatchOutput output, boolean trace) {
+        return LabServerConfig.defaults().withAddress("127.0.0.1", 0).withWatch(ServeWatch.to(output, true, trace));
+    }
 
     private static List<String> of(String out, int id) {
         return out.lines().filter(l -> l.startsWith("#" + id + " ")).toList();
@@ -64,18 +45,16 @@ class ServeWatchTest {
     @EnumSource(Engine.class)
     void logAndTraceShowEachDecisionEveryFrameAndTheEnd(Engine engine) throws Exception {
         StringWriter printed = new StringWriter();
-        WatchOutput output = WatchOutput.start(new PrintWriter(printed), WatchOutput.DEFAULT_CAPACITY);
-        LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0)
-                .withOrigins(List.of(OriginPattern.parse("https://app.example")))
-                .withWatch(ServeWatch.to(output, true, true));
+        WatchOutput output = outputTo(printed);
+        LabServerConfig config = watched(output, true).withOrigins(List.of(OriginPattern.parse("https://app.example")));
         int echoPort;
         int evilPort;
         int nothingPort;
         try (LabServer server = LabServers.start(engine, config, EndpointRegistry.defaults())) {
             try (Socket s = new Socket("127.0.0.1", server.port())) {
                 echoPort = s.getLocalPort();
-                s.getOutputStream().write(upgrade("/websocket/echo", null).getBytes(StandardCharsets.US_ASCII));
-                assertTrue(head(s.getInputStream()).startsWith("HTTP/1.1 101 "));
+                s.getOutputStream().write(RawUpgrade.request("/websocket/echo", null, null));
+                assertTrue(RawUpgrade.head(s.getInputStream()).startsWith("HTTP/1.1 101 "));
                 s.getOutputStream().write(TEXT_HI);
                 assertEquals("[-127, 2, 104, 105]", java.util.Arrays.toString(s.getInputStream().readNBytes(4)));
                 s.getOutputStream().write(CLOSE_1000);
@@ -84,14 +63,13 @@ class ServeWatchTest {
             }
             try (Socket s = new Socket("127.0.0.1", server.port())) {
                 evilPort = s.getLocalPort();
-                s.getOutputStream().write(upgrade("/websocket/echo", "http://evil.example")
-                        .getBytes(StandardCharsets.US_ASCII));
-                assertTrue(head(s.getInputStream()).startsWith("HTTP/1.1 403 "));
+                s.getOutputStream().write(RawUpgrade.request("/websocket/echo", "http://evil.example", null));
+                assertTrue(RawUpgrade.head(s.getInputStream()).startsWith("HTTP/1.1 403 "));
             }
             try (Socket s = new Socket("127.0.0.1", server.port())) {
                 nothingPort = s.getLocalPort();
-                s.getOutputStream().write(upgrade("/nothing", null).getBytes(StandardCharsets.US_ASCII));
-                assertTrue(head(s.getInputStream()).startsWith("HTTP/1.1 404 "));
+                s.getOutputStream().write(RawUpgrade.request("/nothing", null, null));
+                assertTrue(RawUpgrade.head(s.getInputStream()).startsWith("HTTP/1.1 404 "));
             }
         }
         output.close();
@@ -124,17 +102,16 @@ class ServeWatchTest {
     @EnumSource(Engine.class)
     void anotherVersionIsLoggedWithTheRuleOrAsJettyAnswered(Engine engine) throws Exception {
         StringWriter printed = new StringWriter();
-        WatchOutput output = WatchOutput.start(new PrintWriter(printed), WatchOutput.DEFAULT_CAPACITY);
-        LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0)
-                .withWatch(ServeWatch.to(output, true, false));
+        WatchOutput output = outputTo(printed);
+        LabServerConfig config = watched(output, false);
         int port;
         String status;
         try (LabServer server = LabServers.start(engine, config, EndpointRegistry.defaults());
              Socket s = new Socket("127.0.0.1", server.port())) {
             port = s.getLocalPort();
-            s.getOutputStream().write(upgrade("/websocket/echo", null).replace("Version: 13", "Version: 8")
-                    .getBytes(StandardCharsets.US_ASCII));
-            status = head(s.getInputStream()).lines().findFirst().orElse("");
+            s.getOutputStream().write(new String(RawUpgrade.request("/websocket/echo", null, null), StandardCharsets.US_ASCII)
+                    .replace("Version: 13", "Version: 8").getBytes(StandardCharsets.US_ASCII));
+            status = RawUpgrade.head(s.getInputStream()).lines().findFirst().orElse("");
         }
         output.close();
         String expected = engine == Engine.WSLAB
@@ -147,16 +124,15 @@ class ServeWatchTest {
     @Test
     void ourEngineLogsTheConnectionOverTheLimit() throws Exception {
         StringWriter printed = new StringWriter();
-        WatchOutput output = WatchOutput.start(new PrintWriter(printed), WatchOutput.DEFAULT_CAPACITY);
-        LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0).withMaxConnections(1)
-                .withWatch(ServeWatch.to(output, true, false));
+        WatchOutput output = outputTo(printed);
+        LabServerConfig config = watched(output, false).withMaxConnections(1);
         int extraPort;
         int heldPort;
         try (LabServer server = LabServers.start(Engine.WSLAB, config, EndpointRegistry.defaults());
              Socket held = new Socket("127.0.0.1", server.port())) {
             heldPort = held.getLocalPort();
-            held.getOutputStream().write(upgrade("/websocket/app", null, "v12.stomp").getBytes(StandardCharsets.US_ASCII));
-            assertTrue(head(held.getInputStream()).startsWith("HTTP/1.1 101 "));
+            held.getOutputStream().write(RawUpgrade.request("/websocket/app", null, "v12.stomp"));
+            assertTrue(RawUpgrade.head(held.getInputStream()).startsWith("HTTP/1.1 101 "));
             try (Socket extra = new Socket("127.0.0.1", server.port())) {
                 extraPort = extra.getLocalPort();
                 assertTrue(new String(extra.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameEncoder;
+import org.wslab.framing.engine.OpeningRule;
 import org.wslab.framing.trace.FrameTrace;
 import org.wslab.handshake.spec.SpecRule;
 
@@ -66,8 +67,8 @@ public final class WatchLines {
 
     /** The 503 of a connection over the limit, before any request was read. */
     static String overLimit(long id, String remote, int limit) {
-        return "#" + id + " " + remote + " → 503 " + WatchRule.MAX_CONNECTIONS.name() + " ("
-                + cite(WatchRule.MAX_CONNECTIONS, "at most " + limit + (limit == 1 ? " connection" : " connections")
+        return "#" + id + " " + remote + " → 503 " + OpeningRule.MAX_CONNECTIONS.name() + " ("
+                + cite(OpeningRule.MAX_CONNECTIONS, "at most " + limit + (limit == 1 ? " connection" : " connections")
                 + " at once") + ")";
     }
 
