@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@link WatchOutput} (RFC 6455 §4.2.2 decisions, §5.2 frames).
  */
 @Command(name = "serve",
-        header = "Run the lab server (embedded Jetty 12, or our engine: --engine wslab) until Ctrl-C.",
+        header = "Run the lab server (embedded Jetty 12, or our engine: --engine wslab) until Ctrl-C or SIGTERM.",
         description = "Serves a WebSocket echo endpoint at /websocket/echo (text and binary; "
                 + "permessage-deflate when offered), STOMP 1.0-1.2 at /websocket/app (sub-protocols "
                 + "v12.stomp, v11.stomp, v10.stomp; one in-memory broker, or --relay to an external one) "
@@ -139,13 +139,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log",
             description = "Print one line per connection on stdout: its handshake decision (101 with the sub-protocol "
                     + "and extensions, or the status and the rule a refusal names: 400/403/404/426/431, 503 over "
-                    + "--max-connections) and, at its end, the close code, duration and messages in/out.")
+                    + "--max-connections) and, at its end, the close code, duration and messages in/out. On Jetty, "
+                    + "what Jetty refuses by itself is shown as its status and reason (it names no rule).")
     boolean log;
 
     @Option(names = "--trace",
             description = "Print every frame both ways on stdout as an annotated hex dump (RFC 6455 §5.2), prefixed "
                     + "with the connection's id; a payload is cut after " + WatchLines.TRACE_PAYLOAD_BYTES
-                    + " bytes. Lines the terminal cannot take in time are dropped and counted, never block the server.")
+                    + " bytes. On Jetty a client frame's masking key shows as 00 00 00 00 (Jetty unmasks it first). "
+                    + "Lines the terminal cannot take in time are dropped and counted, never block the server.")
     boolean trace;
 
     @Mixin
