@@ -1,5 +1,6 @@
 package org.wslab.framing.transport;
 
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.wslab.framing.engine.Connection;
@@ -16,6 +17,22 @@ import org.wslab.handshake.ServerHandshake;
 public interface Acceptor {
     /** The engine and handler for a connection accepted at {@code nowNanos}; called on its loop thread. */
     Accepted accept(long nowNanos);
+
+    /**
+     * Like {@link #accept(long)}, told the peer's address ({@code null} when the socket could not
+     * say): what a server that logs its connections overrides. The listener calls this one.
+     */
+    default Accepted accept(long nowNanos, InetSocketAddress remote) {
+        return accept(nowNanos);
+    }
+
+    /**
+     * A connection from {@code remote} ({@code null} when unknown) came over the connection limit and
+     * was answered 503 (RFC 9110 §15.6.4) without reaching {@link #accept}; called on the listener's
+     * loop thread, so it must not block.
+     */
+    default void refused(InetSocketAddress remote, int limit, long nowNanos) {
+    }
 
     /**
      * Every connection answered by {@code handshake} (RFC 6455 §4.2) under {@code settings}, each

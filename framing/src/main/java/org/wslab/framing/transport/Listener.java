@@ -118,7 +118,7 @@ public final class Listener extends LoopMember implements AutoCloseable {
         long now = System.nanoTime();
         Acceptor.Accepted accepted;
         try {
-            accepted = acceptor.accept(now);
+            accepted = acceptor.accept(now, remoteOf(socket));
         } catch (RuntimeException | LinkageError e) {
             open.decrementAndGet();
             closeQuietly(socket);
@@ -138,10 +138,24 @@ public final class Listener extends LoopMember implements AutoCloseable {
 
     private void refuse(SocketChannel socket, long nowNanos) throws IOException {
         refused.incrementAndGet();
+        try {
+            acceptor.refused(remoteOf(socket), settings.maxConnections(), nowNanos);
+        } catch (RuntimeException e) {
+            // the acceptor's report failed: the connection is refused all the same
+        }
         if (tls == null) { // over TLS a plain 503 would be noise to the client: the connection just ends
             socket.write(ByteBuffer.wrap(BusyAnswer.bytes())); // a fresh socket's buffer takes these few bytes
         }
         Lingering.start(loop, socket, null, true, settings.lingerNanos(), nowNanos, () -> { });
+    }
+
+    /** The peer's address, or null when the socket cannot say (already reset). */
+    private static InetSocketAddress remoteOf(SocketChannel socket) {
+        try {
+            return socket.getRemoteAddress() instanceof InetSocketAddress a ? a : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void closeQuietly(SocketChannel socket) {

@@ -3,20 +3,20 @@ package org.wslab.lab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.wslab.handshake.OriginPattern;
-import org.wslab.lab.common.DurationText;
 import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.engines.LabServers;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
-import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
+import org.wslab.lab.server.watch.ServeWatch;
+import org.wslab.lab.server.watch.WatchLines;
+import org.wslab.lab.server.watch.WatchOutput;
 import org.wslab.stomp.broker.MailboxLimits;
 import org.wslab.stomp.session.StompServerConfig;
 import picocli.CommandLine.Command;
@@ -28,17 +28,23 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wslab serve}: runs the lab server (embedded Jetty 12) with the endpoints of
- * {@link EndpointRegistry#defaults()}, prints their URLs, and runs until Ctrl-C (a shutdown hook
- * stops it gracefully) or until the thread running it is interrupted (how tests stop it).
+ * {@link EndpointRegistry#defaults()}, prints their URLs (status lines: stderr), and runs until
+ * Ctrl-C or SIGTERM ({@link StopSignal}: the server stops gracefully and the command exits 0, a
+ * server's normal way to stop) or until the thread running it is interrupted (how in-process tests
+ * stop it). {@code --log} and {@code --trace} print the traffic on stdout through a bounded
+ * {@link WatchOutput} (RFC 6455 §4.2.2 decisions, §5.2 frames).
  */
 @Command(name = "serve",
-        header = "Run the lab server (embedded Jetty 12, or our engine: --engine wslab) until Ctrl-C.",
+        header = "Run the lab server (embedded Jetty 12, or our engine: --engine wslab) until Ctrl-C or SIGTERM.",
         description = "Serves a WebSocket echo endpoint at /websocket/echo (text and binary; "
                 + "permessage-deflate when offered), STOMP 1.0-1.2 at /websocket/app (sub-protocols "
                 + "v12.stomp, v11.stomp, v10.stomp; one in-memory broker, or --relay to an external one) "
                 + "and an index page at /, and prints their URLs. With --tls the same endpoints are also served "
                 + "over TLS (wss://) on --tls-port. With --origin only upgrades from the listed Origins (and those "
-                + "with no Origin: non-browser clients send none) are served, others get 403. Ctrl-C stops it gracefully.")
+                + "with no Origin: non-browser clients send none) are served, others get 403. "
+                + "--log prints one line per handshake decision (101, or the refusal naming its rule) and per "
+                + "closed connection; --trace prints every frame both ways; both on stdout, prefixed #id per "
+                + "connection. Status lines go to stderr. Ctrl-C or SIGTERM stops it gracefully (exit 0).")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = LabServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
@@ -130,6 +136,20 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--log",
+            description = "Print one line per connection on stdout: its handshake decision (101 with the sub-protocol "
+                    + "and extensions, or the status and the rule a refusal names: 400/403/404/426/431, 503 over "
+                    + "--max-connections) and, at its end, the close code, duration and messages in/out. On Jetty, "
+                    + "what Jetty refuses by itself is shown as its status and reason (it names no rule).")
+    boolean log;
+
+    @Option(names = "--trace",
+            description = "Print every frame both ways on stdout as an annotated hex dump (RFC 6455 §5.2), prefixed "
+                    + "with the connection's id; a payload is cut after " + WatchLines.TRACE_PAYLOAD_BYTES
+                    + " bytes. On Jetty a client frame's masking key shows as 00 00 00 00 (Jetty unmasks it first). "
+                    + "Lines the terminal cannot take in time are dropped and counted, never block the server.")
+    boolean trace;
+
     @Mixin
     ServeTlsOptions tls;
 
@@ -158,36 +178,39 @@ final class ServeCommand implements Callable<Integer> {
         if (secure.isPresent()) {
             config = config.withTls(secure.get().listener());
         }
-        LabServer server = start(config);
         PrintWriter out = spec.commandLine().getOut();
-        printBanner(out, server, config, secure);
-
-        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            out.println("wslab: stopping");
-            out.flush();
-            server.close();
-            awaitQuietly(reported); // the JVM halts after the hook: let "stopped" be printed first
-        }, "wslab-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter err = spec.commandLine().getErr();
+        WatchOutput output = log || trace ? WatchOutput.start(out, WatchOutput.DEFAULT_CAPACITY) : null;
+        config = config.withWatch(ServeWatch.to(output, log, trace));
+        LabServer server;
         try {
+            server = start(config);
+        } catch (Exception e) {
+            closeQuietly(output);
+            throw e;
+        }
+        ServeBanner.print(err, server, config, secure);
+        AtomicInteger openAtStop = new AtomicInteger(-1);
+        Runnable stop = () -> {
+            openAtStop.compareAndSet(-1, server.openConnections());
+            server.close();
+        };
+        try (StopSignal.Registration signals = StopSignal.whileRunning(stop)) {
             server.awaitStopped();
         } catch (InterruptedException e) {
-            server.close();
+            stop.run();
         } finally {
-            removeHook(hook);
+            closeQuietly(output);
         }
-        out.println("wslab: stopped");
-        out.flush();
-        reported.countDown();
+        int closed = Math.max(0, openAtStop.get());
+        err.println("wslab: stopped (" + closed + (closed == 1 ? " connection" : " connections") + " closed)");
+        err.flush();
         return ExitCode.OK;
     }
 
-    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
-        try {
-            latch.await(1, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static void closeQuietly(WatchOutput output) {
+        if (output != null) {
+            output.close();
         }
     }
 
@@ -235,38 +258,4 @@ final class ServeCommand implements Callable<Integer> {
         return limits;
     }
 
-    private static void printBanner(PrintWriter out, LabServer server, LabServerConfig config,
-                                    Optional<ServeTlsOptions.Prepared> secure) {
-        out.println("wslab serve: " + server.engine().cliName() + " engine listening on " + server.baseUri()
-                + server.secureBaseUri().map(https -> " and " + https).orElse(""));
-        List<Map.Entry<LabEndpoint, URI>> urls = server.webSocketUris();
-        int width = urls.stream().mapToInt(u -> u.getValue().toString().length()).max().orElse(0);
-        for (Map.Entry<LabEndpoint, URI> u : urls) {
-            String url = u.getValue().toString();
-            out.println("  " + url + " ".repeat(width - url.length() + 2) + u.getKey().description());
-        }
-        secure.ifPresent(t -> TlsBanner.print(out, server, t));
-        if (!config.origins().isEmpty()) {
-            out.println("origin: only " + config.origins().stream().map(OriginPattern::text)
-                    .collect(java.util.stream.Collectors.joining(", "))
-                    + " (requests without Origin allowed; others get 403 ORIGIN_ALLOWED)");
-        }
-        MailboxLimits mailbox = config.stomp().mailbox();
-        out.println("stomp: " + config.stompBackend().describe() + "; a subscriber over "
-                + SizeConverter.format(mailbox.softLimitBytes()) + " pauses its publishers, over it for "
-                + DurationText.format(java.time.Duration.ofNanos(mailbox.slowConsumerNanos())) + " is cut off (SLOW_CONSUMER)");
-        int max = config.maxConnections();
-        String connections = server.engine() == Engine.WSLAB ? ", at most " + max + (max == 1 ? " connection" : " connections") : "";
-        out.println("limits: " + SizeConverter.format(config.maxMessageSize()) + " per frame and per message"
-                + connections + ", idle timeout " + DurationText.format(config.idleTimeout()) + "; Ctrl-C stops");
-        out.flush();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already running the hook: nothing to remove
-        }
-    }
 }

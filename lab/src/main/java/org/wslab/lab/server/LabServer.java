@@ -63,6 +63,9 @@ public interface LabServer extends AutoCloseable {
         return all;
     }
 
+    /** Connections open now on every listener (handshaking, open or closing). */
+    int openConnections();
+
     /** Blocks until the server has stopped (by {@link #close()} from another thread). */
     void awaitStopped() throws InterruptedException;
 

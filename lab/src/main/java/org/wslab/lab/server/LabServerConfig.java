@@ -9,6 +9,7 @@ import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.transport.TransportSettings;
 import org.wslab.handshake.OriginPattern;
 import org.wslab.handshake.OriginPolicy;
+import org.wslab.lab.server.watch.ServeWatch;
 import org.wslab.lab.stomp.StompBackend;
 import org.wslab.stomp.session.StompServerConfig;
 
@@ -34,11 +35,13 @@ import org.wslab.stomp.session.StompServerConfig;
  * @param origins         the Origin allow-list of both engines and both listeners (RFC 6455 §4.2.2 (4),
  *                        §10.2): an upgrade whose Origin none matches gets 403, one without Origin is
  *                        served; empty (the default) serves any Origin
+ * @param watch           what {@code serve --log} / {@code --trace} show of the traffic, the same on both
+ *                        engines (RFC 6455 §4.2.2 decisions, §5.2 frames); {@link ServeWatch#off()} by default
  */
 public record LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout,
                               Duration stopTimeout, StompBackend stompBackend, int maxConnections,
                               StompServerConfig stomp, Optional<LabTls> tls,
-                              List<OriginPattern> origins) {
+                              List<OriginPattern> origins, ServeWatch watch) {
     /** Default bind address. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default port. */
@@ -60,6 +63,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
         Objects.requireNonNull(stomp, "stomp");
         Objects.requireNonNull(tls, "tls");
         origins = List.copyOf(origins);
+        Objects.requireNonNull(watch, "watch");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -74,7 +78,7 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
     /** These settings with the in-memory STOMP broker. */
     public LabServerConfig(String host, int port, long maxMessageSize, Duration idleTimeout, Duration stopTimeout) {
         this(host, port, maxMessageSize, idleTimeout, stopTimeout, StompBackend.IN_MEMORY, DEFAULT_MAX_CONNECTIONS,
-                StompServerConfig.DEFAULT, Optional.empty(), List.of());
+                StompServerConfig.DEFAULT, Optional.empty(), List.of(), ServeWatch.off());
     }
 
     /** The defaults: {@code 127.0.0.1:8080}, 16 MiB messages, 5 min idle, 2 s graceful stop, in-memory STOMP, 20,000 connections. */
@@ -99,40 +103,46 @@ public record LabServerConfig(String host, int port, long maxMessageSize, Durati
 
     /** These settings on another address. */
     public LabServerConfig withAddress(String newHost, int newPort) {
-        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls, origins);
+        return new LabServerConfig(newHost, newPort, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls, origins, watch);
     }
 
     /** These settings with another frame and message limit. */
     public LabServerConfig withMaxMessageSize(long bytes) {
-        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls, origins);
+        return new LabServerConfig(host, port, bytes, idleTimeout, stopTimeout, stompBackend, maxConnections, stomp, tls, origins, watch);
     }
 
     /** These settings with another STOMP backend (e.g. a relay). */
     public LabServerConfig withStompBackend(StompBackend backend) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections, stomp, tls, origins);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, backend, maxConnections, stomp, tls, origins, watch);
     }
 
     /** These settings with another connection limit (our socket engine). */
     public LabServerConfig withMaxConnections(int connections) {
-        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections, stomp, tls, origins);
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, connections, stomp, tls, origins, watch);
     }
 
     /** These settings with other STOMP session settings (mailbox limits, heart-beats, versions). */
     public LabServerConfig withStomp(StompServerConfig sessions) {
         return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
-                sessions, tls, origins);
+                sessions, tls, origins, watch);
     }
 
     /** These settings with a TLS listener beside the plain one. */
     public LabServerConfig withTls(LabTls listener) {
         return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
-                stomp, Optional.of(listener), origins);
+                stomp, Optional.of(listener), origins, watch);
     }
 
     /** These settings serving only upgrades whose Origin one of {@code patterns} matches (or that have none). */
     public LabServerConfig withOrigins(List<OriginPattern> patterns) {
         return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
-                stomp, tls, patterns);
+                stomp, tls, patterns, watch);
+    }
+
+    /** These settings showing their traffic as {@code watch} says ({@code serve --log}, {@code --trace}). */
+    public LabServerConfig withWatch(ServeWatch shown) {
+        return new LabServerConfig(host, port, maxMessageSize, idleTimeout, stopTimeout, stompBackend, maxConnections,
+                stomp, tls, origins, shown);
     }
 
     /** The Origin check these settings ask for: {@link OriginPolicy#matching} of {@link #origins()}. */

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code wslab serve --port 0} running in-process on its own thread, for end-to-end tests: waits
- * for the banner, reads the port from it, and stops the command by interrupting it (as Ctrl-C's
- * hook would, by closing the server).
+ * for the banner (on stderr), reads the port from it, and stops the command by interrupting it (as
+ * a signal would, by closing the server). {@link #out()} is the status text (serve's stderr: the
+ * banner, "stopped"), {@link #data()} the data (stdout: {@code --log} / {@code --trace} lines).
  */
 final class RunningServe implements AutoCloseable {
     private static final Pattern ECHO_URL = Pattern.compile("(ws://127\\.0\\.0\\.1:(\\d+)/websocket/echo)");
@@ -36,7 +37,7 @@ final class RunningServe implements AutoCloseable {
         Matcher found = null;
         // the banner is printed once the server is bound; a bounded wait, not a timed assertion
         for (int i = 0; i < 3_000 && found == null && !exit.isDone(); i++) {
-            String printed = out.toString();
+            String printed = err.toString();
             Matcher m = ECHO_URL.matcher(printed);
             if (m.find() && printed.contains("\nlimits: ")) { // the banner's last line is out
                 found = m;
@@ -46,7 +47,7 @@ final class RunningServe implements AutoCloseable {
         }
         if (found == null) {
             thread.shutdownNow();
-            throw new IllegalStateException("serve did not print its URL:\n" + out + err);
+            throw new IllegalStateException("serve did not print its URL:\n" + err + out);
         }
         echoUrl = found.group(1);
         port = Integer.parseInt(found.group(2));
@@ -60,12 +61,14 @@ final class RunningServe implements AutoCloseable {
         return port;
     }
 
+    /** What serve printed as status: its stderr (banner, warnings, "stopped"). */
     String out() {
-        return out.toString();
+        return err.toString();
     }
 
-    String err() {
-        return err.toString();
+    /** What serve printed as data: its stdout ({@code --log}, {@code --trace}). */
+    String data() {
+        return out.toString();
     }
 
     /** Stops the command and returns its exit code. */

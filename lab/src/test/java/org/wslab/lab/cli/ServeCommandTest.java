@@ -26,8 +26,9 @@ class ServeCommandTest {
             assertEquals(200, index.statusCode());
             assertTrue(index.body().contains(serve.echoUrl()), index.body());
             assertEquals(ExitCode.OK, serve.stop());
-            assertTrue(serve.out().endsWith("wslab: stopped" + System.lineSeparator()), serve.out());
-            assertEquals("", serve.err());
+            // the HTTP client may still hold its keep-alive connection: 0 or 1 closed
+            assertTrue(serve.out().matches("(?s).*\nwslab: stopped \\([01] connections? closed\\)\\R"), serve.out());
+            assertEquals("", serve.data(), "no --log: nothing on stdout");
         }
     }
 

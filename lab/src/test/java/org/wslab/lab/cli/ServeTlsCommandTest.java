@@ -102,7 +102,7 @@ class ServeTlsCommandTest {
             assertEquals(200, index.statusCode());
             assertTrue(index.body().contains("wss://127.0.0.1:" + tlsPort + "/websocket/echo"), index.body());
             assertEquals(ExitCode.OK, serve.stop());
-            assertEquals("", serve.err());
+            assertEquals("", serve.data(), "nothing on stdout without --log");
         }
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -37,7 +38,9 @@ import org.wslab.lab.stomp.jetty.JettyStompCreator;
  * <p>Jetty's defaults of 64 KiB per frame and per message are raised to the lab's own limit
  * ({@link LabServerConfig#maxMessageSize()}), for text and binary alike. Every endpoint, on both
  * connectors, sits behind {@link JettyOriginCheck}: the Origin allow-list of
- * {@link LabServerConfig#origins()} (RFC 6455 §4.2.2 (4)).
+ * {@link LabServerConfig#origins()} (RFC 6455 §4.2.2 (4)). A watched server ({@link LabServerConfig#watch()})
+ * logs each request's decision through {@link JettyWatchHandler} and sees every frame through
+ * {@link JettyWatchExtension}, first in each connection's extension stack.
  */
 public final class JettyLabServer implements LabServer {
     /** Replies queued per connection before a send fails: bounds what a slow reader costs us. */
@@ -68,8 +71,15 @@ public final class JettyLabServer implements LabServer {
         tlsConnector = config.tls().map(this::tlsConnector).orElse(null);
 
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, this::configure);
-        webSockets.setHandler(new JettyIndexHandler(() -> IndexPage.html(this)));
-        server.setHandler(new GracefulHandler(webSockets));
+        webSockets.setHandler(new JettyIndexHandler(() -> IndexPage.html(this),
+                registry.endpoints().stream().map(LabEndpoint::path).collect(java.util.stream.Collectors.toSet())));
+        if (config.watch().active()) {
+            WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
+                    .register(JettyWatchExtension.NAME, JettyWatchExtension.class);
+            server.setHandler(new GracefulHandler(new JettyWatchHandler(config.watch(), webSockets)));
+        } else {
+            server.setHandler(new GracefulHandler(webSockets));
+        }
         server.setStopTimeout(config.stopTimeout().toMillis());
         server.setStopAtShutdown(false);
     }
@@ -112,7 +122,8 @@ public final class JettyLabServer implements LabServer {
         container.setIdleTimeout(config.idleTimeout());
         container.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
         for (LabEndpoint endpoint : registry) {
-            container.addMapping(endpoint.path(), new JettyOriginCheck(config.originPolicy(), creatorFor(endpoint)));
+            WebSocketCreator creator = config.watch().active() ? new JettyWatchCreator(creatorFor(endpoint)) : creatorFor(endpoint);
+            container.addMapping(endpoint.path(), new JettyOriginCheck(config.originPolicy(), creator));
         }
     }
 
@@ -150,6 +161,12 @@ public final class JettyLabServer implements LabServer {
     @Override
     public URI baseUri() {
         return config.baseUri(port());
+    }
+
+    @Override
+    public int openConnections() {
+        return connector.getConnectedEndPoints().size()
+                + (tlsConnector == null ? 0 : tlsConnector.getConnectedEndPoints().size());
     }
 
     /** The Jetty server, for tests and for adapters that mount more on it. */

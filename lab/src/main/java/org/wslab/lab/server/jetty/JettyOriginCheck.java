@@ -18,7 +18,8 @@ import org.wslab.handshake.spec.RuleCheck;
  * The server's Origin check of RFC 6455 §4.2.2 (4) and §10.2 in front of a Jetty endpoint: an upgrade
  * whose {@code Origin} the policy refuses is answered 403 with the same one-line body our engine
  * sends (naming {@code ORIGIN_ALLOWED} and its section) and no endpoint is created; any other goes on
- * to {@code next}. Jetty checks no Origin by itself.
+ * to {@code next}. Jetty checks no Origin by itself. A watched server ({@code serve --log}) logs the
+ * refusal with its rule.
  */
 final class JettyOriginCheck implements WebSocketCreator {
     private final OriginPolicy policy;
@@ -37,6 +38,8 @@ final class JettyOriginCheck implements WebSocketCreator {
             return next.createWebSocket(request, response, callback);
         }
         ServerDecision.Refuse refusal = ServerHandshake.refusal(check.rule(), check.detail());
+        JettyWatchHandler.watchOf(request).ifPresent(w -> w.answered(JettyWatchHandler.requestLine(request),
+                refusal.status(), refusal.rule(), refusal.detail()));
         response.setStatus(refusal.response().status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONNECTION, "close");

@@ -26,6 +26,7 @@ import org.wslab.lab.server.IndexPage;
 import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
+import org.wslab.lab.server.watch.ConnectionWatch;
 import org.wslab.lab.stomp.LabStomp;
 
 /**
@@ -75,11 +76,12 @@ public final class SocketLabServer implements LabServer {
         this.transport = Transport.start(TransportSettings.defaults().withMaxConnections(config.maxConnections()));
         Listener plain = null;
         try {
-            plain = transport.listen(new InetSocketAddress(config.host(), config.port()), this::accept);
+            Acceptor acceptor = new WatchedAcceptor();
+            plain = transport.listen(new InetSocketAddress(config.host(), config.port()), acceptor);
             this.listener = plain;
             this.tlsListener = config.tls().isEmpty() ? Optional.empty()
                     : Optional.of(transport.listen(new InetSocketAddress(config.host(), config.tls().get().port()),
-                            new ServerTls(config.tls().get().context(), List.of()), this::accept));
+                            new ServerTls(config.tls().get().context(), List.of()), acceptor));
         } catch (IOException | RuntimeException e) {
             if (plain != null) {
                 plain.close();
@@ -99,16 +101,37 @@ public final class SocketLabServer implements LabServer {
         return new SocketLabServer(config, registry, kinds);
     }
 
-    private Acceptor.Accepted accept(long nowNanos) {
+    private Acceptor.Accepted accept(long nowNanos, InetSocketAddress remote) {
         RoutingOpening opening = new RoutingOpening(routes, () -> IndexPage.html(this));
+        Optional<ConnectionWatch> watch = config.watch().active()
+                ? Optional.of(config.watch().connection(remote)) : Optional.empty();
         SocketSession[] self = new SocketSession[1];
-        SocketSession session = new SocketSession(opening, () -> sessions.remove(self[0]));
+        SocketSession session = new SocketSession(opening, () -> sessions.remove(self[0]), watch);
         self[0] = session;
         sessions.add(session);
         if (closing.get()) {
             session.closeFromAnyThread(CloseCode.GOING_AWAY.code(), "server stopping");
         }
-        return new Acceptor.Accepted(Connection.server(opening, settings, nowNanos), session);
+        EngineSettings own = watch.map(settings::withListener).orElse(settings);
+        return new Acceptor.Accepted(Connection.server(opening, own, nowNanos), session);
+    }
+
+    /** Accepts with the peer's address (for the watch) and reports each 503 over the limit to it. */
+    private final class WatchedAcceptor implements Acceptor {
+        @Override
+        public Accepted accept(long nowNanos) {
+            return SocketLabServer.this.accept(nowNanos, null);
+        }
+
+        @Override
+        public Accepted accept(long nowNanos, InetSocketAddress remote) {
+            return SocketLabServer.this.accept(nowNanos, remote);
+        }
+
+        @Override
+        public void refused(InetSocketAddress remote, int limit, long nowNanos) {
+            config.watch().refusedOverLimit(remote, limit);
+        }
     }
 
     @Override
@@ -136,7 +159,7 @@ public final class SocketLabServer implements LabServer {
         return Map.copyOf(routes);
     }
 
-    /** Connections currently open (handshaking, open or closing). */
+    @Override
     public int openConnections() {
         return listener.openConnections() + tlsListener.map(Listener::openConnections).orElse(0);
     }

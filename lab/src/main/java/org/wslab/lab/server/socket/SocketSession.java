@@ -3,36 +3,47 @@ package org.wslab.lab.server.socket;
 import java.util.Optional;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.HandshakeExchange;
+import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.transport.SendResult;
 import org.wslab.framing.transport.WebSocketChannel;
 import org.wslab.framing.transport.WebSocketHandler;
 import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.handshake.http.RequestHead;
+import org.wslab.lab.server.watch.ConnectionWatch;
 
 /**
  * One accepted connection of the socket engine on the NIO transport: the transport's handler,
  * which picks the endpoint's {@link SocketHandler} once {@link RoutingOpening} has routed the
  * opening handshake (RFC 6455 §4.2), and the {@link SocketPeer} that handler sends through: the
  * connection's {@link WebSocketChannel}, whose sends are made on the loop thread (other threads
- * reach it with {@link #execute}) and answer with the transport's own {@link SendResult}.
+ * reach it with {@link #execute}) and answer with the transport's own {@link SendResult}. A watched
+ * connection ({@code serve --log}) reports its handshake decision and its end to its {@link ConnectionWatch}.
  */
 final class SocketSession implements WebSocketHandler, SocketPeer {
     private final RoutingOpening opening;
     private final Runnable onEnd;
+    private final Optional<ConnectionWatch> watch;
     private WebSocketChannel channel;
     private RequestHead request;
     private SocketHandler handler;
 
-    SocketSession(RoutingOpening opening, Runnable onEnd) {
+    SocketSession(RoutingOpening opening, Runnable onEnd, Optional<ConnectionWatch> watch) {
         this.opening = opening;
         this.onEnd = onEnd;
+        this.watch = watch;
     }
 
     @Override
     public void onOpen(WebSocketChannel ch, Event.HandshakeCompleted opened) {
         channel = ch;
         request = ((HandshakeExchange.Server) opened.exchange()).request();
+        watch.ifPresent(w -> SocketWatching.opened(w, opened));
         handler = opening.chosen().serve().open(this);
+    }
+
+    @Override
+    public void onHandshakeFailed(HandshakeFailure failure) {
+        watch.ifPresent(w -> SocketWatching.failed(w, failure));
     }
 
     @Override
@@ -69,6 +80,7 @@ final class SocketSession implements WebSocketHandler, SocketPeer {
     public void onClosed(Event.Closed c) {
         try {
             if (handler != null) {
+                watch.ifPresent(w -> SocketWatching.closed(w, c));
                 handler.onClosed(c);
             }
         } finally {

@@ -1,0 +1,76 @@
+package org.wslab.lab.server.watch;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What {@code wslab serve} shows of its traffic, the same on both engines: with {@code log}, one
+ * line per handshake decision (RFC 6455 §4.2.2: 101, or the refusal naming its rule) and one per
+ * closed connection (§7.1.5 close code, duration, messages each way); with {@code trace}, every
+ * frame both ways (§5.2) as an annotated dump. Each connection gets an id, {@code #1}, {@code #2}, …,
+ * that prefixes its lines. Lines go through a bounded {@link WatchOutput}.
+ */
+public final class ServeWatch {
+    private static final ServeWatch OFF = new ServeWatch(null, false, false);
+
+    private final WatchOutput output;
+    private final boolean log;
+    private final boolean trace;
+    private final AtomicLong ids = new AtomicLong();
+
+    private ServeWatch(WatchOutput output, boolean log, boolean trace) {
+        this.output = output;
+        this.log = log;
+        this.trace = trace;
+    }
+
+    /** Nothing shown (the default). */
+    public static ServeWatch off() {
+        return OFF;
+    }
+
+    /** Shows the log lines when {@code log}, the frames when {@code trace}, through {@code output}. */
+    public static ServeWatch to(WatchOutput output, boolean log, boolean trace) {
+        return log || trace ? new ServeWatch(Objects.requireNonNull(output, "output"), log, trace) : OFF;
+    }
+
+    /** Whether anything is shown at all. */
+    public boolean active() {
+        return log || trace;
+    }
+
+    /** Whether connections and handshake decisions are logged. */
+    public boolean logs() {
+        return log;
+    }
+
+    /** Whether frames are traced. */
+    public boolean traces() {
+        return trace;
+    }
+
+    /** The output, when active. */
+    public Optional<WatchOutput> output() {
+        return Optional.ofNullable(output);
+    }
+
+    /** A new connection from {@code remote} (null when unknown), with the next id. */
+    public ConnectionWatch connection(InetSocketAddress remote) {
+        return new ConnectionWatch(this, ids.incrementAndGet(), WatchLines.address(remote), System.nanoTime());
+    }
+
+    /** A connection over the limit of {@code limit} was answered 503 (RFC 9110 §15.6.4) before any request. */
+    public void refusedOverLimit(InetSocketAddress remote, int limit) {
+        if (log) {
+            output.print(WatchLines.overLimit(ids.incrementAndGet(), WatchLines.address(remote), limit));
+        }
+    }
+
+    void print(String entry) {
+        if (output != null) {
+            output.print(entry);
+        }
+    }
+}
