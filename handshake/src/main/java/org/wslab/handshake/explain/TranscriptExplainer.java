@@ -3,6 +3,7 @@ package org.wslab.handshake.explain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.wslab.handshake.ClientOffer;
 import org.wslab.handshake.OriginPolicy;
 import org.wslab.handshake.RequestRules;
@@ -17,6 +18,7 @@ import org.wslab.handshake.http.RequestHead;
 import org.wslab.handshake.http.ResponseHead;
 import org.wslab.handshake.spec.HandshakeRule;
 import org.wslab.handshake.spec.RuleCheck;
+import org.wslab.handshake.spec.SpecRule;
 
 /**
  * Explains a recorded opening handshake: classifies every header ({@link HeaderCatalog}) and
@@ -60,10 +62,18 @@ public final class TranscriptExplainer {
         List<SidedCheck> rules = new ArrayList<>();
         reading.notes().forEach(n -> rules.add(new SidedCheck(n, CheckSide.BOTH)));
         req.faults().forEach(f -> rules.add(new SidedCheck(f, CheckSide.REQUEST)));
-        req.head().ifPresent(r -> add(rules, RequestRules.check(r, OriginPolicy.any()), CheckSide.REQUEST));
+        // a broken start line is its own fault: the fields are still judged, on a stand-in head whose
+        // start-line rules are left out (they would judge the stand-in, not the file)
+        List<RuleCheck> requestRules = RequestRules.check(req.head().orElse(RequestHead.get("/", req.fields())), OriginPolicy.any());
+        add(rules, req.head().isPresent() ? requestRules : requestRules.stream().filter(c -> !START_LINE_RULES.contains(c.rule())).toList(),
+                CheckSide.REQUEST);
         resp.faults().forEach(f -> rules.add(new SidedCheck(f, CheckSide.RESPONSE)));
         return judge(req.head(), resp.head(), req.fields(), resp.fields(), rules);
     }
+
+    /** The rules that judge a request line or status line (RFC 6455 §4.1 (2)–(3), response (1)). */
+    private static final Set<SpecRule> START_LINE_RULES = Set.of(HandshakeRule.METHOD_GET, HandshakeRule.HTTP_VERSION_1_1,
+            HandshakeRule.REQUEST_TARGET, HandshakeRule.STATUS_101);
 
     /** Explains two parsed heads. */
     public static Explanation explain(RequestHead request, ResponseHead response) {
@@ -78,15 +88,19 @@ public final class TranscriptExplainer {
         List<HeaderAnnotation> respNotes = HeaderCatalog.response(responseFields);
         ClientOffer offer = ClientOffer.of(request.orElse(RequestHead.get("/", requestFields)));
         Optional<String> noKey = whyNoAccept(requestFields.all("Sec-WebSocket-Key"));
-        response.ifPresent(r -> {
+        {
+            ResponseHead r = response.orElse(ResponseHead.of(101, "", responseFields));
             for (RuleCheck c : ResponseRules.check(r, offer).checks()) {
+                if (response.isEmpty() && START_LINE_RULES.contains(c.rule())) {
+                    continue;
+                }
                 boolean unjudgeable = c.rule() == HandshakeRule.ACCEPT_MATCHES_KEY && noKey.isPresent();
                 rules.add(new SidedCheck(unjudgeable ? RuleCheck.info(HandshakeRule.ACCEPT_MATCHES_KEY, "not judged: no expected "
                         + "accept can be computed, because " + noKey.get() + "; the response's Sec-WebSocket-Accept"
                         + (r.headers().has("Sec-WebSocket-Accept") ? " (" + String.join(", ", r.headers().all("Sec-WebSocket-Accept"))
                         + ") is left unchecked" : " is absent too")) : c, CheckSide.RESPONSE));
             }
-        });
+        }
         obsolete(reqNotes, "request", rules, CheckSide.REQUEST);
         obsolete(respNotes, "response", rules, CheckSide.RESPONSE);
         if (request.isPresent() && response.isPresent()) {

@@ -173,4 +173,16 @@ class MessyTranscriptTest {
         assertEquals(HttpRule.REQUEST_LINE_SYNTAX, note.rule());
         assertEquals(Outcome.INFO, note.outcome());
     }
+
+    @Test
+    void aBrokenStartLineIsOneFaultAndTheFieldsAreStillJudged() {
+        Explanation e = explain("GET chat HTTP/1.1\nHost: x\nUpgrade: websocket\nSec-WebSocket-Version: 13\n"
+                + "Sec-WebSocket-Key: " + KEY + "\n\nHTTP/1.1 abc Switching Protocols\nUpgrade: websocket\n");
+        assertEquals(List.of(HttpRule.REQUEST_TARGET_FORM, HandshakeRule.CONNECTION_UPGRADE), failed(e, CheckSide.REQUEST));
+        assertEquals(List.of(HttpRule.STATUS_LINE_SYNTAX, HandshakeRule.RESPONSE_CONNECTION_UPGRADE, HandshakeRule.ACCEPT_MATCHES_KEY),
+                failed(e, CheckSide.RESPONSE));
+        assertTrue(e.checksOf(HandshakeRule.METHOD_GET).isEmpty() && e.checksOf(HandshakeRule.STATUS_101).isEmpty(),
+                "no start-line rule judges a stand-in: " + e.checks());
+        assertTrue(e.request().isEmpty() && e.response().isEmpty());
+    }
 }

@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.wslab.handshake.explain.CheckSide;
 import org.wslab.handshake.explain.Explanation;
+import org.wslab.handshake.explain.HeaderAnnotation;
 import org.wslab.handshake.explain.SidedCheck;
 import org.wslab.handshake.explain.Transcript;
 import org.wslab.handshake.explain.TranscriptExplainer;
 import org.wslab.handshake.explain.TranscriptRule;
-import org.wslab.handshake.http.HeadWriter;
+import org.wslab.handshake.http.Headers;
 import org.wslab.handshake.spec.RuleCheck;
 import org.wslab.lab.report.HeadLine;
 import org.wslab.lab.report.JsonReport;
@@ -65,10 +66,8 @@ final class ExplainCommand implements Callable<Integer> {
         Transcript transcript = reading.transcript();
         PrintWriter out = spec.commandLine().getOut();
         List<RuleCheck> checks = ex.checks();
-        List<HeadLine> requestLines = ex.request().map(r -> HeadLine.of(transcript.request(),
-                HeadWriter.text(r).lines().findFirst().orElse(""), r.headers())).orElse(List.of());
-        List<HeadLine> responseLines = ex.response().map(r -> HeadLine.of(transcript.response(),
-                HeadWriter.text(r).lines().findFirst().orElse(""), r.headers())).orElse(List.of());
+        List<HeadLine> requestLines = lines(transcript.request(), transcript.requestLines(), ex.requestHeaders());
+        List<HeadLine> responseLines = lines(transcript.response(), transcript.responseLines(), ex.responseHeaders());
         List<RuleCheck> failures = ex.failures();
         int exit = failures.isEmpty() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         if (json) {
@@ -104,17 +103,11 @@ final class ExplainCommand implements Callable<Integer> {
             TextReport.checks(out, "how the file was read", read);
             out.println();
         }
-        if (ex.request().isPresent()) {
-            TextReport.head(out, "→ request", requestLines, ex.requestHeaders(), checks, true);
-        } else {
-            out.println("→ request: its request line does not parse (see the request rules below)");
-        }
+        TextReport.head(out, ex.request().isPresent() ? "→ request" : "→ request: its request line does not parse (see the request rules below)",
+                requestLines, ex.requestHeaders(), checks, true);
         out.println();
-        if (ex.response().isPresent()) {
-            TextReport.head(out, "← response", responseLines, ex.responseHeaders(), checks, false);
-        } else {
-            out.println("← response: its status line does not parse (see the response rules below)");
-        }
+        TextReport.head(out, ex.response().isPresent() ? "← response" : "← response: its status line does not parse (see the response rules below)",
+                responseLines, ex.responseHeaders(), checks, false);
         out.println();
         TextReport.checks(out, "request rules (as a server checks them, RFC 6455 §4.2.1)", ex.checks(CheckSide.REQUEST));
         TextReport.checks(out, "response rules (as the client checks them, RFC 6455 §4.1)", ex.checks(CheckSide.RESPONSE));
@@ -128,6 +121,11 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("verdict: this handshake fails — " + failures.size() + (failures.size() == 1 ? " rule" : " rules")
                     + " broken; first: " + TextReport.cite(failures.get(0)));
         }
+    }
+
+    /** A head's lines as read (its start line as written, then each field that parsed) for the report. */
+    private static List<HeadLine> lines(byte[] head, List<String> raw, List<HeaderAnnotation> fields) {
+        return HeadLine.of(head, raw.isEmpty() ? "" : raw.get(0), new Headers(fields.stream().map(HeaderAnnotation::field).toList()));
     }
 
     /** The side of check {@code c} (by identity: equal checks may sit on both sides), lower case. */
