@@ -47,8 +47,8 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
         String line = oneLine(ex);
         if (jsonMatched(parseResult)) {
             Optional<ConnectFailure> typed = ex instanceof LabFailure f ? f.failure() : Optional.empty();
-            FailureJson.print(cmd.getOut(), commandPath(cmd).strip(), url(parseResult),
-                    typed.map(ConnectFailure::kind).orElse(ex instanceof LabFailure ? "usage" : "unexpected"),
+            FailureJson.print(cmd.getOut(), commandPath(cmd).strip(), target(parseResult),
+                    ex instanceof LabFailure f ? f.kind() : "unexpected",
                     typed.flatMap(ConnectFailure::specRule).orElse(null), line);
         }
         err.println("wslab: " + line);
@@ -158,13 +158,13 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
         return java.util.Arrays.asList(args).contains("--json");
     }
 
-    /** The URL (or FILE) argument given on the command line, from the command or a parent of it; null when none. */
-    private static String url(ParseResult result) {
+    /** The URL or FILE argument given on the command line, from the command or a parent of it; null when none. */
+    private static FailureJson.Target target(ParseResult result) {
         for (ParseResult r = result; r != null; r = r.subcommand()) {
             for (var p : r.matchedPositionals()) {
                 if (p.paramLabel().equals("URL") || p.paramLabel().startsWith("FILE")) {
                     Object value = p.getValue();
-                    return String.valueOf(value).strip();
+                    return new FailureJson.Target(p.paramLabel().equals("URL") ? "url" : "file", String.valueOf(value).strip());
                 }
             }
         }

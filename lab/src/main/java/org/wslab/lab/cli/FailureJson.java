@@ -13,10 +13,17 @@ import org.wslab.lab.report.JsonReport;
 final class FailureJson {
     private FailureJson() {}
 
-    static void print(PrintWriter out, String command, String url, String kind, SpecRule rule, String line) {
+    /** What the command was pointed at: {@code url} or {@code file}, and the argument. */
+    record Target(String key, String value) {}
+
+    static void print(PrintWriter out, String command, Target target, String kind, SpecRule rule, String line) {
         ObjectNode root = JsonReport.object();
         root.put("command", command);
-        root.put("url", url);
+        if (target == null) {
+            root.putNull("url");
+        } else {
+            root.put(target.key(), target.value());
+        }
         ObjectNode failure = root.putObject("failure");
         failure.put("kind", kind);
         failure.put("rule", rule == null ? null : rule.name());

@@ -59,7 +59,7 @@ final class TranscriptFile {
                 || (!Transcript.isRequestLine(firstLine(bytes)) && !MarkdownBlocks.of(bytes).isEmpty());
         Transcript.Reading reading = markdown ? markdown(bytes) : Transcript.read(bytes);
         if (reading instanceof Transcript.Reading.Invalid invalid) {
-            throw new LabFailure(file + " is not a handshake transcript: " + invalid.detail() + " (" + LOOKS_LIKE + ")");
+            throw LabFailure.ofKind("not-a-transcript", file + " is not a handshake transcript: " + invalid.detail() + " (" + LOOKS_LIKE + ")");
         }
         return (Transcript.Reading.Split) reading;
     }

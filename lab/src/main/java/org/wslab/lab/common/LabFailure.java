@@ -14,23 +14,46 @@ import java.util.Optional;
 public final class LabFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient ConnectFailure failure;
+    private final String kind;
 
     /** A failure with the line to print. */
     public LabFailure(String line) {
         super(line);
         this.failure = null;
+        this.kind = "error";
     }
 
     /** A failure with the line to print and the exception behind it (shown with {@code --verbose}). */
     public LabFailure(String line, Throwable cause) {
         super(line, cause);
         this.failure = null;
+        this.kind = "error";
+    }
+
+    /**
+     * A failure that is not a connection's, of a stable {@code kind} for {@code --json} (lower case
+     * with dashes, e.g. {@code not-a-transcript}), with its line.
+     */
+    public static LabFailure ofKind(String kind, String line) {
+        return new LabFailure(kind, line);
+    }
+
+    private LabFailure(String kind, String line) {
+        super(line);
+        this.failure = null;
+        this.kind = kind;
     }
 
     /** A connection's failure: its line, and the exception behind it when there was one (may be null). */
     public LabFailure(ConnectFailure failure, Throwable cause) {
         super(failure.line(), cause);
         this.failure = failure;
+        this.kind = failure.kind();
+    }
+
+    /** The failure's stable kind for {@code --json}: the connection failure's, or the one given, else {@code error}. */
+    public String kind() {
+        return kind;
     }
 
     /** The typed failure, for a connection's failure; empty for a usage error. */

@@ -47,6 +47,19 @@ class FailureJsonTest {
     }
 
     @Test
+    void aFileThatHoldsNoTranscriptIsNamedByKindWithTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(file, "just some prose, no HTTP here\n");
+        CliRun run = CliRun.of("explain", "--json", file.toString());
+        assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+        JsonNode json = JsonSchemas.assertValid("failure", run.out());
+        assertEquals(file.toString(), json.get("file").asText());
+        assertFalse(json.has("url"), run.out());
+        assertEquals("not-a-transcript", json.at("/failure/kind").asText());
+    }
+
+    @Test
     void withoutJsonStdoutStaysEmpty() throws Exception {
         CliRun run = CliRun.of("echo", "ws://127.0.0.1:" + closedPort() + "/");
         assertEquals("", run.out());
