@@ -61,6 +61,10 @@ class ServeWatchTest {
                 assertEquals("[-120, 2, 3, -24]", java.util.Arrays.toString(s.getInputStream().readNBytes(4)));
                 s.getInputStream().readAllBytes(); // the server closes the TCP connection first (§7.1.1)
             }
+            // the engine reports the end on its own thread, the printer prints later still: a bounded wait
+            for (int i = 0; i < 3_000 && !printed.toString().contains("#1 closed "); i++) {
+                Thread.sleep(10);
+            }
             try (Socket s = new Socket("127.0.0.1", server.port())) {
                 evilPort = s.getLocalPort();
                 s.getOutputStream().write(RawUpgrade.request("/websocket/echo", "http://evil.example", null));

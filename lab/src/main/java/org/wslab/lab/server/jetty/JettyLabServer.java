@@ -190,6 +190,7 @@ public final class JettyLabServer implements LabServer {
             // a failed graceful stop still ends the server; nothing more to do
         } finally {
             stomp.close();
+            config.watch().stopped();
             stopped.countDown();
         }
     }

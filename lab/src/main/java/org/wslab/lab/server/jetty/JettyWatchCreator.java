@@ -32,9 +32,10 @@ final class JettyWatchCreator implements WebSocketCreator {
         if (endpoint != null && watch.isPresent()) {
             List<String> agreed = response.getExtensions().stream().map(ExtensionConfig::getName)
                     .filter(n -> !n.startsWith("@")).toList();
+            long token = JettyWatchTaps.put(watch.get());
+            JettyWatchHandler.tokenIs(request, token);
             List<ExtensionConfig> extensions = new ArrayList<>();
-            extensions.add(ExtensionConfig.parse(JettyWatchExtension.NAME + ";" + JettyWatchExtension.TOKEN + "="
-                    + JettyWatchTaps.put(watch.get())));
+            extensions.add(ExtensionConfig.parse(JettyWatchExtension.NAME + ";" + JettyWatchExtension.TOKEN + "=" + token));
             extensions.addAll(response.getExtensions());
             response.setExtensions(extensions);
             // logged here, before any frame can pass: from now on Jetty answers 101 with these

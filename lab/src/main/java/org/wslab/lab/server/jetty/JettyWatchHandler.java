@@ -17,10 +17,12 @@ import org.wslab.lab.server.watch.ServeWatch;
  * each request a {@link ConnectionWatch} (a request attribute, so the Origin check, the endpoint's
  * creator and the index page can say their decision with its rule) and, when the response is done
  * and nobody said, logs what Jetty answered by itself — status and reason, no rule invented (Jetty's
- * own refusals of RFC 6455 §4.2.1 name none).
+ * own refusals of RFC 6455 §4.2.1 name none). It also drops a watch left for an extension that an
+ * upgrade failing late never made, so {@link JettyWatchTaps} holds nothing past its request.
  */
 final class JettyWatchHandler extends Handler.Wrapper {
     private static final String ATTRIBUTE = ConnectionWatch.class.getName();
+    private static final String TOKEN = JettyWatchTaps.class.getName();
 
     private final ServeWatch watch;
 
@@ -32,6 +34,11 @@ final class JettyWatchHandler extends Handler.Wrapper {
     /** The watch of {@code request}, when the server is watched. */
     static Optional<ConnectionWatch> watchOf(Request request) {
         return request.getAttribute(ATTRIBUTE) instanceof ConnectionWatch w ? Optional.of(w) : Optional.empty();
+    }
+
+    /** Notes the {@link JettyWatchTaps} token of {@code request}'s watch, so that it is dropped if no extension took it. */
+    static void tokenIs(Request request, long token) {
+        request.setAttribute(TOKEN, token);
     }
 
     /** {@code GET /websocket/echo}: method and target as the client sent them. */
@@ -48,7 +55,12 @@ final class JettyWatchHandler extends Handler.Wrapper {
         ConnectionWatch w = watch.connection(remote instanceof InetSocketAddress a ? a : null);
         request.setAttribute(ATTRIBUTE, w);
         String line = requestLine(request);
-        Runnable decided = () -> w.answeredByJetty(line, response.getStatus(), HttpStatus.getMessage(response.getStatus()));
+        Runnable decided = () -> {
+            if (request.getAttribute(TOKEN) instanceof Long token) {
+                JettyWatchTaps.take(token); // taken already by the extension of an upgrade, else dropped here
+            }
+            w.answeredByJetty(line, response.getStatus(), HttpStatus.getMessage(response.getStatus()));
+        };
         return super.handle(request, response, new Callback() {
             @Override
             public void succeeded() {

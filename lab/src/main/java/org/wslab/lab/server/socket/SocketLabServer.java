@@ -194,6 +194,7 @@ public final class SocketLabServer implements LabServer {
         } finally {
             transport.close();
             stomp.close();
+            config.watch().stopped();
             stopped.countDown();
         }
     }

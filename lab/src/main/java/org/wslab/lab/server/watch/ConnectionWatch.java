@@ -41,6 +41,7 @@ public final class ConnectionWatch implements FrameListener {
     /** The handshake succeeded: 101 with what was agreed ({@code request} is e.g. {@code GET /websocket/echo}). */
     public void accepted(String request, Optional<String> subprotocol, List<String> extensions) {
         if (decided.compareAndSet(false, true) && watch.logs()) {
+            watch.opened(this);
             watch.print(WatchLines.accepted(id, remote, request, subprotocol, extensions));
         }
     }
@@ -69,6 +70,7 @@ public final class ConnectionWatch implements FrameListener {
     /** The open connection ended with {@code code} (§7.1.5; 1006 without a close frame); printed once. */
     public void closed(int code, String reason) {
         if (ended.compareAndSet(false, true) && watch.logs()) {
+            watch.ended(this);
             watch.print(WatchLines.closed(id, code, reason, System.nanoTime() - startNanos,
                     messagesIn.get(), messagesOut.get()));
         }

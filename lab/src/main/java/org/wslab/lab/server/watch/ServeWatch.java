@@ -3,7 +3,10 @@ package org.wslab.lab.server.watch;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wslab.framing.codec.CloseCode;
 
 /**
  * What {@code wslab serve} shows of its traffic, the same on both engines: with {@code log}, one
@@ -19,6 +22,8 @@ public final class ServeWatch {
     private final boolean log;
     private final boolean trace;
     private final AtomicLong ids = new AtomicLong();
+    /** Connections past their 101 and not yet closed: what {@link #stopped()} reports as ended. */
+    private final Set<ConnectionWatch> open = ConcurrentHashMap.newKeySet();
 
     private ServeWatch(WatchOutput output, boolean log, boolean trace) {
         this.output = output;
@@ -66,6 +71,25 @@ public final class ServeWatch {
         if (log) {
             output.print(WatchLines.overLimit(ids.incrementAndGet(), WatchLines.address(remote), limit));
         }
+    }
+
+    /**
+     * The server has stopped: each connection still open in the watch's view (an engine that drops
+     * its connections at stop may not report every end) is reported closed with 1006 (RFC 6455 §7.1.5:
+     * no close frame came), once.
+     */
+    public void stopped() {
+        for (ConnectionWatch c : open) {
+            c.closed(CloseCode.ABNORMAL_CLOSURE.code(), "server stopped");
+        }
+    }
+
+    void opened(ConnectionWatch c) {
+        open.add(c);
+    }
+
+    void ended(ConnectionWatch c) {
+        open.remove(c);
     }
 
     void print(String entry) {
