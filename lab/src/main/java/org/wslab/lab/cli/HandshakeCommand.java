@@ -63,7 +63,8 @@ final class HandshakeCommand implements Callable<Integer> {
 
     @Option(names = "--header", paramLabel = "K:V",
             description = "Add this header line; one named like a generated field (e.g. Sec-WebSocket-Version) "
-                    + "replaces it, to probe a server's refusals. Repeatable.")
+                    + "replaces it, and with nothing after the colon (e.g. 'Upgrade:') leaves it out, to probe "
+                    + "a server's refusals (RFC 6455 §4.2.1). Repeatable.")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
