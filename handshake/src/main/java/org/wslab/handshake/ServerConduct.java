@@ -11,35 +11,39 @@ import org.wslab.handshake.spec.SpecRule;
  * How a server answered one opening handshake request, judged against what RFC 6455 asks of it:
  * open a WebSocket for a request that keeps every rule of §4.2.1 (answering a 101 that keeps every
  * rule of §4.1's server-response list), and refuse one that breaks a rule (§4.2.1, with
- * {@link RefusalRule}'s form). {@link #proper()} is true for the two right behaviours.
+ * {@link RefusalRule}'s form). The two right behaviours are {@link Proper}; the others name the
+ * first rule the server broke.
  */
 public sealed interface ServerConduct {
 
-    /** Whether the server did what RFC 6455 asks of it for this request. */
-    boolean proper();
-
-    /** The first rule the server broke (or, for a refused good request, {@link HandshakeRule#STATUS_101}); empty when proper. */
+    /** The first rule the server broke (for a refused good request, {@link HandshakeRule#STATUS_101}); empty when proper. */
     Optional<SpecRule> rule();
 
-    /** What was found, for the verdict; empty when proper. */
+    /** What was found about that rule; empty when proper. */
     String detail();
 
-    /** A good request, a good 101: the WebSocket is open (RFC 6455 §4.1). */
-    record Opened(ClientVerdict.Accepted accepted) implements ServerConduct {
-        public Opened {
-            Objects.requireNonNull(accepted, "accepted");
-        }
+    /** Whether the server did what RFC 6455 asks of it for this request. */
+    default boolean proper() {
+        return rule().isEmpty();
+    }
 
-        public boolean proper() {
-            return true;
-        }
-
-        public Optional<SpecRule> rule() {
+    /** A behaviour RFC 6455 asks for: no rule broken. */
+    sealed interface Proper extends ServerConduct {
+        @Override
+        default Optional<SpecRule> rule() {
             return Optional.empty();
         }
 
-        public String detail() {
+        @Override
+        default String detail() {
             return "";
+        }
+    }
+
+    /** A good request, a good 101: the WebSocket is open (RFC 6455 §4.1). */
+    record Opened(ClientVerdict.Accepted accepted) implements Proper {
+        public Opened {
+            Objects.requireNonNull(accepted, "accepted");
         }
     }
 
@@ -48,22 +52,10 @@ public sealed interface ServerConduct {
      *
      * @param response the refusal
      */
-    record RefusedAsRequired(RuleCheck broken, ResponseHead response) implements ServerConduct {
+    record RefusedAsRequired(RuleCheck broken, ResponseHead response) implements Proper {
         public RefusedAsRequired {
             Objects.requireNonNull(broken, "broken");
             Objects.requireNonNull(response, "response");
-        }
-
-        public boolean proper() {
-            return true;
-        }
-
-        public Optional<SpecRule> rule() {
-            return Optional.empty();
-        }
-
-        public String detail() {
-            return "";
         }
     }
 
@@ -71,10 +63,6 @@ public sealed interface ServerConduct {
     record AcceptedBadRequest(RuleCheck broken) implements ServerConduct {
         public AcceptedBadRequest {
             Objects.requireNonNull(broken, "broken");
-        }
-
-        public boolean proper() {
-            return false;
         }
 
         public Optional<SpecRule> rule() {
@@ -93,10 +81,6 @@ public sealed interface ServerConduct {
             Objects.requireNonNull(refusal, "refusal");
         }
 
-        public boolean proper() {
-            return false;
-        }
-
         public Optional<SpecRule> rule() {
             return Optional.of(refusal.rule());
         }
@@ -110,10 +94,6 @@ public sealed interface ServerConduct {
     record NotOpened(ResponseHead response) implements ServerConduct {
         public NotOpened {
             Objects.requireNonNull(response, "response");
-        }
-
-        public boolean proper() {
-            return false;
         }
 
         public Optional<SpecRule> rule() {
@@ -130,10 +110,6 @@ public sealed interface ServerConduct {
     record BadUpgrade(RuleCheck failed) implements ServerConduct {
         public BadUpgrade {
             Objects.requireNonNull(failed, "failed");
-        }
-
-        public boolean proper() {
-            return false;
         }
 
         public Optional<SpecRule> rule() {

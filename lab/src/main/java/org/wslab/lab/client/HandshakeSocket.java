@@ -149,7 +149,8 @@ public final class HandshakeSocket implements AutoCloseable {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
         } catch (IOException e) {
-            throw new LabFailure(new ConnectFailure.Closed(url.text(), 1006, "", true), e);
+            // the server went away before taking the whole request
+            throw new LabFailure(new ConnectFailure.ClosedEarly(url.text(), 0), e);
         }
     }
 
