@@ -2,8 +2,11 @@ package org.wslab.lab.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import org.wslab.handshake.ClientVerdict;
 import org.wslab.handshake.ServerJudgement;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.handshake.explain.HeaderCatalog;
@@ -112,7 +115,7 @@ final class HandshakeOutput {
         out.println();
         timings(a.timings());
         out.println("verdict: " + verdict.line());
-        if (j.clientVerdict() instanceof org.wslab.handshake.ClientVerdict.Accepted) {
+        if (j.clientVerdict() instanceof ClientVerdict.Accepted) {
             out.println("then closed with a masked Close frame, status 1000 (RFC 6455 §5.5.1)");
         }
     }
@@ -144,8 +147,8 @@ final class HandshakeOutput {
                 + ", handshake " + ms(t.handshake()) + " (request sent to response head read)");
     }
 
-    private static String ms(java.time.Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.2f ms", d.toNanos() / 1_000_000.0);
+    private static String ms(Duration d) {
+        return String.format(Locale.ROOT, "%.2f ms", d.toNanos() / 1_000_000.0);
     }
 
     private int finish(HandshakeVerdict verdict) {

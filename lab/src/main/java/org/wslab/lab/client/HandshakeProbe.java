@@ -28,6 +28,7 @@ import org.wslab.handshake.http.ParseResult;
 import org.wslab.handshake.http.ResponseHead;
 import org.wslab.handshake.http.ResponseHeadParser;
 import org.wslab.handshake.spec.HandshakeRule;
+import org.wslab.handshake.spec.Outcome;
 import org.wslab.handshake.spec.RuleCheck;
 import org.wslab.lab.common.ConnectFailure;
 import org.wslab.lab.common.ConnectFailures;
@@ -92,7 +93,7 @@ public final class HandshakeProbe {
         for (RuleCheck c : TranscriptExplainer.explain(handshake.request(), response).checks()) {
             boolean negotiation = c.rule() == HandshakeRule.SUBPROTOCOL_CHOSEN
                     || c.rule() == HandshakeRule.PERMESSAGE_DEFLATE_OUTCOME;
-            if (c.outcome() == org.wslab.handshake.spec.Outcome.INFO && (response.status() == 101 || !negotiation)) {
+            if (c.outcome() == Outcome.INFO && (response.status() == 101 || !negotiation)) {
                 out.add(c);
             }
         }
