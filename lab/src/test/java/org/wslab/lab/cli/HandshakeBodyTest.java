@@ -3,6 +3,8 @@ package org.wslab.lab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.wslab.testkit.Props.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +69,24 @@ class HandshakeBodyTest {
             JsonNode body = body(server);
             assertEquals("only this", body.get("text").asText());
             assertFalse(body.get("complete").asBoolean(), body.toString());
+        }
+    }
+
+    @Test
+    void anyContentLengthBodyIsReadToItsEndOrTo4KiB() throws Exception {
+        // RFC 9112 §6.3 (6): exactly Content-Length octets are the body; the command keeps at most 4 KiB
+        try (RawServer server = new RawServer(new byte[0])) {
+            qt(25).forAll(integers().between(0, 6_000), integers().between(0, 40)).checkAssert((length, extra) -> {
+                String text = "b".repeat(length);
+                // bytes past the body belong to no one: a server sending them must not lengthen it
+                server.answer(ascii("HTTP/1.1 404 Not Found\r\nContent-Length: " + length + "\r\n\r\n" + text
+                        + "z".repeat(extra)));
+                JsonNode body = body(server);
+                assertEquals(Math.min(length, 4096), body.get("bytes").asInt(), body.toString());
+                assertEquals(text.substring(0, Math.min(length, 4096)), body.get("text").asText());
+                assertEquals(length <= 4096, body.get("complete").asBoolean(), body.toString());
+                assertEquals(length, body.get("contentLength").asInt());
+            });
         }
     }
 
