@@ -128,6 +128,28 @@ class HandshakeCommandTest {
     }
 
     @Test
+    void aHeadThatStopsHalfWayTimesOutAfterShowingWhatCame() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (var s = server.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream().write(ascii("HTTP/1.1 101 Sw"));
+                    s.getOutputStream().flush();
+                    s.getInputStream().read(); // holds the connection until the client gives up
+                } catch (java.io.IOException ignored) {
+                    // the client went away
+                }
+            });
+            peer.start();
+            CliRun run = CliRun.of("handshake", "ws://127.0.0.1:" + server.getLocalPort() + "/", "--timeout", "400ms");
+            assertOneLineError(run, ExitCode.USAGE_OR_CONNECTION, "wslab: timed out after 400ms waiting for the response from 127.0.0.1:"
+                    + server.getLocalPort() + " (15 bytes received; --timeout sets the limit)");
+            assertTrue(run.out().contains("← 15 bytes received:\n  0000  48 54 54 50 2f 31 2e 31 20 31 30 31 20 53 77"), run.out());
+            peer.join(10_000);
+        }
+    }
+
+    @Test
     void aServerAnswering200FailsRuleStatus101WithExitOne() throws Exception {
         try (RawServer ok = new RawServer(ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
             CliRun run = CliRun.of("handshake", ok.url("/chat"));
