@@ -119,7 +119,9 @@ public final class ClientHandshake {
             }
         }
         for (HeaderField extra : options.extraHeaders()) {
-            h = h.with(extra.name(), extra.value());
+            if (!(extra.value().isEmpty() && GENERATED.contains(extra.name().toLowerCase(Locale.ROOT)))) {
+                h = h.with(extra.name(), extra.value()); // an empty generated field is left out
+            }
         }
         return RequestHead.get(uri.resourceName(), h);
     }

@@ -15,6 +15,7 @@ import org.wslab.handshake.http.HeaderField;
  * @param origin       the Origin to send, if any (browsers always send one)
  * @param extraHeaders further fields, appended last; one named like a generated field
  *                     (e.g. {@code Sec-WebSocket-Version}) replaces it, to probe servers' refusals
+ *                     (RFC 6455 §4.2.1); one named so with an empty value leaves that field out
  */
 public record ClientOptions(List<String> subprotocols, List<ExtensionOffer> extensions,
                             Optional<String> origin, List<HeaderField> extraHeaders) {

@@ -21,28 +21,40 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wslab handshake URL}: a real opening handshake (RFC 6455 §4.1) over a plain socket, or
- * over TLS for {@code wss://} (§4.1 (5), {@link TlsOptions}), against any server. Prints the request as sent and the response as received, each line with its
- * verdict and meaning, every rule checked, and the verdict; {@code --json} for scripts. What is
- * printed and how it exits is decided by {@link HandshakeOutput}.
+ * over TLS for {@code wss://} (§4.1 (5), {@link TlsOptions}), against any server. Prints the request
+ * as sent and the response as received, each line with its verdict and meaning, every rule
+ * checked, and the verdict on the server: its answer judged against what RFC 6455 asks for the
+ * request sent (§4.1, §4.2.1, §4.4); {@code --json} for scripts. What is printed and how it exits
+ * is decided by {@link HandshakeOutput}.
  */
 @Command(name = "handshake",
         header = "Perform a real opening handshake against a server and judge it.",
         description = "Opens a TCP connection to URL (with TLS for wss://), sends an opening handshake (RFC 6455 §4.1), and prints "
-                + "the request as sent and the response as received with every header annotated, every "
-                + "rule checked and the verdict. After an accepted handshake it closes with a Close "
-                + "frame (1000).",
+                + "the request as sent and the response as received (with the start of a refusal's body, at most 4 KiB) "
+                + "with every header annotated, every rule checked, the timings and the verdict on the server. "
+                + "The request is checked as a server must check it (§4.2.1): a request that breaks a rule (sent on "
+                + "purpose with --header) must be refused, so a correct refusal passes and a 101 fails. After a 101 it "
+                + "closes with a Close frame (1000).",
         footerHeading = "%nWhich exit code when:%n",
         footer = {
-            "  0  the server accepted: 101, and every rule of RFC 6455 §4.1 holds",
-            "  1  the server answered HTTP that breaks a rule: a status other than 101",
-            "     (e.g. 200), a wrong Sec-WebSocket-Accept, an unoffered sub-protocol,",
-            "     a malformed header line... stdout names the rule and its section,",
-            "     stderr repeats the first in one line",
+            "  0  the server did what RFC 6455 asks for the request sent: a 101 that",
+            "     keeps every rule of §4.1 for a request that keeps every rule of",
+            "     §4.2.1, or a refusal of a request that breaks one: a client error",
+            "     (4xx), and for a Sec-WebSocket-Version it does not speak, a",
+            "     Sec-WebSocket-Version field listing those it does (§4.4)",
+            "  1  it did not: no 101 for a good request (e.g. 404 for a wrong path,",
+            "     403 for the Origin), a 101 that breaks a rule (a wrong",
+            "     Sec-WebSocket-Accept, an unoffered sub-protocol...), a 101 to a",
+            "     request it must refuse, a refusal of the wrong form, or an answer",
+            "     that is HTTP but malformed; stdout names the rule and its section,",
+            "     stderr says it in one line",
             "  2  nothing to judge: a bad URL or option, an unknown host, connection",
             "     refused, a failed TLS handshake (untrusted, expired or wrong-host",
-            "     certificate, not a TLS server...), --timeout passed, or an answer",
-            "     that is not HTTP at all (no \"HTTP/\" status line) or that ends",
-            "     before its header section does"
+            "     certificate, not a TLS server...), --timeout passed before the",
+            "     response head ended, or an answer that is not HTTP at all (no",
+            "     \"HTTP/\" status line) or that ends before its header section",
+            "     does; stdout shows what arrived,",
+            "     stderr the one line (with --json, stdout holds the failure object)"
         })
 final class HandshakeCommand implements Callable<Integer> {
 
@@ -63,14 +75,17 @@ final class HandshakeCommand implements Callable<Integer> {
 
     @Option(names = "--header", paramLabel = "K:V",
             description = "Add this header line; one named like a generated field (e.g. Sec-WebSocket-Version) "
-                    + "replaces it, to probe a server's refusals. Repeatable.")
+                    + "replaces it, and with nothing after the colon (e.g. 'Upgrade:') leaves it out, to probe "
+                    + "a server's refusals (RFC 6455 §4.2.1). Repeatable.")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Limit for connecting and reading the whole response head, e.g. 10s, 300ms (default: ${DEFAULT-VALUE}).")
+            description = "Limit for connecting and reading the whole response head and a refusal's body, "
+                    + "e.g. 10s, 300ms (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--json", description = "Print the report as JSON (nothing on stdout for exit code 2).")
+    @Option(names = "--json", description = "Print the report as one JSON object (schemas/handshake.schema.json); "
+            + "on exit code 2 the failure object instead (schemas/failure.schema.json).")
     boolean json;
 
     @Mixin

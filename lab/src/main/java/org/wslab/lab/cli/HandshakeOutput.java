@@ -1,18 +1,24 @@
 package org.wslab.lab.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.wslab.handshake.ClientVerdict;
+import org.wslab.handshake.ServerJudgement;
 import org.wslab.handshake.WebSocketUri;
-import org.wslab.handshake.explain.Explanation;
 import org.wslab.handshake.explain.HeaderCatalog;
-import org.wslab.handshake.extension.ExtensionHeader;
-import org.wslab.handshake.http.HttpParseFailure;
 import org.wslab.handshake.http.RequestHead;
 import org.wslab.handshake.spec.RuleCheck;
+import org.wslab.handshake.spec.SpecRule;
 import org.wslab.lab.client.ProbeResult;
+import org.wslab.lab.client.ProbeTimings;
+import org.wslab.lab.client.ResponseBody;
+import org.wslab.lab.common.ConnectFailures;
 import org.wslab.lab.common.LabFailure;
+import org.wslab.lab.common.WireText;
 import org.wslab.lab.report.HeadLine;
 import org.wslab.lab.report.HexDump;
 import org.wslab.lab.report.JsonReport;
@@ -20,12 +26,17 @@ import org.wslab.lab.report.TextReport;
 import org.wslab.lab.report.TlsReport;
 
 /**
- * Prints a {@link ProbeResult} as text or JSON and decides the exit code: 0 accepted; 1 an HTTP
- * answer that breaks a rule (stdout names it; one line on stderr too); 2 no HTTP answer at all
- * (thrown as a {@link LabFailure}, after the text output has shown what did arrive).
+ * Prints a {@link ProbeResult} as text or JSON ({@link HandshakeJson}) and decides the exit code
+ * ({@link HandshakeVerdict}): 0 when the server did what RFC 6455 asks for the request sent (opened a
+ * WebSocket for a good one, refused a bad one as §4.2.1 / §4.4 say); 1 when it did not, or answered
+ * HTTP that breaks a rule (stdout names it; one line on stderr too); 2 when there was no HTTP answer
+ * at all (thrown as a {@link LabFailure} with its typed failure, after the text output has shown
+ * what did arrive).
  */
 final class HandshakeOutput {
     private static final int MAX_DUMP_BYTES = 256;
+    private static final int MAX_BODY_LINES = 12;
+    private static final int MAX_BODY_LINE = 300;
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -41,102 +52,112 @@ final class HandshakeOutput {
 
     int print(ProbeResult result) {
         if (result instanceof ProbeResult.Answered a) {
-            return answered(a);
+            HandshakeVerdict verdict = HandshakeVerdict.of(a);
+            if (json) {
+                out.println(JsonReport.text(HandshakeJson.answered(uri, a, verdict)));
+            } else {
+                answered(a, verdict);
+            }
+            return finish(verdict);
         }
         if (result instanceof ProbeResult.BrokenHttp b) {
-            return brokenHttp(b);
+            HandshakeVerdict verdict = HandshakeVerdict.of(b);
+            if (json) {
+                out.println(JsonReport.text(HandshakeJson.broken(uri, b, verdict)));
+            } else {
+                request(b, List.of());
+                out.println();
+                out.println("← response, as received (" + b.received().length
+                        + " bytes; not a valid HTTP/1.1 response head):");
+                HeadLine.rawLines(b.received()).forEach(l -> out.println("  " + l));
+                out.println();
+                timings(b.timings());
+                out.println("verdict: " + verdict.line());
+            }
+            return finish(verdict);
         }
         ProbeResult.NoHttp none = (ProbeResult.NoHttp) result;
         if (!json) {
             request(result, List.of());
             out.println();
-            out.println("← " + none.received().length + " bytes received:");
-            HexDump.lines(none.received(), MAX_DUMP_BYTES).forEach(l -> out.println("  " + l));
+            if (none.received().length == 0) {
+                out.println("← nothing received");
+            } else {
+                out.println("← " + none.received().length + " bytes received:");
+                HexDump.lines(none.received(), MAX_DUMP_BYTES).forEach(l -> out.println("  " + l));
+            }
             out.flush();
         }
-        throw new LabFailure(address() + " " + none.reason());
+        throw new LabFailure(none.failure(), null);
     }
 
-    private int answered(ProbeResult.Answered a) {
-        Explanation ex = a.explanation();
-        List<RuleCheck> checks = ex.checks();
-        ClientVerdict verdict = a.verdict();
+    private void answered(ProbeResult.Answered a, HandshakeVerdict verdict) {
+        ServerJudgement j = a.judgement();
+        List<RuleCheck> checks = j.checks();
+        request(a, checks);
+        out.println();
         String startLine = a.response().version() + " " + String.format("%03d", a.response().status())
                 + " " + a.response().reason();
-        List<HeadLine> responseLines = HeadLine.of(a.received(), startLine, a.response().headers());
-        if (json) {
-            ObjectNode root = root(a);
-            root.set("response", JsonReport.head(responseLines, ex.responseHeaders(), checks, false));
-            root.set("checks", JsonReport.checks(checks));
-            ObjectNode v = root.putObject("verdict");
-            if (verdict instanceof ClientVerdict.Accepted ok) {
-                v.put("accepted", true);
-                v.put("subprotocol", ok.subprotocol().orElse(null));
-                v.put("extensions", ExtensionHeader.format(ok.extensions()));
-            } else {
-                ClientVerdict.Rejected no = (ClientVerdict.Rejected) verdict;
-                v.put("accepted", false);
-                v.put("rule", no.rule().name());
-                v.put("section", no.rule().section());
-                v.put("detail", no.detail());
-            }
-            root.put("exitCode", verdict instanceof ClientVerdict.Accepted ? ExitCode.OK : ExitCode.CHECK_FAILED);
-            out.println(JsonReport.text(root));
-        } else {
-            request(a, checks);
-            out.println();
-            TextReport.head(out, "← response, as received", responseLines, ex.responseHeaders(), checks, false);
-            out.println();
-            TextReport.groupedChecks(out, checks);
-            out.println();
+        TextReport.head(out, "← response, as received", HeadLine.of(a.received(), startLine, a.response().headers()),
+                HeaderCatalog.response(a.response().headers()), checks, false);
+        body(a.body());
+        out.println();
+        TextReport.checks(out, "request rules (as a server checks them, RFC 6455 §4.2.1)", j.requestChecks());
+        TextReport.checks(out, a.response().status() == 101
+                ? "response rules (as the client checks them, RFC 6455 §4.1)"
+                : "response rules (a status other than 101: RFC 6455 §4.1 (response 1); a refusal: §4.2.1, §4.4)",
+                j.responseChecks());
+        if (!j.notChecked().isEmpty()) {
+            out.println("  not checked (they hold only for a 101, and the status is " + a.response().status() + "): "
+                    + j.notChecked().stream().map(SpecRule::name).collect(Collectors.joining(", ")));
         }
-        if (verdict instanceof ClientVerdict.Accepted ok) {
-            if (!json) {
-                out.println("verdict: accepted — the WebSocket connection is open (RFC 6455 §4.1); sub-protocol: "
-                        + ok.subprotocol().orElse("none") + "; extensions: "
-                        + (ok.extensions().isEmpty() ? "none"
-                            : ExtensionHeader.format(ok.extensions())));
-                out.println("then closed with a masked Close frame, status 1000 (RFC 6455 §5.5.1)");
-            }
-            out.flush();
-            return ExitCode.OK;
+        TextReport.checks(out, "findings", a.findings());
+        out.println();
+        timings(a.timings());
+        out.println("verdict: " + verdict.line());
+        if (j.clientVerdict() instanceof ClientVerdict.Accepted) {
+            out.println("then closed with a masked Close frame, status 1000 (RFC 6455 §5.5.1)");
         }
-        ClientVerdict.Rejected no = (ClientVerdict.Rejected) verdict;
-        String cite = no.rule().name() + " (" + no.rule().section() + "): " + HeadLine.safeText(no.detail());
-        if (!json) {
-            out.println("verdict: rejected — " + cite);
-        }
-        return checkFailed("handshake rejected by rule " + cite);
     }
 
-    private int brokenHttp(ProbeResult.BrokenHttp b) {
-        HttpParseFailure f = b.failure();
-        String cite = f.rule().name() + " (" + f.rule().section() + ") at byte " + f.offset() + ": "
-                + HeadLine.safeText(f.detail());
-        if (json) {
-            ObjectNode root = root(b);
-            root.putNull("response");
-            ObjectNode failure = root.putObject("parseFailure");
-            failure.put("rule", f.rule().name());
-            failure.put("section", f.rule().section());
-            failure.put("offset", f.offset());
-            failure.put("detail", f.detail());
-            ObjectNode v = root.putObject("verdict");
-            v.put("accepted", false);
-            v.put("rule", f.rule().name());
-            v.put("section", f.rule().section());
-            v.put("detail", f.detail());
-            root.put("exitCode", ExitCode.CHECK_FAILED);
-            out.println(JsonReport.text(root));
-        } else {
-            request(b, List.of());
-            out.println();
-            out.println("← response, as received (" + b.received().length + " bytes; not a valid HTTP/1.1 response head):");
-            HeadLine.rawLines(b.received()).forEach(l -> out.println("  " + l));
-            out.println();
-            out.println("verdict: rejected — the response is not well-formed HTTP/1.1: " + cite);
+    /** The start of a refusal's body, each line escaped and cut (a server's bytes must not drive the terminal). */
+    private void body(ResponseBody body) {
+        byte[] bytes = body.bytes();
+        if (bytes.length == 0) {
+            return;
         }
-        return checkFailed("the response breaks " + cite);
+        String size = bytes.length + " bytes" + body.declared().map(n -> " of Content-Length " + n).orElse("")
+                + (body.framing() == ResponseBody.Framing.CHUNKED ? ", chunked, as sent" : "")
+                + (body.complete() ? "" : ", not all of it");
+        out.println("← body (" + size + "):");
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n"); // no trailing empty line
+        int shown = 0;
+        for (String line : lines) {
+            if (shown == MAX_BODY_LINES) {
+                out.println("  | … " + (lines.length - shown) + " more lines");
+                break;
+            }
+            out.println("  | " + WireText.cut(WireText.safe(line), MAX_BODY_LINE));
+            shown++;
+        }
+    }
+
+    private void timings(ProbeTimings t) {
+        out.println("timings: connect " + ms(t.connect()) + t.tls().map(d -> ", TLS " + ms(d)).orElse("")
+                + ", handshake " + ms(t.handshake()) + " (request sent to response head read)");
+    }
+
+    private static String ms(Duration d) {
+        return String.format(Locale.ROOT, "%.2f ms", d.toNanos() / 1_000_000.0);
+    }
+
+    private int finish(HandshakeVerdict verdict) {
+        out.flush();
+        if (!verdict.passed()) {
+            err.println("wslab: " + verdict.errorLine());
+            err.flush();
+        }
+        return verdict.exitCode();
     }
 
     private void request(ProbeResult r, List<RuleCheck> checks) {
@@ -147,33 +168,7 @@ final class HandshakeOutput {
         RequestHead head = r.handshake().request();
         byte[] sent = r.handshake().requestBytes();
         String startLine = head.method() + " " + head.target() + " " + head.version();
-        TextReport.head(out, "→ request to " + address() + ", as sent (" + sent.length + " bytes)",
+        TextReport.head(out, "→ request to " + ConnectFailures.where(uri) + ", as sent (" + sent.length + " bytes)",
                 HeadLine.of(sent, startLine, head.headers()), HeaderCatalog.request(head.headers()), checks, true);
-    }
-
-    private ObjectNode root(ProbeResult r) {
-        RequestHead head = r.handshake().request();
-        byte[] sent = r.handshake().requestBytes();
-        String startLine = head.method() + " " + head.target() + " " + head.version();
-        ObjectNode root = JsonReport.object();
-        root.put("url", uri.toString());
-        r.tls().ifPresentOrElse(t -> root.set("tls", TlsReport.json(t)), () -> root.putNull("tls"));
-        root.put("key", r.handshake().key());
-        root.put("expectedAccept", r.handshake().expectedAccept());
-        List<RuleCheck> checks = r instanceof ProbeResult.Answered a ? a.explanation().checks() : List.of();
-        root.set("request", JsonReport.head(HeadLine.of(sent, startLine, head.headers()),
-                HeaderCatalog.request(head.headers()), checks, true));
-        return root;
-    }
-
-    private int checkFailed(String line) {
-        out.flush();
-        err.println("wslab: " + line);
-        err.flush();
-        return ExitCode.CHECK_FAILED;
-    }
-
-    private String address() {
-        return (uri.host().contains(":") ? "[" + uri.host() + "]" : uri.host()) + ":" + uri.port();
     }
 }

@@ -22,11 +22,12 @@ import org.wslab.lab.common.LabFailure;
  * A TCP connection, with TLS under it for {@code wss://} (RFC 6455 §4.1 (5), {@link TlsUpgrade}), for
  * one opening handshake (RFC 6455 §4.1): connect, send the request's
  * bytes, read the answer until the {@link ResponseSink} has enough or the server closes. One
- * deadline covers all of it ({@code --timeout}); every way it can go wrong ends in a
- * {@link LabFailure} carrying its typed {@link ConnectFailure}.
+ * deadline covers all of it ({@code --timeout}); a failure to connect ends in a
+ * {@link LabFailure} carrying its typed {@link ConnectFailure}, and reading says how it ended
+ * ({@link Ending}) so the caller can show what did arrive. The connect and TLS times are measured.
  */
 public final class HandshakeSocket implements AutoCloseable {
-    /** Most bytes read while waiting for a response head, whatever the sink says. */
+    /** Most bytes to read while waiting for a response head, whatever the sink says. */
     public static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
     private final Socket socket;
@@ -34,6 +35,8 @@ public final class HandshakeSocket implements AutoCloseable {
     private final Duration timeout;
     private final long deadlineNanos;
     private final Optional<TlsFacts> tls;
+    private final Duration connectTime;
+    private final Optional<Duration> tlsTime;
 
     /** Where to connect: a host name or IP literal (IPv6 without brackets) and a port. */
     public record Address(String host, int port) {
@@ -43,9 +46,12 @@ public final class HandshakeSocket implements AutoCloseable {
         }
     }
 
-    private HandshakeSocket(Socket socket, Address url, Duration timeout, long deadlineNanos, Optional<TlsFacts> tls) {
+    private HandshakeSocket(Socket socket, Address url, Duration timeout, long deadlineNanos, Optional<TlsFacts> tls,
+                            Duration connectTime, Optional<Duration> tlsTime) {
         this.socket = socket;
         this.tls = tls;
+        this.connectTime = connectTime;
+        this.tlsTime = tlsTime;
         this.url = url;
         this.timeout = timeout;
         this.deadlineNanos = deadlineNanos;
@@ -57,8 +63,12 @@ public final class HandshakeSocket implements AutoCloseable {
         SINK_DONE,
         /** The server closed the connection first. */
         PEER_CLOSED,
-        /** {@link #MAX_RESPONSE_BYTES} arrived and the sink still wanted more. */
-        TOO_LONG
+        /** The most bytes asked for arrived and the sink still wanted more. */
+        TOO_LONG,
+        /** The deadline passed first. */
+        TIMED_OUT,
+        /** The connection was reset (or failed otherwise) while reading. */
+        RESET
     }
 
     /**
@@ -90,13 +100,17 @@ public final class HandshakeSocket implements AutoCloseable {
         String doing = "connecting to";
         try {
             socket.setTcpNoDelay(true);
+            long start = System.nanoTime();
             socket.connect(new InetSocketAddress(address, url.port()), remainingMillis(deadline, timeout, url, doing));
+            long connected = System.nanoTime();
+            Duration connectTime = Duration.ofNanos(connected - start);
             if (tls.isEmpty()) {
-                return new HandshakeSocket(socket, url, timeout, deadline, Optional.empty());
+                return new HandshakeSocket(socket, url, timeout, deadline, Optional.empty(), connectTime, Optional.empty());
             }
             doing = "the TLS handshake with";
             TlsUpgrade.Upgraded upgraded = TlsUpgrade.upgrade(socket, tls.get(), remainingMillis(deadline, timeout, url, doing));
-            return new HandshakeSocket(upgraded.socket(), url, timeout, deadline, Optional.of(upgraded.facts()));
+            return new HandshakeSocket(upgraded.socket(), url, timeout, deadline, Optional.of(upgraded.facts()),
+                    connectTime, Optional.of(Duration.ofNanos(System.nanoTime() - connected)));
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             throw timedOut(doing, url, timeout, e);
@@ -119,13 +133,24 @@ public final class HandshakeSocket implements AutoCloseable {
         return tls;
     }
 
+    /** How long the TCP connect took (RFC 9293 §3.5, the three-way handshake). */
+    public Duration connectTime() {
+        return connectTime;
+    }
+
+    /** How long the TLS handshake took; empty for a plain connection. */
+    public Optional<Duration> tlsTime() {
+        return tlsTime;
+    }
+
     /** Writes {@code bytes} and flushes. */
     public void send(byte[] bytes) {
         try {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
         } catch (IOException e) {
-            throw new LabFailure(new ConnectFailure.Closed(url.text(), 1006, "", true), e);
+            // the server went away before taking the whole request
+            throw new LabFailure(new ConnectFailure.ClosedEarly(url.text(), 0), e);
         }
     }
 
@@ -139,16 +164,23 @@ public final class HandshakeSocket implements AutoCloseable {
         }
     }
 
-    /** Reads into {@code sink} until it has enough, the server closes, or the deadline passes. */
-    public Received readResponse(ResponseSink sink) {
+    /**
+     * Reads into {@code sink} until it has enough, {@code maxBytes} arrived, the server closes or
+     * resets, or the deadline passes: never throws, the {@link Ending} says which.
+     */
+    public Received read(ResponseSink sink, int maxBytes) {
         ByteArrayOutputStream all = new ByteArrayOutputStream(1024);
         byte[] buffer = new byte[4096];
         try {
             InputStream in = socket.getInputStream();
             while (true) {
-                socket.setSoTimeout(remainingMillis(deadlineNanos, timeout, url, "the response from"));
-                int want = Math.min(buffer.length, MAX_RESPONSE_BYTES - all.size());
-                if (want == 0) {
+                long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return new Received(all.toByteArray(), Ending.TIMED_OUT);
+                }
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+                int want = Math.min(buffer.length, maxBytes - all.size());
+                if (want <= 0) {
                     return new Received(all.toByteArray(), Ending.TOO_LONG);
                 }
                 int n = in.read(buffer, 0, want);
@@ -161,11 +193,15 @@ public final class HandshakeSocket implements AutoCloseable {
                 }
             }
         } catch (SocketTimeoutException e) {
-            throw timedOut("the response from", url, timeout, e, all.size());
+            return new Received(all.toByteArray(), Ending.TIMED_OUT);
         } catch (IOException e) {
-            // a reset while reading: the server went away before the head ended
-            throw new LabFailure(new ConnectFailure.ClosedEarly(url.text(), all.size()), e);
+            return new Received(all.toByteArray(), Ending.RESET);
         }
+    }
+
+    /** The failure for a response head that did not come within the deadline, {@code got} bytes in. */
+    public ConnectFailure timedOut(int got) {
+        return new ConnectFailure.TimedOut("the response from", url.text(), timeout, got);
     }
 
     private static int remainingMillis(long deadline, Duration timeout, Address url, String doing) {
@@ -182,10 +218,6 @@ public final class HandshakeSocket implements AutoCloseable {
                 ? new LabFailure(new ConnectFailure.NoConnection(url.text(), OpeningRule.CONNECT_TIMEOUT,
                         Optional.of(timeout)), cause)
                 : new LabFailure(new ConnectFailure.TimedOut(doing, url.text(), timeout, -1), cause);
-    }
-
-    private static LabFailure timedOut(String doing, Address url, Duration timeout, Throwable cause, int got) {
-        return new LabFailure(new ConnectFailure.TimedOut(doing, url.text(), timeout, got), cause);
     }
 
     private static void closeQuietly(Socket socket) {

@@ -1,13 +1,15 @@
 package org.wslab.lab.client;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.wslab.framing.tls.TlsFacts;
 import org.wslab.handshake.ClientHandshake;
-import org.wslab.handshake.ClientVerdict;
-import org.wslab.handshake.explain.Explanation;
+import org.wslab.handshake.ServerJudgement;
 import org.wslab.handshake.http.HttpParseFailure;
 import org.wslab.handshake.http.ResponseHead;
+import org.wslab.handshake.spec.RuleCheck;
+import org.wslab.lab.common.ConnectFailure;
 
 /**
  * What one opening handshake against a live server came to (RFC 6455 §4.1). Every case carries
@@ -19,23 +21,29 @@ public sealed interface ProbeResult {
     /** The handshake that was sent. */
     ClientHandshake handshake();
 
-    /** Every byte received (possibly a few past the response head). */
+    /** Every byte received of the response head (or all received, when there was none). */
     byte[] received();
 
     /** What the TLS handshake agreed; empty for {@code ws://}. */
     Optional<TlsFacts> tls();
 
     /**
-     * The server answered a complete HTTP response head; {@code verdict} is the client's judgement.
+     * The server answered a complete HTTP response head, judged.
      *
-     * @param explanation every header annotated and every rule checked, request and response
+     * @param received  the response head's octets
+     * @param body      the start of the body of a status other than 101 (none for a 101)
+     * @param judgement the request and response rules and what the server's answer comes to
+     * @param findings  facts with no verdict (the sub-protocol picked, permessage-deflate, obsolete fields)
      */
-    record Answered(ClientHandshake handshake, byte[] received, ResponseHead response,
-                    Explanation explanation, ClientVerdict verdict, Optional<TlsFacts> tls) implements ProbeResult {
+    record Answered(ClientHandshake handshake, byte[] received, ResponseHead response, ResponseBody body,
+                    ServerJudgement judgement, List<RuleCheck> findings, Optional<TlsFacts> tls,
+                    ProbeTimings timings) implements ProbeResult {
         public Answered {
             Objects.requireNonNull(response, "response");
-            Objects.requireNonNull(explanation, "explanation");
-            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(judgement, "judgement");
+            findings = List.copyOf(findings);
+            Objects.requireNonNull(timings, "timings");
         }
     }
 
@@ -44,21 +52,23 @@ public sealed interface ProbeResult {
      * head ends (RFC 9112; the parser's typed failure names the rule).
      */
     record BrokenHttp(ClientHandshake handshake, byte[] received, HttpParseFailure failure,
-                      Optional<TlsFacts> tls) implements ProbeResult {
+                      Optional<TlsFacts> tls, ProbeTimings timings) implements ProbeResult {
         public BrokenHttp {
             Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(timings, "timings");
         }
     }
 
     /**
-     * No HTTP response to judge: the server closed before a complete head, or sent bytes that are
-     * not HTTP at all.
+     * No HTTP response to judge: nothing came in time, the server closed before a complete head,
+     * or sent bytes that are not HTTP at all (a TLS server behind {@code ws://} among them).
      *
-     * @param reason one line saying which
+     * @param failure what went wrong, shown after what did arrive
      */
-    record NoHttp(ClientHandshake handshake, byte[] received, String reason, Optional<TlsFacts> tls) implements ProbeResult {
+    record NoHttp(ClientHandshake handshake, byte[] received, ConnectFailure failure, Optional<TlsFacts> tls)
+            implements ProbeResult {
         public NoHttp {
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(failure, "failure");
         }
     }
 }

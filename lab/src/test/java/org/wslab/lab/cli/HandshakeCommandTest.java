@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wslab.testkit.Props.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
+import org.wslab.lab.json.JsonSchemas;
 import org.wslab.testkit.ByteGens;
 
 /**
@@ -67,12 +67,16 @@ class HandshakeCommandTest {
     void jsonReportsTheVerdictAndEveryCheck() throws Exception {
         CliRun run = CliRun.of("handshake", "--json", serve.echoUrl());
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-        JsonNode root = new ObjectMapper().readTree(run.out());
-        assertTrue(root.path("verdict").path("accepted").asBoolean(), run.out());
+        JsonNode root = JsonSchemas.assertValid("handshake", run.out());
+        assertTrue(root.path("verdict").path("passed").asBoolean(), run.out());
+        assertEquals("opened", root.path("outcome").asText(), run.out());
         assertEquals(0, root.path("exitCode").asInt());
         assertEquals("GET /websocket/echo HTTP/1.1", root.path("request").path("lines").get(0).path("line").asText());
+        assertTrue(root.path("timings").path("connectMs").isNumber() && root.path("timings").path("tlsMs").isNull()
+                && root.path("timings").path("handshakeMs").isNumber(), run.out());
+        assertTrue(root.path("negotiated").path("subprotocol").isNull(), run.out());
         boolean acceptPassed = false;
-        for (JsonNode check : root.path("checks")) {
+        for (JsonNode check : root.path("rules")) {
             if (check.path("rule").asText().equals("ACCEPT_MATCHES_KEY")) {
                 acceptPassed = check.path("outcome").asText().equals("pass");
             }
@@ -124,13 +128,41 @@ class HandshakeCommandTest {
     }
 
     @Test
+    void aHeadThatStopsHalfWayTimesOutAfterShowingWhatCame() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (var s = server.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream().write(ascii("HTTP/1.1 101 Sw"));
+                    s.getOutputStream().flush();
+                    s.getInputStream().read(); // holds the connection until the client gives up
+                } catch (java.io.IOException ignored) {
+                    // the client went away
+                }
+            });
+            peer.start();
+            CliRun run = CliRun.of("handshake", "ws://127.0.0.1:" + server.getLocalPort() + "/", "--timeout", "400ms");
+            assertOneLineError(run, ExitCode.USAGE_OR_CONNECTION, "wslab: timed out after 400ms waiting for the response from 127.0.0.1:"
+                    + server.getLocalPort() + " (15 bytes received; --timeout sets the limit)");
+            assertTrue(run.out().contains("← 15 bytes received:\n  0000  48 54 54 50 2f 31 2e 31 20 31 30 31 20 53 77"), run.out());
+            peer.join(10_000);
+        }
+    }
+
+    @Test
     void aServerAnswering200FailsRuleStatus101WithExitOne() throws Exception {
         try (RawServer ok = new RawServer(ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
             CliRun run = CliRun.of("handshake", ok.url("/chat"));
-            assertOneLineError(run, ExitCode.CHECK_FAILED,
-                    "wslab: handshake rejected by rule STATUS_101 (RFC 6455 §4.1 (response 1)): status 200 OK");
-            assertTrue(run.out().contains("verdict: rejected — STATUS_101"), run.out());
+            assertOneLineError(run, ExitCode.CHECK_FAILED, "wslab: the server at 127.0.0.1:" + ok.port()
+                    + " did not open a WebSocket: HTTP 200 OK (RFC 6455 §4.1 (response 1): only 101 opens one)");
+            assertTrue(run.err().contains("is /chat the right path?"), run.err());
+            assertTrue(run.out().contains("verdict: failed — the server at 127.0.0.1:" + ok.port()
+                    + " did not open a WebSocket: HTTP 200 OK"), run.out());
             assertTrue(run.out().contains("  HTTP/1.1 200 OK"), run.out());
+            // the rules that hold only on a 101 are consequences of the refusal, not more failures
+            assertTrue(run.out().contains("  not checked (they hold only for a 101, and the status is 200): "
+                    + "RESPONSE_UPGRADE_WEBSOCKET, RESPONSE_CONNECTION_UPGRADE, ACCEPT_MATCHES_KEY"), run.out());
+            assertEquals(1, run.outLines().stream().filter(l -> l.startsWith("  FAIL  ")).count(), run.out());
         }
     }
 
@@ -139,8 +171,9 @@ class HandshakeCommandTest {
         try (RawServer ok = new RawServer(ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
             CliRun run = CliRun.of("handshake", "--json", ok.url("/"));
             run.assertOneErrorLine(ExitCode.CHECK_FAILED);
-            JsonNode root = new ObjectMapper().readTree(run.out());
-            assertFalse(root.path("verdict").path("accepted").asBoolean(), run.out());
+            JsonNode root = JsonSchemas.assertValid("handshake", run.out());
+            assertFalse(root.path("verdict").path("passed").asBoolean(), run.out());
+            assertEquals("not-opened", root.path("outcome").asText(), run.out());
             assertEquals("STATUS_101", root.path("verdict").path("rule").asText(), run.out());
             assertEquals("RFC 6455 §4.1 (response 1)", root.path("verdict").path("section").asText(), run.out());
             assertEquals(1, root.path("exitCode").asInt());
@@ -153,7 +186,8 @@ class HandshakeCommandTest {
         try (RawServer liar = new RawServer(ascii("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n"))) {
             CliRun run = CliRun.of("handshake", liar.url("/"));
-            assertOneLineError(run, ExitCode.CHECK_FAILED, "wslab: handshake rejected by rule ACCEPT_MATCHES_KEY");
+            assertOneLineError(run, ExitCode.CHECK_FAILED, "wslab: the server at 127.0.0.1:" + liar.port()
+                    + " answered 101 but broke ACCEPT_MATCHES_KEY");
             assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("  Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
                     && l.contains("FAIL")), run.out());
         }
@@ -164,7 +198,7 @@ class HandshakeCommandTest {
         try (RawServer garbage = new RawServer(new byte[] {0x00, (byte) 0xFF, 'g', 'a', 'r', 'b', 'a', 'g', 'e', '\n', '\n'})) {
             CliRun run = CliRun.of("handshake", garbage.url("/"));
             assertOneLineError(run, ExitCode.USAGE_OR_CONNECTION, "wslab: 127.0.0.1:" + garbage.port()
-                    + " answered 11 bytes that are not an HTTP response");
+                    + " answered 11 bytes that are not HTTP: \"\\x00\\xFFgarbage\\x0A\\x0A\"");
             assertTrue(run.out().contains("0000  00 ff 67 61 72 62 61 67 65 0a 0a"), run.out());
         }
     }
@@ -185,7 +219,9 @@ class HandshakeCommandTest {
     void httpThatBreaksSyntaxNamesTheRuleWithExitOne() throws Exception {
         try (RawServer broken = new RawServer(ascii("HTTP/1.1 101 Switching Protocols\r\nNot a header line\r\n\r\n"))) {
             CliRun run = CliRun.of("handshake", broken.url("/"));
-            assertOneLineError(run, ExitCode.CHECK_FAILED, "wslab: the response breaks ");
+            assertOneLineError(run, ExitCode.CHECK_FAILED, "wslab: 127.0.0.1:" + broken.port() + " answered HTTP that breaks ");
+            assertTrue(run.out().contains("verdict: failed — the response is not well-formed HTTP/1.1"), run.out());
+            JsonSchemas.assertValid("handshake", CliRun.of("handshake", "--json", broken.url("/")).out());
             assertTrue(run.err().contains("RFC 9112") || run.err().contains("RFC 9110"), run.err());
         }
     }

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wslab.framing.tls.SelfSignedCertificate;
+import org.wslab.lab.json.JsonSchemas;
 import org.wslab.lab.server.LabServer;
 
 /**
@@ -63,7 +63,9 @@ class HandshakeTlsTest {
         CliRun run = CliRun.of("handshake", "--json", "--tls-version", "TLSv1.2", "--ca", pem(GOOD, "good"),
                 TlsFixtures.wss(good, "/websocket/echo"));
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-        JsonNode tls = new ObjectMapper().readTree(run.out()).get("tls");
+        JsonNode root = JsonSchemas.assertValid("handshake", run.out());
+        assertTrue(root.get("timings").get("tlsMs").isNumber(), run.out()); // measured under wss://
+        JsonNode tls = root.get("tls");
         assertEquals("TLSv1.2", tls.get("protocol").asText(), run.out());
         assertTrue(tls.has("alpn"), run.out());
         assertEquals(GOOD.sha256Fingerprint(), tls.get("certificate").get("sha256").asText(), run.out());
@@ -119,6 +121,10 @@ class HandshakeTlsTest {
         CliRun run = CliRun.of("handshake", "ws://127.0.0.1:" + port + "/websocket/echo");
         assertLine(run, "wslab: 127.0.0.1:" + port + " speaks TLS, not plain HTTP (RFC 6455 §3): use wss://127.0.0.1:"
                 + port + " instead of ws://");
+        assertTrue(run.out().contains("bytes received:\n  0000  15 03"), run.out()); // the TLS alert record, dumped first
+        JsonNode failure = JsonSchemas.assertValid("failure",
+                CliRun.of("handshake", "--json", "ws://127.0.0.1:" + port + "/websocket/echo").out());
+        assertEquals("tls", failure.get("failure").get("kind").asText());
     }
 
     @Test
