@@ -103,7 +103,12 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
                 .replaceFirst("^Missing required (parameter|option)s?: ", "missing ")
                 .replaceFirst("^Unmatched arguments? from index \\d+: ", "unexpected argument ")
                 .replaceFirst("^Unmatched argument at index \\d+: ", "unexpected argument ")
-                .replace("' is not an int", "' is not a whole number");
+                .replaceFirst("'(-?\\d+)' is not an int", "'$1' is out of range (a whole number from "
+                        + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")")
+                .replaceFirst("'(-?\\d+)' is not a long", "'$1' is out of range (a whole number from "
+                        + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")")
+                .replace("' is not an int", "' is not a whole number")
+                .replace("' is not a long", "' is not a whole number");
         CommandLine cmd = ex.getCommandLine();
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
@@ -158,7 +163,8 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
         for (ParseResult r = result; r != null; r = r.subcommand()) {
             for (var p : r.matchedPositionals()) {
                 if (p.paramLabel().equals("URL") || p.paramLabel().startsWith("FILE")) {
-                    return String.valueOf(p.getValue()).strip();
+                    Object value = p.getValue();
+                    return String.valueOf(value).strip();
                 }
             }
         }
