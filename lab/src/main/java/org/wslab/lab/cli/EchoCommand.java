@@ -152,7 +152,7 @@ final class EchoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter traceOut = json ? spec.commandLine().getErr() : out;
-        TracePrinter printer = trace ? new TracePrinter(traceOut) : null;
+        TracePrinter printer = trace ? new TracePrinter(traceOut, true) : null;
         boolean showProgress = progress != null ? progress : System.console() != null;
         EchoProgress shown = showProgress
                 ? new ProgressLine(spec.commandLine().getErr(), messages, sizeOf(payload), System.nanoTime()).listener()
@@ -175,6 +175,13 @@ final class EchoCommand implements Callable<Integer> {
                 public void onHandshake(org.wslab.framing.engine.Event e) {
                     if (printer != null) {
                         printer.handshake(e);
+                    }
+                }
+
+                @Override
+                public void onEnd(org.wslab.framing.engine.Event.Closed closed) {
+                    if (printer != null) {
+                        printer.violation(closed);
                     }
                 }
             });

@@ -41,6 +41,7 @@ final class EchoExchange {
     private int pingsSent;
     private int pongsMatched;
     private String noEcho;
+    private boolean sendCutShort;
     private Event.Closed closed;
 
     EchoExchange(EchoRun.Plan plan, BlockingWebSocket ws, EchoWatchdog watchdog, ScheduledExecutorService alarms,
@@ -67,7 +68,7 @@ final class EchoExchange {
         for (int i = 0; i < plan.pings() && going(); i++) {
             ping(i + 1);
         }
-        if (noEcho != null && received == 0) {
+        if (noEcho != null && received == 0 && !sendCutShort) {
             Optional<String> evidence = StompEvidence.selected(open.subprotocol())
                     .or(() -> StompEvidence.probe(plan, alarms));
             noEcho += evidence.map(e -> ": " + e + StompEvidence.conclusion(plan.uri().toString()))
@@ -96,7 +97,9 @@ final class EchoExchange {
         long start = System.nanoTime();
         sent++;
         if (!send(message)) {
+            sendCutShort = true;
             drain();
+            ended("message " + number + " of " + plan.count() + " to be sent (" + bytesSent + " bytes went)");
             return;
         }
         for (Event e; (e = ws.next()) != null; ) {
@@ -123,6 +126,7 @@ final class EchoExchange {
         pingsSent++;
         if (!ws.sendPing(payload)) {
             drain();
+            ended("the pong of ping " + number + " of " + plan.pings());
             return;
         }
         for (Event e; (e = ws.next()) != null; ) {
@@ -143,7 +147,7 @@ final class EchoExchange {
     /** The connection ended while waiting for {@code what}: our timeout, or the peer. */
     private void ended(String what) {
         watchdog.disarm();
-        if (watchdog.fired()) {
+        if (watchdog.fired() && noEcho == null) {
             noEcho = "no " + (what.startsWith("the pong") ? "pong" : "echo") + " came back within "
                     + DurationText.format(plan.timeout()) + " (waiting for " + what + ")";
         }
@@ -183,6 +187,7 @@ final class EchoExchange {
                 return false;
             }
             bytesSent += to - from;
+            watchdog.arm(); // a fragment went: the timeout counts from the last progress
             plan.progress().update(received, bytesSent);
         }
         return true;

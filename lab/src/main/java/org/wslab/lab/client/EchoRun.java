@@ -91,6 +91,10 @@ public final class EchoRun {
         /** Called before {@link #onHandshake} on a {@code wss://} connection: what TLS agreed (RFC 8446 §4). */
         default void onTls(TlsFacts facts) {
         }
+
+        /** Called once the connection ended after opening: how (a peer's violation carries its rule, §7.1.7). */
+        default void onEnd(Event.Closed closed) {
+        }
     }
 
     private EchoRun() {}
@@ -119,7 +123,9 @@ public final class EchoRun {
             if (open == null) {
                 throw new LabFailure(openingFailure(plan, watchdog, ws.lastEvent()), null);
             }
-            return new EchoExchange(plan, ws, watchdog, alarms, wire).run(open, handshakeNanos);
+            EchoResult result = new EchoExchange(plan, ws, watchdog, alarms, wire).run(open, handshakeNanos);
+            handshake.onEnd(result.closed());
+            return result;
         } catch (java.net.UnknownHostException e) {
             throw LabFailure.unknownHost(plan.uri().host(), e);
         } finally {
