@@ -1,13 +1,11 @@
 package org.wslab.lab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.lab.drive.StompDrive;
 import picocli.CommandLine.ParameterException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wslab.framing.tls.ClientTls;
@@ -79,10 +77,10 @@ final class StompDriveCommand implements Callable<Integer> {
         AtomicReference<TlsFacts> agreed = new AtomicReference<>();
         StompDrive.Result r = new StompDrive(uri, subscribers, messages, size, stall, stallFor, timeout, secure)
                 .run(agreed::set);
+        int code = r.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         if (json) {
-            ObjectNode root = new ObjectMapper().valueToTree(r);
-            root.set("tls", agreed.get() == null ? null : TlsReport.json(agreed.get()));
-            spec.commandLine().getOut().println(root.toString());
+            spec.commandLine().getOut().println(DriveJson.stomp(parsed.toString(), r, size,
+                    Optional.ofNullable(agreed.get()), code).toPrettyString());
         } else {
             if (agreed.get() != null) {
                 spec.commandLine().getOut().println(TlsReport.line(agreed.get()));
@@ -96,7 +94,10 @@ final class StompDriveCommand implements Callable<Integer> {
                         r.stalledReceived(), r.stalledError() == null ? "none" : "\"" + r.stalledError() + "\"",
                         r.stalledCloseCode(), r.stalledCloseReason() == null ? "" : "\"" + r.stalledCloseReason() + "\"");
             }
+            r.broken().ifPresent(b -> spec.commandLine().getOut().println("FAIL: " + b.getKey().name() + " ("
+                    + b.getKey().section() + "): " + b.getValue()));
         }
-        return r.passed() ? 0 : 1;
+        spec.commandLine().getOut().flush();
+        return code;
     }
 }
