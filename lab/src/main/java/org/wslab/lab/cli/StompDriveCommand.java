@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  nothing lost (and with --stall: the stalled one got its ERROR)",
             "  1  something was lost, reordered, or the stalled subscriber was not cut off",
-            "  2  a bad option or URL, or no connection"})
+            "  2  a bad option or URL, or no connection: one line (the failure object with --json)",
+            "Note: with the defaults --stall does not push the stalled subscriber over serve's",
+            "1 MiB mailbox, so it is not cut off and the run exits 1 (SLOW_CONSUMER_CUT_OFF)."})
 final class StompDriveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "ws://host:port/websocket/app")
     String url;
@@ -56,7 +58,7 @@ final class StompDriveCommand implements Callable<Integer> {
             description = "how long the readers may take (default ${DEFAULT-VALUE})")
     Duration timeout;
 
-    @Option(names = "--json", description = "print the counts as one JSON object")
+    @Option(names = "--json", description = "print the counts as one JSON object (schema drive-stomp)")
     boolean json;
 
     @Mixin
