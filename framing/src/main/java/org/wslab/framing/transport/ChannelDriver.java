@@ -292,6 +292,7 @@ final class ChannelDriver extends LoopMember implements Wire.Sink {
             }
         } catch (IOException broken) {
             outbound.clear();
+            readAfterBrokenWrite(nowNanos);
             eof = true;
             handler.dispatch(connection.receiveEof(nowNanos), true);
             closeNow();
@@ -300,6 +301,28 @@ final class ChannelDriver extends LoopMember implements Wire.Sink {
         if (handler.open() && gate.drained(outboundBytes())) {
             handler.writable();
             takeOutput();
+        }
+    }
+
+    /**
+     * A write failed because the peer closed (RFC 6455 §7.1.1: it may close the TCP connection once
+     * its close frame is sent): what it sent before — its close frame with the code saying why, e.g.
+     * 1009 — may still be waiting in the socket, so the engine reads it before it hears the end.
+     * Bounded: at most a few reads, only of bytes already received.
+     */
+    private void readAfterBrokenWrite(long nowNanos) {
+        if (phase != Phase.ACTIVE || eof) {
+            return;
+        }
+        readNanos = nowNanos;
+        for (int i = 0; i < 16; i++) {
+            try {
+                if (wire.read(this) <= 0) {
+                    return;
+                }
+            } catch (IOException reset) {
+                return;
+            }
         }
     }
 

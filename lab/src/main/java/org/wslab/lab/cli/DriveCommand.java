@@ -33,7 +33,13 @@ final class DriveCommand implements Runnable {
     }
 
     /** {@code drive echo URL [--connections N] [--rate R] [--duration D] [--batch B] [--size S]}. */
-    @Command(name = "echo", description = "Hold N echo connections with traffic on all; report losses and round trips.")
+    @Command(name = "echo", description = "Hold N echo connections with traffic on all; report losses and round trips.",
+            footerHeading = "%nExit codes:%n",
+            footer = {"  0  every connection held, every echo back unchanged and in order",
+                "  1  a connection lost or refused while others opened, an echo lost or different: the rule named",
+                "  2  a bad option or URL, or not one connection opened (refused, not HTTP, a status",
+                "     other than 101, TLS): one line on stderr; with --json the failure object on stdout",
+                "Streams: the summary or --json on stdout, the progress lines on stderr."})
     static final class Echo implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -60,16 +66,31 @@ final class DriveCommand implements Runnable {
         @Option(names = "--size", defaultValue = "32", description = "Bytes per message, at least 16 (default: ${DEFAULT-VALUE}).")
         int size;
 
+        @Option(names = "--json", description = "Print the counts as one JSON object (schema drive-echo).")
+        boolean json;
+
         @Override
         public Integer call() throws Exception {
             WebSocketUri uri = HandshakeCommand.parseUrl(url);
+            if (connections < 1 || batch < 1 || rate <= 0 || size < 16) {
+                throw new ParameterException(spec.commandLine(), "out of range: --connections and --batch must be at "
+                        + "least 1, --rate above 0, --size at least 16 (got " + connections + ", " + batch + ", "
+                        + rate + ", " + size + ")");
+            }
             PrintStream progress = System.err;
             EchoScale.Report r = EchoScale.run(new EchoScale.Plan(uri, connections, rate, duration, batch, size,
                     tls.forUri(uri, spec)), progress);
-            r.tls().ifPresent(t -> spec.commandLine().getOut().println(TlsReport.line(t)));
-            spec.commandLine().getOut().println(r.summary());
+            int code = r.ok() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+            if (json) {
+                spec.commandLine().getOut().println(DriveJson.echo(uri.toString(), r, code).toPrettyString());
+            } else {
+                r.tls().ifPresent(t -> spec.commandLine().getOut().println(TlsReport.line(t)));
+                spec.commandLine().getOut().println(r.summary());
+                r.broken().ifPresent(b -> spec.commandLine().getOut().println("FAIL: " + b.getKey().name() + " ("
+                        + b.getKey().section() + "): " + b.getValue()));
+            }
             spec.commandLine().getOut().flush();
-            return r.ok() ? 0 : 1;
+            return code;
         }
     }
 }

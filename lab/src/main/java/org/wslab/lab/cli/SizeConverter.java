@@ -12,7 +12,7 @@ import picocli.CommandLine.TypeConversionException;
  * {@link ZeroOrMore} also takes 0 (an empty message is a message).
  */
 public class SizeConverter implements ITypeConverter<Long> {
-    private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(b|kib|mib|gib|kb|mb|gb)?");
+    private static final Pattern FORM = Pattern.compile("(-?\\d+)\\s*(b|kib|mib|gib|kb|mb|gb)?");
 
     private final long min;
 

@@ -1,13 +1,11 @@
 package org.wslab.lab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.wslab.handshake.WebSocketUri;
 import org.wslab.lab.drive.StompDrive;
 import picocli.CommandLine.ParameterException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wslab.framing.tls.ClientTls;
@@ -32,7 +30,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  nothing lost (and with --stall: the stalled one got its ERROR)",
             "  1  something was lost, reordered, or the stalled subscriber was not cut off",
-            "  2  a bad option or URL, or no connection"})
+            "  2  a bad option or URL, or no connection: one line (the failure object with --json)",
+            "Note: with the defaults --stall does not push the stalled subscriber over serve's",
+            "1 MiB mailbox, so it is not cut off and the run exits 1 (SLOW_CONSUMER_CUT_OFF)."})
 final class StompDriveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "ws://host:port/websocket/app")
     String url;
@@ -58,7 +58,7 @@ final class StompDriveCommand implements Callable<Integer> {
             description = "how long the readers may take (default ${DEFAULT-VALUE})")
     Duration timeout;
 
-    @Option(names = "--json", description = "print the counts as one JSON object")
+    @Option(names = "--json", description = "print the counts as one JSON object (schema drive-stomp)")
     boolean json;
 
     @Mixin
@@ -79,10 +79,10 @@ final class StompDriveCommand implements Callable<Integer> {
         AtomicReference<TlsFacts> agreed = new AtomicReference<>();
         StompDrive.Result r = new StompDrive(uri, subscribers, messages, size, stall, stallFor, timeout, secure)
                 .run(agreed::set);
+        int code = r.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
         if (json) {
-            ObjectNode root = new ObjectMapper().valueToTree(r);
-            root.set("tls", agreed.get() == null ? null : TlsReport.json(agreed.get()));
-            spec.commandLine().getOut().println(root.toString());
+            spec.commandLine().getOut().println(DriveJson.stomp(parsed.toString(), r, size,
+                    Optional.ofNullable(agreed.get()), code).toPrettyString());
         } else {
             if (agreed.get() != null) {
                 spec.commandLine().getOut().println(TlsReport.line(agreed.get()));
@@ -96,7 +96,10 @@ final class StompDriveCommand implements Callable<Integer> {
                         r.stalledReceived(), r.stalledError() == null ? "none" : "\"" + r.stalledError() + "\"",
                         r.stalledCloseCode(), r.stalledCloseReason() == null ? "" : "\"" + r.stalledCloseReason() + "\"");
             }
+            r.broken().ifPresent(b -> spec.commandLine().getOut().println("FAIL: " + b.getKey().name() + " ("
+                    + b.getKey().section() + "): " + b.getValue()));
         }
-        return r.passed() ? 0 : 1;
+        spec.commandLine().getOut().flush();
+        return code;
     }
 }

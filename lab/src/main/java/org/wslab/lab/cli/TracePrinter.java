@@ -20,16 +20,51 @@ import org.wslab.handshake.http.HeadWriter;
  * client.
  */
 final class TracePrinter implements FrameListener {
+    /** Frames held before the handshake heads are printed, at most; more are printed as they come. */
+    static final int HELD_FRAMES = 64;
+
     private final PrintWriter out;
+    private final java.util.List<Runnable> held = new java.util.ArrayList<>();
+    private boolean holding;
     private int sent;
     private int received;
 
     TracePrinter(PrintWriter out) {
-        this.out = out;
+        this(out, false);
     }
 
-    /** Prints the handshake heads from the event that ended the opening handshake. */
-    void handshake(Event event) {
+    /**
+     * With {@code holdUntilHandshake}, frames that arrive before {@link #handshake} was called (the
+     * transport reads on) are printed after the heads, so the trace reads in wire order.
+     */
+    TracePrinter(PrintWriter out, boolean holdUntilHandshake) {
+        this.out = out;
+        this.holding = holdUntilHandshake;
+    }
+
+    /** Prints the handshake heads from the event that ended the opening handshake, then any frames held. */
+    synchronized void handshake(Event event) {
+        heads(event);
+        holding = false;
+        held.forEach(Runnable::run);
+        held.clear();
+        out.flush();
+    }
+
+    /**
+     * A frame our engine could not accept is never decoded, so no frame line shows it: this line says
+     * which rule it broke and the close code the engine failed the connection with (RFC 6455 §7.1.7).
+     */
+    synchronized void violation(Event.Closed closed) {
+        closed.error().ifPresent(e -> {
+            out.println("← server frame " + (received + 1) + ": not accepted, it breaks " + e.violation().name()
+                    + " (" + e.violation().section() + "): " + e.detail() + "; our engine fails the connection with "
+                    + closed.code());
+            out.flush();
+        });
+    }
+
+    private void heads(Event event) {
         if (event instanceof Event.HandshakeCompleted c && c.exchange() instanceof HandshakeExchange.Client d) {
             heads(d.handshake(), Optional.of(d.response()));
         } else if (event instanceof Event.HandshakeFailed f) {
@@ -55,7 +90,15 @@ final class TracePrinter implements FrameListener {
     }
 
     @Override
-    public void onFrame(Direction direction, Frame frame) {
+    public synchronized void onFrame(Direction direction, Frame frame) {
+        if (holding && held.size() < HELD_FRAMES) {
+            held.add(() -> print(direction, frame));
+            return;
+        }
+        print(direction, frame);
+    }
+
+    private void print(Direction direction, Frame frame) {
         boolean outgoing = direction == Direction.SENT;
         int n = outgoing ? ++sent : ++received;
         long wire = FrameEncoder.headerLength(frame.length(), frame.masked()) + (long) frame.length();

@@ -104,4 +104,33 @@ public final class JettyWss {
             last = engine;
         }
     }
+
+    /**
+     * Why Jetty's client could not open a WebSocket, by the failure's type (never its message): the
+     * JDK's socket exceptions (RFC 9293), a timeout, Jetty's refused upgrade with its status (RFC 6455
+     * §4.1: only 101 opens one; a bad 101 is named by the handshake rule), else a connection that
+     * ended before the response (RFC 9112 §8).
+     */
+    public static ConnectFailure connectFailure(Throwable failure, String host, int port, String resource) {
+        String where = ConnectFailures.where(host, port);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException io && (t instanceof java.net.ConnectException
+                    || t instanceof java.net.UnknownHostException || t instanceof java.net.NoRouteToHostException)) {
+                return ConnectFailures.io(io, host, port, "the opening handshake with", java.time.Duration.ofSeconds(30), -1);
+            }
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return new ConnectFailure.TimedOut("the opening handshake with", where, java.time.Duration.ofSeconds(30), -1);
+            }
+            if (t instanceof org.eclipse.jetty.websocket.api.exceptions.UpgradeException up
+                    && up.getResponseStatusCode() > 0) {
+                int status = up.getResponseStatusCode();
+                return status == 101
+                        ? new ConnectFailure.BadUpgrade(where, org.wslab.handshake.spec.HandshakeRule.RESPONSE_WELL_FORMED,
+                                "Jetty's client refused the 101 response (wslab handshake URL names the rule)")
+                        : new ConnectFailure.NotUpgraded(where, status, "", org.wslab.handshake.spec.HandshakeRule.STATUS_101,
+                                "", status == 404 ? "nothing is served at " + resource : "");
+            }
+        }
+        return new ConnectFailure.ClosedEarly(where, 0);
+    }
 }

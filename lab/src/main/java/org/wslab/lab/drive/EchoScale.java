@@ -21,7 +21,10 @@ import org.wslab.framing.transport.TransportSettings;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
-import org.wslab.lab.common.TlsFailureLine;
+import org.wslab.framing.engine.HandshakeFailure;
+import org.wslab.lab.common.ConnectFailure;
+import org.wslab.lab.common.ConnectFailures;
+import org.wslab.lab.common.LabFailure;
 
 /**
  * A scale driver for echo servers (RFC 6455 §5.6 messages through any {@code /websocket/echo}):
@@ -75,7 +78,7 @@ public final class EchoScale {
      * @param received          echoes that matched
      * @param mismatches        echoes that differed or came out of order
      * @param roundTrips        round trips in nanoseconds
-     * @param firstFailure      the first handshake failure's reason, or null
+     * @param firstFailure      the first handshake failure's line (the failure vocabulary's), or null
      * @param tls               what TLS agreed on the first connection opened, for {@code wss://}
      */
     public record Report(int held, int wanted, int handshakeFailures, long sent, long received, long mismatches,
@@ -90,6 +93,27 @@ public final class EchoScale {
             return lost() == 0 && mismatches == 0 && held == wanted;
         }
 
+        /** The first rule the run broke, with what was counted; empty when {@link #ok()}. */
+        public Optional<java.util.Map.Entry<DriveRule, String>> broken() {
+            if (mismatches > 0) {
+                return Optional.of(java.util.Map.entry(DriveRule.UNCHANGED_IN_ORDER,
+                        mismatches + " echoes differed or came out of order"));
+            }
+            if (lost() > 0) {
+                return Optional.of(java.util.Map.entry(DriveRule.NOTHING_LOST, lost() + " of " + sent + " echoes lost"));
+            }
+            if (held != wanted) {
+                return Optional.of(java.util.Map.entry(DriveRule.CONNECTIONS_HELD, "held " + held + " of " + wanted
+                        + " connections" + (firstFailure == null ? "" : "; first failure: " + firstFailure)));
+            }
+            return Optional.empty();
+        }
+
+        /** Round trip at {@code percentile}, in milliseconds. */
+        public double ms(double percentile) {
+            return roundTrips.getValueAtPercentile(percentile) / 1e6;
+        }
+
         /** One line of facts, percentiles in milliseconds. */
         public String summary() {
             return String.format("connections held %d of %d, handshake failures %d, sent %d, received %d, lost %d,"
@@ -99,10 +123,10 @@ public final class EchoScale {
                             + firstFailure + ")");
         }
 
-        private double ms(double percentile) {
-            return roundTrips.getValueAtPercentile(percentile) / 1e6;
-        }
     }
+
+    /** How long a batch of connections may take to open. */
+    static final Duration OPEN_WAIT = Duration.ofSeconds(30);
 
     private EchoScale() {}
 
@@ -127,9 +151,9 @@ public final class EchoScale {
                 }
                 opened += n;
                 int target = opened;
-                waitFor(() -> tally.openedCount() + tally.handshakeFailures() >= target, 30);
-                if (tally.openedCount() == 0 && tally.firstTlsFailure() != null) {
-                    throw TlsFailureLine.failure(tally.firstTlsFailure(), plan.uri().host(), plan.uri().port(), null);
+                waitFor(() -> tally.openedCount() + tally.handshakeFailures() >= target, OPEN_WAIT.toSeconds());
+                if (tally.openedCount() == 0) {
+                    throw noConnection(plan, tally);
                 }
                 progress.printf("wslab drive: %d of %d connections open (%d failed)%n", tally.openedCount(),
                         plan.connections(), tally.handshakeFailures());
@@ -154,10 +178,25 @@ public final class EchoScale {
             int total = all.size();
             waitFor(() -> tally.endedCount() >= total, 10);
             return new Report(held, plan.connections(), tally.handshakeFailures(), tally.sentCount(),
-                    tally.receivedCount(), tally.mismatches(), tally.roundTrips(), tally.firstFailure(),
+                    tally.receivedCount(), tally.mismatches(), tally.roundTrips(), firstFailureLine(plan, tally),
                     all.stream().map(ScaleConnection::channel).filter(Objects::nonNull).findFirst()
                             .flatMap(WebSocketChannel::tls));
         }
+    }
+
+    /** Not one connection opened: the first typed failure in the vocabulary's words, or the wait that ran out. */
+    private static LabFailure noConnection(Plan plan, ScaleTally tally) {
+        HandshakeFailure first = tally.firstHandshakeFailure();
+        if (first == null) {
+            return new LabFailure(new ConnectFailure.TimedOut("an opening handshake with", ConnectFailures.where(plan.uri()),
+                    OPEN_WAIT, -1), null);
+        }
+        return new LabFailure(ConnectFailures.opening(first, plan.uri(), OPEN_WAIT), null);
+    }
+
+    private static String firstFailureLine(Plan plan, ScaleTally tally) {
+        HandshakeFailure first = tally.firstHandshakeFailure();
+        return first == null ? null : ConnectFailures.opening(first, plan.uri(), OPEN_WAIT).line();
     }
 
     private static Connection client(WebSocketUri uri) {

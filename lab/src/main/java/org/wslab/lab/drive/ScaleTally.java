@@ -20,6 +20,7 @@ final class ScaleTally {
     private final AtomicLong mismatches = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final AtomicReference<TlsFailure> firstTlsFailure = new AtomicReference<>();
+    private final AtomicReference<HandshakeFailure> firstHandshakeFailure = new AtomicReference<>();
     private final Recorder roundTrips = new Recorder(TimeUnit.MINUTES.toNanos(1), 3);
 
     void opened() {
@@ -29,6 +30,7 @@ final class ScaleTally {
     void handshakeFailed(HandshakeFailure failure) {
         handshakeFailures.incrementAndGet();
         firstFailure.compareAndSet(null, failure.reason());
+        firstHandshakeFailure.compareAndSet(null, failure);
         if (failure instanceof HandshakeFailure.TlsFailed tls) {
             firstTlsFailure.compareAndSet(null, tls.failure());
         }
@@ -90,6 +92,11 @@ final class ScaleTally {
     /** The first TLS handshake failure (RFC 8446 §6), or null. */
     TlsFailure firstTlsFailure() {
         return firstTlsFailure.get();
+    }
+
+    /** The first opening handshake failure (RFC 6455 §4.1), typed, or null. */
+    HandshakeFailure firstHandshakeFailure() {
+        return firstHandshakeFailure.get();
     }
 
     Histogram roundTrips() {

@@ -54,6 +54,30 @@ public record StompDrive(URI uri, int subscribers, int messages, int size, boole
          * cut off: an ERROR frame reached it (or, from a server that sends none, a close whose
          * reason names {@code SLOW_CONSUMER}).
          */
+        /** The first rule the run broke, with what was counted; empty when {@link #passed()}. */
+        public java.util.Optional<java.util.Map.Entry<DriveRule, String>> broken() {
+            if (connected != subscribers) {
+                return Optional.of(java.util.Map.entry(DriveRule.CONNECTIONS_HELD,
+                        connected + " of " + subscribers + " subscribers connected"));
+            }
+            if (outOfOrder > 0) {
+                return Optional.of(java.util.Map.entry(DriveRule.UNCHANGED_IN_ORDER, outOfOrder + " messages out of order"));
+            }
+            if (lost != 0 || readersErrors > 0) {
+                return Optional.of(java.util.Map.entry(DriveRule.NOTHING_LOST, "received " + received + " of " + expected
+                        + (readersErrors > 0 ? "; " + readersErrors + " readers got an ERROR" : "")));
+            }
+            if (publishFailures > 0 || !publisherReceipt) {
+                return Optional.of(java.util.Map.entry(DriveRule.PUBLISHED, publishFailures + " SENDs failed"
+                        + (publisherReceipt ? "" : "; the publisher's receipt did not come")));
+            }
+            if (!passed()) {
+                return Optional.of(java.util.Map.entry(DriveRule.SLOW_CONSUMER_CUT_OFF, "the stalled subscriber received "
+                        + stalledReceived + " messages and was not cut off (close " + stalledCloseCode + ")"));
+            }
+            return Optional.empty();
+        }
+
         public boolean passed() {
             return connected == subscribers && lost == 0 && outOfOrder == 0 && publishFailures == 0 && publisherReceipt
                     && readersErrors == 0 && (stalledReceived == null || stalledError != null
@@ -123,28 +147,13 @@ public record StompDrive(URI uri, int subscribers, int messages, int size, boole
         }
     }
 
-    /** One line for a connection that could not be opened: refused, timed out, or a refused handshake. */
+    /** A connection that could not be opened, in the failure vocabulary, classified by type ({@link JettyWss#connectFailure}). */
     private LabFailure failure(Exception e) {
         Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
         int port = uri.getPort() >= 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        String where = uri.getHost() + ":" + port;
-        Optional<LabFailure> tlsFailure = JettyWss.tlsFailure(cause, uri.getHost(), port);
-        if (tlsFailure.isPresent()) {
-            return tlsFailure.get();
-        }
-        if (cause instanceof java.net.ConnectException) {
-            return LabFailure.refused(where, cause);
-        }
-        if (cause instanceof java.net.UnknownHostException) {
-            return LabFailure.unknownHost(uri.getHost(), cause);
-        }
-        if (cause instanceof java.util.concurrent.TimeoutException) {
-            return new LabFailure("no WebSocket connection to " + where + " within 30 s", cause);
-        }
-        if (cause instanceof org.eclipse.jetty.websocket.api.exceptions.UpgradeException up) {
-            return new LabFailure("the WebSocket handshake with " + uri + " was refused (HTTP " + up.getResponseStatusCode() + ")", cause);
-        }
-        return new LabFailure("cannot connect to " + uri + ": " + cause.getClass().getSimpleName(), cause);
+        return JettyWss.tlsFailure(cause, uri.getHost(), port)
+                .orElseGet(() -> new LabFailure(JettyWss.connectFailure(cause, uri.getHost(), port,
+                        uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath()), cause));
     }
 
     private static long received(List<DriveSubscriber> readers) {
@@ -169,7 +178,8 @@ public record StompDrive(URI uri, int subscribers, int messages, int size, boole
             }
             for (DriveSubscriber s : batch) {
                 if (!s.connected.await(30, TimeUnit.SECONDS)) {
-                    throw new LabFailure("no STOMP CONNECTED within 30 s from " + uri + " (is it a STOMP endpoint?)");
+                    throw new LabFailure(new org.wslab.lab.common.ConnectFailure.TimedOut("a STOMP CONNECTED frame from",
+                            uri.getHost() + ":" + uri.getPort(), java.time.Duration.ofSeconds(30), -1), null);
                 }
             }
             out.addAll(batch);

@@ -26,7 +26,10 @@ class DriveStompCommandTest {
         String url = server.start(engine).webSocketUri(LabEndpoint.stomp()).toString();
         CliRun run = CliRun.of("drive", "stomp", url, "--subscribers", "5", "--messages", "20", "--size", "100", "--json");
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-        JsonNode r = new ObjectMapper().readTree(run.out());
+        JsonNode r = org.wslab.lab.json.JsonSchemas.assertValid("drive-stomp", run.out());
+        assertEquals("drive stomp", r.get("command").asText());
+        assertTrue(r.get("verdict").get("passed").asBoolean(), run.out());
+        assertTrue(r.get("stalled").isNull(), run.out());
         assertEquals(100, r.get("expected").asLong(), run.out());
         assertEquals(100, r.get("received").asLong(), run.out());
         assertEquals(0, r.get("lost").asLong(), run.out());

@@ -60,11 +60,11 @@ class EchoCommandTest {
         CliRun run = CliRun.of("echo", "--binary-size", "16MiB", "--deflate", "--json", url);
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertEquals(16 << 20, json.get("messageBytes").asInt());
+        assertEquals(16 << 20, json.get("message").get("bytes").asInt());
         assertEquals(1, json.get("received").asInt());
         assertEquals(0, json.get("mismatches").asInt());
-        assertTrue(json.get("extensions").asText().startsWith("permessage-deflate"), run.out());
-        assertEquals(1000, json.get("close").get("code").asInt());
+        assertTrue(json.get("negotiated").get("extensions").asText().startsWith("permessage-deflate"), run.out());
+        assertEquals(1000, json.get("closed").get("code").asInt());
     }
 
     // RFC 6455 §7.4.1 1009: the server's limit crossed → exit 1 naming the close code
