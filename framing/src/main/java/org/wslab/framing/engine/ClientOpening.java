@@ -24,10 +24,10 @@ import org.wslab.handshake.http.ResponseHeadParser;
 public final class ClientOpening implements OpeningHandshake {
     private final ClientHandshake handshake;
     private final ResponseHeadParser parser;
-    /** The response's first octets, until {@value #HEAD} are seen: TLS records where HTTP should be are named. */
+    /** The response's first octets, until {@value #HEAD} are seen: TLS records where HTTP should be are named, garbage shown. */
     private final byte[] first = new byte[HEAD];
     private int firstLength;
-    private static final int HEAD = 7;
+    private static final int HEAD = HandshakeFailure.ResponseUnreadable.MAX_FIRST;
 
     /** A client opening with default head limits. */
     public ClientOpening(ClientHandshake handshake) {
@@ -72,7 +72,8 @@ public final class ClientOpening implements OpeningHandshake {
                     new HandshakeFailure.ResponseRejected(handshake, head, (ClientVerdict.Rejected) verdict, body));
         }
         if (r instanceof ParseResult.Failed<ResponseHead> failed) {
-            return new Step.Rejected(new byte[0], new HandshakeFailure.ResponseUnreadable(handshake, failed.failure()));
+            return new Step.Rejected(new byte[0], new HandshakeFailure.ResponseUnreadable(handshake, failed.failure(),
+                    java.util.Arrays.copyOf(first, firstLength)));
         }
         return new Step.NeedMore();
     }

@@ -70,11 +70,22 @@ public sealed interface HandshakeFailure {
      *
      * @param handshake our request side
      * @param failure   the parser's typed failure
+     * @param first     the answer's first octets (at most {@link #MAX_FIRST}), to show what came instead
      */
-    record ResponseUnreadable(ClientHandshake handshake, HttpParseFailure failure) implements HandshakeFailure {
+    record ResponseUnreadable(ClientHandshake handshake, HttpParseFailure failure, byte[] first) implements HandshakeFailure {
+        /** The most octets of the answer kept for showing. */
+        public static final int MAX_FIRST = 64;
+
         public ResponseUnreadable {
             Objects.requireNonNull(handshake, "handshake");
             Objects.requireNonNull(failure, "failure");
+            first = first.clone();
+        }
+
+        /** The answer's first octets; a copy. */
+        @Override
+        public byte[] first() {
+            return first.clone();
         }
 
         @Override

@@ -121,6 +121,7 @@ public sealed interface ConnectFailure {
      * another protocol's greeting, such as an SSH banner, or garbage.
      *
      * @param first the first octets received (shown escaped, cut)
+     * @param total how many octets came, or -1 when not counted
      */
     record NotHttp(String where, byte[] first, int total) implements ConnectFailure {
         public String kind() {
@@ -132,7 +133,7 @@ public sealed interface ConnectFailure {
         }
 
         public String line() {
-            return where + " answered " + total + " bytes that are not HTTP: \"" + WireText.quote(first, 60)
+            return where + " answered " + (total >= 0 ? total + " bytes" : "bytes") + " that are not HTTP: \"" + WireText.quote(first, 60)
                     + "\" (" + HttpRule.STATUS_LINE_SYNTAX.section() + ": a response starts with an \"HTTP/\" status line)";
         }
     }

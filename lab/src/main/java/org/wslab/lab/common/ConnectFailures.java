@@ -48,7 +48,9 @@ public final class ConnectFailures {
             return response(where, no.response(), no.rule(), no.detail(), no.bodyStart(), uri.resourceName());
         }
         if (failure instanceof HandshakeFailure.ResponseUnreadable broken) {
-            return new ConnectFailure.BrokenHttp(where, broken.failure());
+            byte[] first = broken.first();
+            return startsLikeHttp(first) ? new ConnectFailure.BrokenHttp(where, broken.failure())
+                    : new ConnectFailure.NotHttp(where, first, -1);
         }
         if (failure instanceof HandshakeFailure.Ended ended) {
             return switch (ended.rule()) {
@@ -76,6 +78,24 @@ public final class ConnectFailures {
         String body = new String(bodyStart, StandardCharsets.UTF_8);
         return new ConnectFailure.NotUpgraded(where, head.status(), head.reason(), HandshakeRule.STATUS_101, body,
                 hint(head, resource));
+    }
+
+    /** Whether {@code first} begins as an HTTP status line does ({@code HTTP/}, after empty lines, RFC 9112 §2.2). */
+    public static boolean startsLikeHttp(byte[] first) {
+        int i = 0;
+        while (i < first.length && (first[i] == '\r' || first[i] == '\n')) {
+            i++;
+        }
+        byte[] http = {'H', 'T', 'T', 'P', '/'};
+        for (int k = 0; k < http.length; k++) {
+            if (i + k >= first.length) {
+                return i + k > i; // a prefix of "HTTP/" so far
+            }
+            if (first[i + k] != http[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What a status usually means for a WebSocket client, or empty. */

@@ -7,19 +7,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a peer sent, made safe to put in one line on a terminal: control characters (C0, DEL, C1)
- * written as {@code \xNN}, so a server cannot move the cursor or clear the screen (ECMA-48), octets
- * that are not UTF-8 written as {@code \xNN} too, and long text cut with an ellipsis.
+ * written as {@code \xnn}, so a server cannot move the cursor or clear the screen (ECMA-48), octets
+ * that are not UTF-8 written as {@code \xnn} too, and long text cut with an ellipsis.
  */
 public final class WireText {
     private WireText() {}
 
-    /** {@code text} with every control character but TAB written as {@code \xNN}. */
+    /** {@code text} with every control character but TAB written as {@code \xnn}. */
     public static String safe(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
-                out.append(String.format("\\x%02X", (int) c));
+                out.append(String.format("\\x%02x", (int) c));
             } else {
                 out.append(c);
             }
@@ -34,7 +34,7 @@ public final class WireText {
 
     /**
      * The first {@code max} octets of {@code bytes} as one safe line: UTF-8 where they decode (a
-     * cut sequence at the end included), each other octet and every control as {@code \xNN}.
+     * cut sequence at the end included), each other octet and every control as {@code \xnn}.
      */
     public static String quote(byte[] bytes, int max) {
         int n = Math.min(max, bytes.length);
@@ -45,7 +45,7 @@ public final class WireText {
             int len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
             String decoded = len == 0 || i + len > bytes.length ? null : decode(bytes, i, len);
             if (decoded == null) {
-                out.append(String.format("\\x%02X", b));
+                out.append(String.format("\\x%02x", b));
                 i++;
             } else {
                 out.append(safe(decoded));

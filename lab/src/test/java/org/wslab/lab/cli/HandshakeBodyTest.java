@@ -29,7 +29,7 @@ class HandshakeBodyTest {
         try (RawServer server = new RawServer(ascii("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"
                 + "no \u001b[31mred\u001b[0m here\nsecond line\n"))) {
             CliRun run = CliRun.of("handshake", server.url("/"));
-            assertTrue(run.out().contains("← body (33 bytes):\n  | no \\x1B[31mred\\x1B[0m here\n  | second line\n"), run.out());
+            assertTrue(run.out().contains("← body (33 bytes):\n  | no \\x1b[31mred\\x1b[0m here\n  | second line\n"), run.out());
             assertFalse(run.out().contains("\u001b") || run.err().contains("\u001b"), run.toString());
             JsonNode body = body(server);
             assertEquals("until-close", body.get("framing").asText());

@@ -198,7 +198,7 @@ class HandshakeCommandTest {
         try (RawServer garbage = new RawServer(new byte[] {0x00, (byte) 0xFF, 'g', 'a', 'r', 'b', 'a', 'g', 'e', '\n', '\n'})) {
             CliRun run = CliRun.of("handshake", garbage.url("/"));
             assertOneLineError(run, ExitCode.USAGE_OR_CONNECTION, "wslab: 127.0.0.1:" + garbage.port()
-                    + " answered 11 bytes that are not HTTP: \"\\x00\\xFFgarbage\\x0A\\x0A\"");
+                    + " answered 11 bytes that are not HTTP: \"\\x00\\xffgarbage\\x0a\\x0a\"");
             assertTrue(run.out().contains("0000  00 ff 67 61 72 62 61 67 65 0a 0a"), run.out());
         }
     }

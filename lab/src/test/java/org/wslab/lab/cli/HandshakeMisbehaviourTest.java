@@ -24,7 +24,7 @@ class HandshakeMisbehaviourTest {
     private static Expected expected(Misbehaviour m) {
         return switch (m) {
             case CLOSES_AT_ONCE -> new Expected(2, List.of("closed the connection without answering", "RFC 6455 §4.1"), "closed");
-            case GARBAGE -> new Expected(2, List.of("answered 14 bytes that are not HTTP", "\\x1B[2J", "RFC 9112 §4"), "not-http");
+            case GARBAGE -> new Expected(2, List.of("answered 14 bytes that are not HTTP", "\\x1b[2J", "RFC 9112 §4"), "not-http");
             case SSH_BANNER -> new Expected(2, List.of("that are not HTTP: \"SSH-2.0-OpenSSH_9.2p1"), "not-http");
             case STATUS_503 -> new Expected(1, List.of("did not open a WebSocket: HTTP 503 Service Unavailable",
                     "it said \"too many connections, bye\"", "at its connection limit"), "not-opened");
