@@ -192,7 +192,8 @@ public sealed interface ConnectFailure {
         }
 
         public String line() {
-            String said = body.isBlank() ? "" : "; it said \"" + WireText.cut(WireText.safe(body.strip()), 100) + "\"";
+            String text = WireText.bodyText(body);
+            String said = text.isEmpty() ? "" : "; it said \"" + WireText.cut(WireText.safe(text), 100) + "\"";
             return "the server at " + where + " did not open a WebSocket: HTTP " + status
                     + (reason.isEmpty() ? "" : " " + WireText.safe(reason)) + " (" + rule.section()
                     + ": only 101 opens one)" + said + (hint.isEmpty() ? "" : " — " + hint);

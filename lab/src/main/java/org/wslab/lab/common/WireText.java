@@ -27,6 +27,18 @@ public final class WireText {
         return out.toString();
     }
 
+    /**
+     * A response body as one line of what it says: an HTML page's text without its tags (an error
+     * page is usually HTML), runs of white space as one space.
+     */
+    public static String bodyText(String body) {
+        String text = body.strip();
+        if (text.startsWith("<")) {
+            text = text.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("<[^>]*>", " ");
+        }
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
     /** At most {@code max} characters of {@code text}, {@code …} marking a cut. */
     public static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "…";
