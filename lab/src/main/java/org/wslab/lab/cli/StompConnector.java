@@ -39,6 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * typed failure, the WebSocket's close, or the STOMP rule the server broke.
  */
 final class StompConnector implements AutoCloseable {
+    /** How long the closing handshake may take once the command is done (it has printed what it did by then). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
     private final CommandSpec spec;
     private final StompClientOptions options;
     private final boolean json;
@@ -228,15 +230,19 @@ final class StompConnector implements AutoCloseable {
         }
     }
 
-    /** Waits at most {@code wait} for the RECEIPT of a DISCONNECT already sent, then for the WebSocket's close. */
+    /**
+     * Waits at most {@code wait} for the RECEIPT of a DISCONNECT already sent; the client then starts the
+     * closing handshake (1000), which {@link #close()} lets finish.
+     */
     void awaitDisconnect(CompletableFuture<StompFrame> receipt, Duration wait) {
         await(receipt, "the RECEIPT of DISCONNECT from", wait);
-        socket.awaitEnd();
     }
 
+    /** Lets a closing handshake under way finish (at most {@link #CLOSE_WAIT}), then ends the connection. */
     @Override
     public void close() {
         if (socket != null) {
+            socket.awaitEnd(CLOSE_WAIT);
             socket.shutdown();
         }
     }

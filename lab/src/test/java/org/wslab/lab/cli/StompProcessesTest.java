@@ -99,7 +99,7 @@ class StompProcessesTest {
                 EndpointRegistry.defaults())) {
             String url = "ws://127.0.0.1:" + server.port() + "/websocket/app";
             Path out = dir.resolve("sub.out");
-            Process subscriber = child(out, "stomp", url, "subscribe", "/topic/a", "/queue/b", "--trace");
+            Process subscriber = child(out, "stomp", url, "subscribe", "/topic/a", "/queue/b", "--trace", "--timeout", "120s");
             try {
                 await(out, ">>> SUBSCRIBE^J", subscriber);
                 await(Path.of(out + ".err"), "subscribed to /queue/b", subscriber);
@@ -128,7 +128,7 @@ class StompProcessesTest {
                 EndpointRegistry.defaults())) {
             String url = "ws://127.0.0.1:" + server.port() + "/websocket/app";
             Path out = dir.resolve("sub.out");
-            Process subscriber = child(out, "stomp", url, "subscribe", "/topic/j", "--json");
+            Process subscriber = child(out, "stomp", url, "subscribe", "/topic/j", "--json", "--timeout", "120s");
             try {
                 await(out, "\"subscribed\"", subscriber);
                 assertEquals(0, CliRun.of("stomp", url, "send", "/topic/j", "one").exitCode());

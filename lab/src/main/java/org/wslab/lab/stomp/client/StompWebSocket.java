@@ -228,17 +228,18 @@ public final class StompWebSocket implements StompClientOutput {
     }
 
     private void awaitReader() {
-        try {
-            readerDone.get(settings.timeout().toMillis() + EngineSettings.DEFAULT_CLOSE_TIMEOUT_NANOS / 1_000_000,
-                    TimeUnit.MILLISECONDS);
-        } catch (Exception notYet) {
-            // report what was seen so far
-        }
+        awaitEnd(Duration.ofNanos(settings.timeout().toNanos() + EngineSettings.DEFAULT_CLOSE_TIMEOUT_NANOS));
     }
 
-    /** Waits (at most the close timeout) for the WebSocket to end after a close. */
-    public void awaitEnd() {
-        awaitReader();
+    /** Waits at most {@code wait} for the WebSocket to end (the reader saw its end). */
+    public void awaitEnd(Duration wait) {
+        try {
+            readerDone.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException notYet) {
+            // report what was seen so far
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
