@@ -34,6 +34,7 @@ public enum StompRule implements SpecRule {
     AUTHENTICATION_FAILED("CONNECT or STOMP Frame", "login refused"),
     INVALID_HEART_BEAT("Heart-beating", "malformed heart-beat header"),
     HEART_BEAT_TIMEOUT("Heart-beating", "peer silent beyond the heart-beat tolerance"),
+    CONNECTION_ENDED("DISCONNECT", "the connection ended before DISCONNECT and its RECEIPT"),
     // --- client frames
     MISSING_HEADER("Frames and Headers", "required header missing"),
     INVALID_DESTINATION("SEND", "destination must start with /topic/ or /queue/"),

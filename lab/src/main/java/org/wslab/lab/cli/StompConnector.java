@@ -1,187 +1,219 @@
 package org.wslab.lab.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
+import org.wslab.framing.engine.FrameListener;
 import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsFacts;
 import org.wslab.handshake.WebSocketUri;
-import org.wslab.lab.common.JettyWss;
+import org.wslab.lab.common.ConnectFailure;
+import org.wslab.lab.common.ConnectFailures;
+import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.report.JsonReport;
 import org.wslab.lab.report.TlsReport;
-import org.wslab.lab.common.DurationText;
-import org.wslab.lab.common.LabFailure;
 import org.wslab.lab.stomp.client.StompMessagePrinter;
 import org.wslab.lab.stomp.client.StompTracePrinter;
+import org.wslab.lab.stomp.client.StompWebSocket;
+import org.wslab.stomp.StompRule;
+import org.wslab.stomp.StompViolation;
+import org.wslab.stomp.client.StompClient;
+import org.wslab.stomp.client.StompErrorException;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompLimits;
-import org.wslab.stomp.client.StompConnection;
-import org.wslab.stomp.jetty.StompWebSocketClient;
 import org.wslab.stomp.jetty.StompWireTap;
 import org.wslab.stomp.session.ClientConnectOptions;
-import org.wslab.stomp.session.HeartBeat;
-import org.wslab.stomp.client.StompErrorException;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
- * One {@code wslab stomp} connection: opens it (WebSocket handshake, CONNECT → CONNECTED), waits
- * on its futures under the command's timeout, and turns what can go wrong into the lab's exit
- * codes — an ERROR frame from the server (STOMP 1.2 "ERROR") is printed and exits 1 naming its
- * rule; no connection, a refused handshake, a timeout or a dropped connection is one line, exit 2.
+ * One {@code wslab stomp} connection on our own engine ({@link StompWebSocket}): opens it
+ * (RFC 6455 §4.1 handshake, then STOMP 1.2 "Connecting": CONNECT → CONNECTED), waits on its futures
+ * under the command's timeout, and turns what went wrong into the lab's one failure vocabulary — an
+ * ERROR frame from the server (STOMP 1.2 "ERROR") is a {@link ServerError}, printed and exit 1; every
+ * other failure is a {@link LabFailure} carrying its {@link ConnectFailure} (exit 2): the opening's
+ * typed failure, the WebSocket's close, or the STOMP rule the server broke.
  */
 final class StompConnector implements AutoCloseable {
+    /** How long the closing handshake may take once the command is done (it has printed what it did by then). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
     private final CommandSpec spec;
     private final StompClientOptions options;
+    private final boolean json;
+    private final WebSocketUri uri;
+    private final Optional<ClientTls> tls;
     private final StompTracePrinter trace;
-    private final StompWebSocketClient client;
-    private final URI uri;
-    private final JettyWss wss;
-    private StompConnection connection;
+    private final TracePrinter frames;
+    private final PrintWriter traceOut;
+    private StompWebSocket socket;
+    private Long openedNanos;
+    private Long connectedNanos;
 
-    StompConnector(CommandSpec spec, String url, StompClientOptions options) throws Exception {
+    /** A connector for {@code url}; with {@code json} the traces go to stderr so stdout stays JSON. */
+    StompConnector(CommandSpec spec, String url, StompClientOptions options, boolean json) {
         this.spec = spec;
         this.options = options;
-        WebSocketUri parsed = HandshakeCommand.parseUrl(url); // one line naming RFC 6455 §3 for a malformed URL
-        this.uri = URI.create(url.strip());
-        Optional<ClientTls> tls = options.tls.forUri(parsed, spec);
-        PrintWriter out = spec.commandLine().getOut();
-        this.trace = options.trace ? new StompTracePrinter(out) : null;
-        this.wss = JettyWss.start(tls);
-        this.client = new StompWebSocketClient(wss.client(), true, StompLimits.DEFAULT, trace == null ? StompWireTap.NONE : trace);
+        this.json = json;
+        this.uri = HandshakeCommand.parseUrl(url); // one line naming RFC 6455 §3 for a malformed URL
+        this.tls = options.tls.forUri(uri, spec);
+        this.traceOut = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        this.trace = options.trace ? new StompTracePrinter(traceOut) : null;
+        this.frames = options.traceWebSocket ? new TracePrinter(traceOut) : null;
     }
 
-    /** Connects; throws {@link ServerError} for an ERROR instead of CONNECTED, a {@link LabFailure} or I/O exception otherwise. */
-    StompConnection connect() {
-        return connect(false);
+    /** {@code host:port} of the URL, as failures name it. */
+    String where() {
+        return ConnectFailures.where(uri);
     }
 
     /**
-     * Connects, then for {@code wss://} prints what TLS agreed (RFC 8446 §4): the {@code --trace}
-     * banner, a {@code tls:} line, or with {@code json} an {@code {"event":"tls","tls":…}} line.
+     * Opens the WebSocket and the STOMP session; returns the client once CONNECTED came. Prints the
+     * TLS line on stderr, and with {@code announce} the {@code connected to} line too — or, with
+     * {@code statusAsJson}, both as event lines on stdout.
      */
-    StompConnection connect(boolean json) {
-        ClientConnectOptions connect = ClientConnectOptions.DEFAULT.withHost(uri.getHost()).withHeartBeat(heartBeat());
+    StompClient connect(boolean announce, boolean statusAsJson) {
+        long start = System.nanoTime();
+        ClientConnectOptions connect = ClientConnectOptions.DEFAULT.withHost(uri.host())
+                .withHeartBeat(options.heartBeat(spec)).withLogin(options.login, options.passcode);
         try {
-            connection = await(client.connect(uri, connect), "CONNECTED");
+            socket = StompWebSocket.open(new StompWebSocket.Settings(uri, tls,
+                    frames == null ? FrameListener.NONE : frames, trace == null ? StompWireTap.NONE : trace,
+                    StompLimits.DEFAULT, options.replyTimeout()), e -> {
+                        if (frames != null) {
+                            frames.handshake(e);
+                        }
+                    });
+            openedNanos = System.nanoTime() - start;
+            await(socket.connect(connect), "CONNECTED from");
+            connectedNanos = System.nanoTime() - start - openedNanos;
         } catch (RuntimeException e) {
             if (trace != null) {
                 trace.failed();
             }
             throw e;
         }
-        PrintWriter out = spec.commandLine().getOut();
-        wss.tls().ifPresent(t -> {
-            if (trace != null) {
-                out.println(TlsReport.traceLine(t));
-            } else if (json) {
-                ObjectNode line = JsonReport.object();
-                line.put("event", "tls"); // as the subscriber's other event lines
-                line.set("tls", TlsReport.json(t));
-                out.println(line.toString());
-            } else {
-                out.println(TlsReport.line(t));
-            }
-            out.flush();
-        });
+        StompClient client = socket.client();
         if (trace != null) {
-            trace.connected(connection.client().version());
+            trace.connected(client.version());
         }
-        return connection;
+        status(announce, statusAsJson);
+        return client;
     }
 
-    private HeartBeat heartBeat() {
-        String[] parts = options.heartBeat.split(",", -1);
-        try {
-            if (parts.length == 2) {
-                return new HeartBeat(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()));
+    private void status(boolean announce, boolean statusAsJson) {
+        long[] beats = socket.client().heartBeatMillis();
+        String sub = socket.subProtocol().orElse(null);
+        if (statusAsJson) {
+            socket.tls().ifPresent(t -> {
+                ObjectNode line = JsonReport.object().put("event", "tls");
+                line.set("tls", TlsReport.json(t));
+                println(spec.commandLine().getOut(), line.toString());
+            });
+            ObjectNode line = JsonReport.object().put("event", "connected").put("url", uri.toString())
+                    .put("version", socket.client().version().text()).put("subProtocol", sub);
+            line.putObject("heartBeat").put("sendMs", beats[0]).put("expectMs", beats[1]);
+            println(spec.commandLine().getOut(), line.toString());
+        } else {
+            PrintWriter err = spec.commandLine().getErr();
+            socket.tls().ifPresent(t -> {
+                if (trace != null) {
+                    println(traceOut, TlsReport.traceLine(t)); // where the trace is
+                } else if (!json) {
+                    println(err, TlsReport.line(t));
+                }
+            });
+            if (announce && !json) {
+                println(err, "connected to " + uri + ": STOMP " + socket.client().version().text() + " (sub-protocol "
+                    + (sub == null ? "none" : sub) + "), heart-beat " + beats[0] + "," + beats[1] + " ms");
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        throw new ParameterException(spec.commandLine(), "--heart-beat must be CX,CY in milliseconds (e.g. 10000,10000), not '"
-                + options.heartBeat + "'");
     }
 
-    /** Waits for {@code future} under the reply timeout; {@code what} names it in a timeout line. */
+    private static void println(PrintWriter out, String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    /** What TLS agreed, under {@code wss://}. */
+    Optional<TlsFacts> tlsFacts() {
+        return socket == null ? Optional.empty() : socket.tls();
+    }
+
+    /** The STOMP version CONNECTED named (STOMP 1.2 "Protocol Negotiation"), once connected. */
+    Optional<String> version() {
+        return connectedNanos == null ? Optional.empty() : Optional.of(socket.client().version().text());
+    }
+
+    /** The sub-protocol the server selected. */
+    Optional<String> subProtocol() {
+        return socket == null ? Optional.empty() : socket.subProtocol();
+    }
+
+    /** The WebSocket handshake's duration, TCP connect and TLS included; null before it ended. */
+    Double openMillis() {
+        return openedNanos == null ? null : openedNanos / 1e6;
+    }
+
+    /** CONNECT to CONNECTED; null before CONNECTED. */
+    Double connectedMillis() {
+        return connectedNanos == null ? null : connectedNanos / 1e6;
+    }
+
+    /** Waits for {@code future} under the reply timeout; {@code what} names it ("the RECEIPT of SEND from"). */
     <T> T await(CompletableFuture<T> future, String what) {
         return await(future, what, options.replyTimeout());
     }
 
-    /** Waits for {@code future} at most {@code wait}. */
+    /** Waits for {@code future} at most {@code wait}; a call refused at once is a usage failure naming the rule. */
     <T> T await(CompletableFuture<T> future, String what, Duration wait) {
+        Optional<StompViolation> refused = StompErrorException.refusal(future);
+        if (refused.isPresent()) {
+            StompViolation v = refused.get();
+            throw new LabFailure("cannot send that under STOMP " + v.version().text() + ": " + v.rule() + " ("
+                    + v.citation() + "): " + v.detail());
+        }
         try {
             return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new LabFailure("timed out after " + DurationText.format(wait) + " waiting for " + what
-                    + " from " + uri + " (--timeout waits longer)", e);
+            throw new LabFailure(new ConnectFailure.TimedOut(what, where(), wait, -1), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LabFailure("interrupted while waiting for " + what, e);
+            throw new LabFailure("interrupted while waiting for " + what + " " + where(), e);
         } catch (ExecutionException e) {
-            throw failure(e.getCause(), what);
+            throw failure(e.getCause());
         }
     }
 
-    /** What a failed future means for the command: a {@link ServerError}, or a one-line exit-2 failure. */
-    private static int port(java.net.URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    RuntimeException failure(Throwable cause, String what) {
-        Optional<LabFailure> tls = JettyWss.tlsFailure(cause, uri.getHost(), port(uri));
-        if (tls.isPresent()) {
-            return tls.get();
+    /** What a failed future means: a {@link ServerError} for an ERROR frame, else one line of the failure vocabulary. */
+    RuntimeException failure(Throwable cause) {
+        if (!(cause instanceof StompErrorException s)) {
+            return new LabFailure(socket != null ? socket.ending() : new ConnectFailure.ClosedEarly(where(), 0), cause);
         }
-        if (cause instanceof StompErrorException s && s.error() != null) {
+        if (s.error() != null) {
             return new ServerError(s.error());
         }
-        if (cause instanceof StompErrorException s) {
-            return new LabFailure("the STOMP connection to " + uri + " ended while waiting for " + what + ": "
-                    + (s.violation() != null ? s.violation().toString() : s.getMessage()), s);
+        StompViolation v = s.violation();
+        if (socket != null && socket.echoedConnect()) {
+            return new LabFailure(new ConnectFailure.Violation(where(), StompRule.WRONG_DIRECTION,
+                    "the server sent our own CONNECT frame back: this looks like an echo endpoint, not STOMP (the lab's "
+                            + "STOMP endpoint is /websocket/app)", Optional.empty()), s);
         }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return LabFailure.refused(uri.getHost() + ":" + port(uri), cause);
-            }
-            if (t instanceof UnknownHostException) {
-                return LabFailure.unknownHost(uri.getHost(), cause);
-            }
-            if (t instanceof NoRouteToHostException) {
-                return new LabFailure(ErrorReporting.oneLine(t) + " (" + uri + ")", cause);
-            }
+        if (v == null || v.rule() == StompRule.CONNECTION_ENDED) {
+            return new LabFailure(socket != null ? socket.ending() : new ConnectFailure.ClosedEarly(where(), 0), s);
         }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof UpgradeException u && u.getResponseStatusCode() > 0) {
-                return new LabFailure("the WebSocket handshake with " + uri + " was refused: HTTP "
-                        + u.getResponseStatusCode() + " (RFC 6455 §4.1: a server accepts only with 101; is this a "
-                        + "STOMP endpoint such as /websocket/app?)", cause);
-            }
-        }
-        String message = cause == null ? "unknown failure" : cause.getMessage();
-        return new LabFailure("cannot connect to " + uri + ": " + (message == null ? cause.getClass().getSimpleName() : message), cause);
+        return new LabFailure(new ConnectFailure.Violation(where(), v.rule(), v.detail(), Optional.empty()), s);
     }
 
-    /** Prints an ERROR frame (stdout, as text) and its rule (one stderr line); the exit code is {@link ExitCode#CHECK_FAILED}. */
-    int report(ServerError error) {
-        return report(error, false);
-    }
-
-    /** Prints an ERROR frame (stdout, as text or as a JSON line) and its rule (one stderr line). */
-    int report(ServerError error, boolean json) {
+    /** Prints an ERROR frame (stdout, as text or as a JSON event line) and its message (one stderr line). */
+    int report(ServerError error, boolean jsonLine) {
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(StompMessagePrinter.json(error.frame()));
-        } else {
+        if (jsonLine) {
+            out.println(StompMessagePrinter.errorEvent(error.frame()));
+        } else if (!json) {
             out.print(StompMessagePrinter.text(error.frame()));
         }
         out.flush();
@@ -191,20 +223,31 @@ final class StompConnector implements AutoCloseable {
         return ExitCode.CHECK_FAILED;
     }
 
-    /** Sends DISCONNECT and waits for its RECEIPT (STOMP 1.2 "DISCONNECT"): an ERROR instead still counts. */
-    void disconnect() {
-        if (connection != null) {
-            await(connection.client().disconnect(), "the RECEIPT of DISCONNECT");
+    /** Sends DISCONNECT and waits for its RECEIPT (STOMP 1.2 "DISCONNECT"), at most {@code wait}. */
+    void disconnect(Duration wait) {
+        if (socket != null) {
+            awaitDisconnect(socket.client().disconnect(), wait);
         }
     }
 
-    @Override
-    public void close() throws Exception {
-        client.close();
-        wss.stop();
+    /**
+     * Waits at most {@code wait} for the RECEIPT of a DISCONNECT already sent; the client then starts the
+     * closing handshake (1000), which {@link #close()} lets finish.
+     */
+    void awaitDisconnect(CompletableFuture<StompFrame> receipt, Duration wait) {
+        await(receipt, "the RECEIPT of DISCONNECT from", wait);
     }
 
-    /** The server answered with an ERROR frame. */
+    /** Lets a closing handshake under way finish (at most {@link #CLOSE_WAIT}), then ends the connection. */
+    @Override
+    public void close() {
+        if (socket != null) {
+            socket.awaitEnd(CLOSE_WAIT);
+            socket.shutdown();
+        }
+    }
+
+    /** The server answered with an ERROR frame (STOMP 1.2 "ERROR"). */
     static final class ServerError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient StompFrame frame;

@@ -22,10 +22,13 @@ final class BackgroundCli implements AutoCloseable {
         exit = thread.submit(() -> Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args));
     }
 
-    /** Waits (at most 30 s) until stdout contains {@code text}; fails with the output so far otherwise. */
+    /**
+     * Waits (at most 30 s) until stdout or stderr contains {@code text} (a status line such as
+     * {@code subscribed to …} is on stderr, a JSON event on stdout); fails with the output so far otherwise.
+     */
     void awaitOutput(String text) throws InterruptedException {
         for (int i = 0; i < 3_000; i++) {
-            if (out.toString().contains(text)) {
+            if (out.toString().contains(text) || err.toString().contains(text)) {
                 return;
             }
             if (exit.isDone()) {
@@ -33,8 +36,8 @@ final class BackgroundCli implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        if (!out.toString().contains(text)) {
-            throw new AssertionError("no '" + text + "' on stdout:\n" + out + "--- stderr ---\n" + err);
+        if (!out.toString().contains(text) && !err.toString().contains(text)) {
+            throw new AssertionError("no '" + text + "' on stdout or stderr:\n" + out + "--- stderr ---\n" + err);
         }
     }
 

@@ -14,7 +14,7 @@ import org.wslab.framing.tls.SelfSignedCertificate;
 import org.wslab.lab.server.LabServer;
 
 /**
- * {@code wslab stomp}, {@code drive stomp} (both on Jetty's WebSocket client) and {@code drive echo}
+ * {@code wslab stomp}, {@code drive stomp} (stomp on our engine, drive stomp on Jetty's WebSocket client) and {@code drive echo}
  * (our transport) over {@code wss://} against the lab's Jetty TLS listener (RFC 6455 §4.1 (5), RFC
  * 8446): they work with {@code --ca}, name the TLS, and a TLS failure is the same one line, exit 2.
  */
@@ -42,13 +42,14 @@ class StompAndDriveTlsTest {
             subscriber.awaitOutput("subscribed to /topic/tls (receipt received)");
             CliRun send = CliRun.of("stomp", app, "send", "--ca", ca, "/topic/tls", "hello", "--receipt");
             assertEquals(0, send.exitCode(), send.toString());
-            List<String> lines = send.outLines();
-            assertTrue(lines.get(0).startsWith("tls: TLSv1.3, TLS_") && lines.get(0).contains(CERT.sha256Fingerprint()),
+            // the tls: line is a status line, on stderr; the result on stdout
+            String tlsLine = send.errLines().get(0);
+            assertTrue(tlsLine.startsWith("tls: TLSv1.3, TLS_") && tlsLine.contains(CERT.sha256Fingerprint()),
                     send.toString());
-            assertEquals("sent to /topic/tls (receipt r-1 received)", lines.get(1));
+            assertEquals(List.of("sent to /topic/tls (receipt r-1 received)"), send.outLines());
             CliRun got = subscriber.finish();
             assertEquals(0, got.exitCode(), got.toString());
-            assertTrue(got.outLines().get(0).startsWith("tls: TLSv1.3"), got.toString());
+            assertTrue(got.errLines().get(0).startsWith("tls: TLSv1.3"), got.toString());
             assertTrue(got.outLines().contains("hello") || got.out().contains("hello"), got.toString());
         }
     }

@@ -1,6 +1,7 @@
 package org.wslab.lab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,13 +56,13 @@ abstract class StompCliCases {
             CliRun got = subscriber.finish();
             assertEquals(0, got.exitCode(), got.toString());
             List<String> lines = got.outLines();
-            assertEquals("subscribed to /topic/greetings (receipt received)", lines.get(0));
-            assertEquals("MESSAGE", lines.get(1));
+            assertEquals("MESSAGE", lines.get(0), "stdout holds the messages only: " + got);
             assertTrue(lines.contains("destination:/topic/greetings"), got.toString());
             assertTrue(lines.contains("x-lab:1"), "the sender's own header travels: " + got);
             assertTrue(lines.contains("content-length:5"), got.toString());
             assertEquals("hello", lines.get(lines.indexOf("") + 1), "the body follows the blank line");
-            assertEquals("", got.err());
+            assertEquals(List.of("connected to " + url + ": STOMP 1.2 (sub-protocol v12.stomp), heart-beat 10000,10000 ms",
+                    "subscribed to /topic/greetings (receipt received)"), got.errLines(), "status lines are on stderr");
         }
     }
 
@@ -74,8 +75,14 @@ abstract class StompCliCases {
             assertEquals(0, CliRun.of("stomp", url, "send", "/queue/jobs", "twö", "--content-type", "text/x-lab").exitCode());
             CliRun got = consumer.finish();
             assertEquals(0, got.exitCode(), got.toString());
-            ObjectMapper json = new ObjectMapper();
-            JsonNode second = json.readTree(got.outLines().get(2));
+            List<JsonNode> events = org.wslab.lab.json.JsonSchemas.assertValidLines("stomp-subscribe", got.out());
+            assertEquals(List.of("connected", "subscribed", "message", "message", "summary"),
+                    events.stream().map(e -> e.get("event").asText()).toList(), got.out());
+            assertEquals("", got.err(), "with --json every status is an event on stdout");
+            JsonNode second = events.get(3);
+            assertEquals("/queue/jobs", second.get("destination").asText());
+            assertEquals(2, events.get(4).get("messages").asInt());
+            assertEquals("count", events.get(4).get("stoppedBy").asText());
             assertEquals("MESSAGE", second.get("command").asText());
             assertEquals("twö", second.get("body").asText());
             assertEquals("text/x-lab", header(second, "content-type"), second.toString());
@@ -123,7 +130,9 @@ abstract class StompCliCases {
         CliRun run = CliRun.of("stomp", url, "subscribe", "/elsewhere", "--count", "1", "--json");
         assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
         assertTrue(run.err().contains("STOMP 1.2 \"SEND\""), run.toString());
-        JsonNode error = new ObjectMapper().readTree(run.outLines().get(0));
+        List<JsonNode> events = org.wslab.lab.json.JsonSchemas.assertValidLines("stomp-subscribe", run.out());
+        JsonNode error = events.get(events.size() - 1);
+        assertEquals("error", error.get("event").asText(), run.out());
         assertEquals("ERROR", error.get("command").asText(), "with --json the ERROR is a JSON line too");
         assertTrue(error.get("body").asText().contains("[INVALID_DESTINATION]"), error.toString());
     }
@@ -148,8 +157,14 @@ abstract class StompCliCases {
             subscriber.awaitOutput("subscribed to /topic/x");
             own.stop();
             CliRun run = subscriber.finish();
-            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
-            assertTrue(run.err().contains("ended while waiting for messages on /topic/x"), run.toString());
+            assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
+            List<String> err = run.errLines();
+            assertEquals(3, err.size(), "connected, subscribed, then the one failure line: " + run);
+            // a graceful stop is the server's close with 1001 (RFC 6455 §7.4.1), not an ERROR frame
+            assertTrue(err.get(2).startsWith("wslab: 127.0.0.1:" + own.port() + " closed the connection with 1001 going away"),
+                    run.toString());
+            assertFalse(run.err().contains("ERROR") || run.err().contains("BROKER_UNAVAILABLE"), run.toString());
+            assertFalse(run.err().contains("Exception"), run.toString());
         } finally {
             own.close();
         }
@@ -171,14 +186,96 @@ abstract class StompCliCases {
     void aPathThatIsNotStompIsARefusedHandshake() {
         CliRun run = CliRun.of("stomp", "ws://127.0.0.1:" + serve.port() + "/websocket/nope", "send", "/topic/x", "y");
         run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
-        assertTrue(run.err().contains("HTTP 404"), run.toString());
+        assertTrue(run.err().contains("HTTP 404") && run.err().contains("nothing is served at /websocket/nope"),
+                run.toString());
+        CliRun json = CliRun.of("stomp", "ws://127.0.0.1:" + serve.port() + "/websocket/nope", "subscribe", "/topic/x", "--json");
+        assertEquals("status", org.wslab.lab.json.JsonSchemas.assertValid("failure", json.out()).get("failure").get("kind").asText());
+    }
+
+    @Test
+    void theEchoEndpointIsNamedAsOne() {
+        // the echo endpoint sends our CONNECT back: a client frame from a server (STOMP 1.2 "STOMP Frames")
+        String echo = "ws://127.0.0.1:" + serve.port() + "/websocket/echo";
+        for (String action : List.of("send", "subscribe")) {
+            CliRun run = CliRun.of("stomp", echo, action, "/topic/x", action.equals("send") ? "y" : "--count=1");
+            run.assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
+            assertTrue(run.err().contains("the server sent our own CONNECT frame back: this looks like an echo endpoint, "
+                    + "not STOMP (the lab's STOMP endpoint is /websocket/app)"), run.toString());
+            CliRun json = CliRun.of("stomp", echo, action, "/topic/x", action.equals("send") ? "y" : "--count=1", "--json");
+            JsonNode failure = org.wslab.lab.json.JsonSchemas.assertValid("failure", json.out()).get("failure");
+            assertEquals("protocol-violation", failure.get("kind").asText());
+            assertEquals("WRONG_DIRECTION", failure.get("rule").asText());
+        }
+    }
+
+    @Test
+    void severalDestinationsAreEachTheirOwnSubscription() throws Exception {
+        try (BackgroundCli subscriber = new BackgroundCli("stomp", url, "subscribe", "/topic/one", "/queue/two",
+                "--count", "2", "--json")) {
+            subscriber.awaitOutput("\"/queue/two\"");
+            assertEquals(0, CliRun.of("stomp", url, "send", "/queue/two", "2").exitCode());
+            assertEquals(0, CliRun.of("stomp", url, "send", "/topic/one", "1").exitCode());
+            CliRun got = subscriber.finish();
+            assertEquals(0, got.exitCode(), got.toString());
+            List<JsonNode> events = org.wslab.lab.json.JsonSchemas.assertValidLines("stomp-subscribe", got.out());
+            assertEquals("0", events.get(1).get("id").asText());
+            assertEquals("1", events.get(2).get("id").asText(), "each destination has its own subscription id");
+            assertEquals("/queue/two", events.get(3).get("destination").asText());
+            assertEquals("1", header(events.get(3), "subscription"));
+            assertEquals("/topic/one", events.get(4).get("destination").asText());
+            assertEquals("0", header(events.get(4), "subscription"));
+            JsonNode summary = events.get(5);
+            assertEquals(1, summary.get("byDestination").get("/topic/one").asInt());
+            assertEquals(1, summary.get("byDestination").get("/queue/two").asInt());
+        }
+    }
+
+    @Test
+    void loginAndPasscodeGoInTheConnectFrame() {
+        CliRun run = CliRun.of("stomp", url, "send", "/topic/x", "y", "--login", "lab", "--passcode", "s3cret", "--trace");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.outLines().contains(">>> login:lab^J"), run.out());
+        assertTrue(run.outLines().contains(">>> passcode:s3cret^J"), run.out());
+    }
+
+    @Test
+    void sendJsonIsOneReport() throws Exception {
+        CliRun run = CliRun.of("stomp", url, "send", "/topic/j", "héllo", "--receipt", "--json", "--trace");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode r = org.wslab.lab.json.JsonSchemas.assertValid("stomp-send", run.out());
+        assertEquals("stomp send", r.get("command").asText());
+        assertEquals("r-1", r.get("receipt").asText());
+        assertEquals(6, r.get("bytes").asInt(), "UTF-8 octets");
+        assertTrue(r.get("verdict").get("passed").asBoolean());
+        assertTrue(run.err().contains(">>> héllo^@"), "the trace goes to stderr: " + run);
+        CliRun refused = CliRun.of("stomp", url, "send", "/nowhere", "x", "--json");
+        assertEquals(ExitCode.CHECK_FAILED, refused.exitCode(), refused.toString());
+        JsonNode e = org.wslab.lab.json.JsonSchemas.assertValid("stomp-send", refused.out());
+        assertFalse(e.get("verdict").get("passed").asBoolean());
+        assertTrue(e.get("error").get("body").asText().contains("[INVALID_DESTINATION]"), refused.out());
+    }
+
+    @Test
+    void theBodyComesFromStandardInput() throws Exception {
+        try (BackgroundCli subscriber = new BackgroundCli("stomp", url, "subscribe", "/topic/stdin", "--count", "2")) {
+            subscriber.awaitOutput("subscribed to /topic/stdin");
+            assertEquals(0, StompStdin.run("from stdin\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "stomp", url, "send", "/topic/stdin", "-").exitCode());
+            assertEquals(0, StompStdin.run("no BODY".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "stomp", url, "send", "/topic/stdin").exitCode());
+            CliRun got = subscriber.finish();
+            assertEquals(0, got.exitCode(), got.toString());
+            assertTrue(got.outLines().contains("from stdin") && got.outLines().contains("no BODY"), got.out());
+            assertTrue(got.outLines().contains("content-length:11"), got.out());
+        }
     }
 
     @Test
     void subscribeWithATimeoutEndsWhenTooFewMessagesCame() {
         CliRun run = CliRun.of("stomp", url, "subscribe", "/topic/silent", "--count", "1", "--timeout", "300ms");
         assertEquals(ExitCode.USAGE_OR_CONNECTION, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("timed out after 300ms with 0 of 1 messages"), run.toString());
+        assertTrue(run.err().contains("timed out after 300ms waiting for 1 messages on /topic/silent (0 came) from"),
+                run.toString());
     }
 
     @Test

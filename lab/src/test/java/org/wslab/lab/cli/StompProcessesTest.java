@@ -55,11 +55,12 @@ class StompProcessesTest {
             Process sender = null;
             try {
                 // the subscriber says when its SUBSCRIBE was confirmed; wait for that line (bounded), then send
-                for (int i = 0; i < 6_000 && !read(subOut).contains("subscribed to") && subscriber.isAlive(); i++) {
+                Path subErr = Path.of(subOut + ".err");
+                for (int i = 0; i < 6_000 && !read(subErr).contains("subscribed to") && subscriber.isAlive(); i++) {
                     Thread.sleep(10);
                 }
-                assertTrue(read(subOut).contains("subscribed to /topic/greetings (receipt received)"),
-                        read(subOut) + read(Path.of(subOut + ".err")));
+                assertTrue(read(subErr).contains("subscribed to /topic/greetings (receipt received)"),
+                        "the status line is on stderr: " + read(subOut) + read(subErr));
                 sender = child(sendOut, "stomp", url, "send", "/topic/greetings", "hello", "--trace");
                 assertTrue(sender.waitFor(60, TimeUnit.SECONDS), "send finished");
                 assertEquals(0, sender.exitValue(), read(sendOut) + read(Path.of(sendOut + ".err")));
@@ -67,17 +68,84 @@ class StompProcessesTest {
                 assertEquals(0, subscriber.exitValue(), read(subOut) + read(Path.of(subOut + ".err")));
 
                 List<String> got = List.of(read(subOut).split("\n"));
-                assertEquals("MESSAGE", got.get(1), read(subOut));
+                assertEquals("MESSAGE", got.get(0), read(subOut));
                 assertTrue(got.contains("destination:/topic/greetings"), read(subOut));
                 assertEquals("hello", got.get(got.indexOf("") + 1), read(subOut));
                 String trace = read(sendOut);
                 assertTrue(trace.startsWith("# WebSocket sub-protocol: v12.stomp, STOMP version: 1.2\n"), trace);
+                assertEquals("", read(Path.of(sendOut + ".err")), "send prints no status line on ws://");
                 assertTrue(trace.contains(">>> hello^@\n"), trace);
             } finally {
                 subscriber.destroyForcibly();
                 if (sender != null) {
                     sender.destroyForcibly();
                 }
+            }
+        }
+    }
+
+    /** Waits (bounded) until {@code file} contains {@code text} or the process ended. */
+    private static void await(Path file, String text, Process p) throws Exception {
+        for (int i = 0; i < 6_000 && !read(file).contains(text) && p.isAlive(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(read(file).contains(text), "no '" + text + "' in " + file + ": " + read(file));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void ctrlCDisconnectsPolitelyAndSummarises(Engine engine, @TempDir Path dir) throws Exception {
+        try (LabServer server = LabServers.start(engine, LabServerConfig.defaults().withAddress("127.0.0.1", 0),
+                EndpointRegistry.defaults())) {
+            String url = "ws://127.0.0.1:" + server.port() + "/websocket/app";
+            Path out = dir.resolve("sub.out");
+            Process subscriber = child(out, "stomp", url, "subscribe", "/topic/a", "/queue/b", "--trace", "--timeout", "120s");
+            try {
+                await(out, ">>> SUBSCRIBE^J", subscriber);
+                await(Path.of(out + ".err"), "subscribed to /queue/b", subscriber);
+                assertEquals(0, CliRun.of("stomp", url, "send", "/topic/a", "one").exitCode());
+                assertEquals(0, CliRun.of("stomp", url, "send", "/queue/b", "two").exitCode());
+                assertEquals(0, CliRun.of("stomp", url, "send", "/queue/b", "three").exitCode());
+                await(out, "<<< three^@", subscriber);
+                new ProcessBuilder("kill", "-INT", Long.toString(subscriber.pid())).start().waitFor(10, TimeUnit.SECONDS);
+                assertTrue(subscriber.waitFor(30, TimeUnit.SECONDS), "Ctrl-C ends subscribe");
+                assertEquals(StopSignal.INTERRUPTED, subscriber.exitValue(), read(out) + read(Path.of(out + ".err")));
+                String got = read(out);
+                assertTrue(got.contains(">>> DISCONNECT^J"), "a polite DISCONNECT: " + got);
+                assertTrue(got.contains("<<< RECEIPT^J"), "its RECEIPT came: " + got);
+                List<String> lines = List.of(got.split("\n"));
+                assertEquals("3 messages (1 from /topic/a, 2 from /queue/b); interrupted (Ctrl-C)", lines.get(lines.size() - 1), got);
+            } finally {
+                subscriber.destroyForcibly();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void sigtermEndsTheJsonStreamWithASummary(Engine engine, @TempDir Path dir) throws Exception {
+        try (LabServer server = LabServers.start(engine, LabServerConfig.defaults().withAddress("127.0.0.1", 0),
+                EndpointRegistry.defaults())) {
+            String url = "ws://127.0.0.1:" + server.port() + "/websocket/app";
+            Path out = dir.resolve("sub.out");
+            Process subscriber = child(out, "stomp", url, "subscribe", "/topic/j", "--json", "--timeout", "120s");
+            try {
+                await(out, "\"subscribed\"", subscriber);
+                assertEquals(0, CliRun.of("stomp", url, "send", "/topic/j", "one").exitCode());
+                await(out, "\"message\"", subscriber);
+                subscriber.destroy(); // SIGTERM
+                assertTrue(subscriber.waitFor(30, TimeUnit.SECONDS), "SIGTERM ends subscribe");
+                assertEquals(StopSignal.TERMINATED, subscriber.exitValue(), read(out) + read(Path.of(out + ".err")));
+                List<com.fasterxml.jackson.databind.JsonNode> events =
+                        org.wslab.lab.json.JsonSchemas.assertValidLines("stomp-subscribe", read(out));
+                com.fasterxml.jackson.databind.JsonNode summary = events.get(events.size() - 1);
+                assertEquals("summary", summary.get("event").asText(), read(out));
+                assertEquals(1, summary.get("messages").asInt());
+                assertEquals("SIGTERM", summary.get("stoppedBy").asText());
+                assertEquals(143, summary.get("exitCode").asInt());
+                assertEquals("", read(Path.of(out + ".err")), "nothing on stderr with --json");
+            } finally {
+                subscriber.destroyForcibly();
             }
         }
     }

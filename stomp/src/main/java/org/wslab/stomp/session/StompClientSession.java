@@ -212,11 +212,15 @@ public final class StompClientSession {
         return (state == State.CONNECTED || state == State.DISCONNECTING) ? clock.nextDeadlineNanos() : Long.MAX_VALUE;
     }
 
-    /** The transport ended; unless the session had already closed, that is a {@code BROKER_UNAVAILABLE} violation. */
+    /**
+     * The transport ended; unless the session had already closed, that is {@code CONNECTION_ENDED}
+     * (STOMP 1.2 "DISCONNECT": the graceful end is DISCONNECT then its RECEIPT) — not an ERROR the
+     * broker sent: the caller knows from its transport how it ended (a close code, a lost connection).
+     */
     public List<ClientEvent> transportClosed(long now) {
         nowNanos = now;
         if (state != State.CLOSED) {
-            fail(new StompViolation(StompRule.BROKER_UNAVAILABLE, version, "transport closed"));
+            fail(new StompViolation(StompRule.CONNECTION_ENDED, version, "the transport closed"));
         }
         return takeEvents();
     }

@@ -16,37 +16,41 @@ import org.wslab.stomp.codec.StompHeader;
 /**
  * How {@code wslab stomp subscribe} prints a frame it received (a MESSAGE, or the ERROR that ended
  * the session): as text, the command line, every header in order (repeats kept, STOMP 1.2
- * "Repeated Header Entries"), a blank line and the body; with {@code --json}, one JSON object per
- * line: {@code {"command":…,"headers":[{"name":…,"value":…}…],"body":…}} ({@code bodyBase64} when
- * the body is not UTF-8).
+ * "Repeated Header Entries"), a blank line and the body — after a {@code --- DEST} line when the run
+ * subscribed to several destinations; with {@code --json}, one JSON object per line:
+ * {@code {"event":"message","destination":…,"command":…,"headers":[{"name":…,"value":…}…],"body":…,"bodyBase64":null}}
+ * ({@code bodyBase64} instead of {@code body} when the body is not UTF-8).
  */
 public final class StompMessagePrinter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PrintWriter out;
     private final boolean json;
+    private final boolean labelled;
 
-    /** A printer to {@code out}, as text or as JSON lines. */
-    public StompMessagePrinter(PrintWriter out, boolean json) {
+    /** A printer to {@code out}, as text or as JSON lines; {@code labelled}: name the destination above each text message. */
+    public StompMessagePrinter(PrintWriter out, boolean json, boolean labelled) {
         this.out = out;
         this.json = json;
+        this.labelled = labelled;
     }
 
-    /** Prints {@code frame}. */
-    public void print(StompFrame frame) {
-        out.println(json ? json(frame) : text(frame));
-        out.flush();
-    }
-
-    /** A status line ({@code subscribed to …}): plain text, or {@code {"event":…,"detail":…}} in JSON. */
-    public void event(String event, String line) {
+    /** Prints {@code frame}, a MESSAGE of the subscription to {@code destination}. */
+    public void print(String destination, StompFrame frame) {
         if (json) {
-            ObjectNode o = MAPPER.createObjectNode().put("event", event).put("detail", line);
-            out.println(write(o));
+            out.println(write(event("message", frame).put("destination", destination)));
         } else {
-            out.println(line);
+            if (labelled) {
+                out.println("--- " + destination);
+            }
+            out.print(text(frame));
         }
         out.flush();
+    }
+
+    /** An ERROR frame as one JSON event line: {@code {"event":"error","destination":null,"command":"ERROR",…}}. */
+    public static String errorEvent(StompFrame frame) {
+        return write(event("error", frame).putNull("destination"));
     }
 
     /** The frame as text: command, headers, blank line, body (or a note for a binary one). */
@@ -65,20 +69,16 @@ public final class StompMessagePrinter {
         return sb.toString();
     }
 
-    /** The frame as one line of JSON. */
-    public static String json(StompFrame frame) {
-        ObjectNode o = MAPPER.createObjectNode().put("command", frame.command().name());
+    private static ObjectNode event(String event, StompFrame frame) {
+        ObjectNode o = MAPPER.createObjectNode().put("event", event).put("command", frame.command().name());
         ArrayNode headers = o.putArray("headers");
         for (StompHeader h : frame.headers()) {
             headers.addObject().put("name", h.name()).put("value", h.value());
         }
         String body = utf8(frame.body());
-        if (body != null) {
-            o.put("body", body);
-        } else {
-            o.put("bodyBase64", Base64.getEncoder().encodeToString(frame.body()));
-        }
-        return write(o);
+        o.put("body", body);
+        o.put("bodyBase64", body == null ? Base64.getEncoder().encodeToString(frame.body()) : null);
+        return o;
     }
 
     private static String write(ObjectNode o) {
