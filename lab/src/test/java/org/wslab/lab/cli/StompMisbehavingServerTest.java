@@ -30,8 +30,8 @@ class StompMisbehavingServerTest {
                 Arguments.of(Misbehaviour.CLOSES_AT_ONCE, "closed", "closed the connection without answering"),
                 // the engine's typed failure for bytes that are no status line: STATUS_LINE_SYNTAX at byte 0, the
                 // bytes quoted with a terminal escape made harmless
-                Arguments.of(Misbehaviour.GARBAGE, "broken-http", "STATUS_LINE_SYNTAX (RFC 9112 §4) at byte 0: \"\\x00\\xffgarbage\\x1b[2J\""),
-                Arguments.of(Misbehaviour.SSH_BANNER, "broken-http", "at byte 0: \"SSH-2.0-OpenSSH"),
+                Arguments.of(Misbehaviour.GARBAGE, "not-http", "that are not HTTP: \"\\x00\\xffgarbage\\x1b[2J"),
+                Arguments.of(Misbehaviour.SSH_BANNER, "not-http", "that are not HTTP: \"SSH-2.0-OpenSSH_9.2p1"),
                 Arguments.of(Misbehaviour.STATUS_503, "status", "HTTP 503"),
                 Arguments.of(Misbehaviour.WRONG_ACCEPT, "bad-upgrade", "answered 101 but broke"),
                 Arguments.of(Misbehaviour.RESERVED_OPCODE, "protocol-violation", "RFC 6455 §5.2"))
