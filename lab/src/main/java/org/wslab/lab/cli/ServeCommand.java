@@ -191,12 +191,20 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServeBanner.print(err, server, config, secure);
         AtomicInteger openAtStop = new AtomicInteger(-1);
+        java.util.concurrent.CountDownLatch stopDone = new java.util.concurrent.CountDownLatch(1);
         Runnable stop = () -> {
-            openAtStop.compareAndSet(-1, server.openConnections());
-            server.close();
+            try {
+                openAtStop.compareAndSet(-1, server.openConnections());
+                server.close();
+            } finally {
+                stopDone.countDown();
+            }
         };
         try (StopSignal.Registration signals = StopSignal.whileRunning(stop)) {
             server.awaitStopped();
+            // the server can report stopped before close() has written its last log lines (the
+            // connections it ended): wait for the stop to finish, within the signal's grace period
+            stopDone.await(StopSignal.GRACE_MILLIS - 500, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             stop.run();
         } finally {

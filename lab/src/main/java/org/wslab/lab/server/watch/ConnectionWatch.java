@@ -70,9 +70,9 @@ public final class ConnectionWatch implements FrameListener {
     /** The open connection ended with {@code code} (§7.1.5; 1006 without a close frame); printed once. */
     public void closed(int code, String reason) {
         if (ended.compareAndSet(false, true) && watch.logs()) {
-            watch.ended(this);
             watch.print(WatchLines.closed(id, code, reason, System.nanoTime() - startNanos,
                     messagesIn.get(), messagesOut.get()));
+            watch.ended(this); // after the line: stopped() waits for it
         }
     }
 

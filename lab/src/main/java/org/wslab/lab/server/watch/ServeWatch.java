@@ -82,7 +82,17 @@ public final class ServeWatch {
         for (ConnectionWatch c : open) {
             c.closed(CloseCode.ABNORMAL_CLOSURE.code(), "server stopped");
         }
+        // an engine thread may be printing a connection's own close line right now: give it a moment,
+        // so the output is not closed under it (its line would count as dropped)
+        long until = System.nanoTime() + STOP_WAIT_NANOS;
+        while (!open.isEmpty() && System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
     }
+
+    /** How long {@link #stopped()} waits for close lines other threads are printing. */
+    private static final long STOP_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     void opened(ConnectionWatch c) {
         open.add(c);
