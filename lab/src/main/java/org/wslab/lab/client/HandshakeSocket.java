@@ -97,7 +97,7 @@ public final class HandshakeSocket implements AutoCloseable {
             throw LabFailure.unknownHost(url.host(), e);
         }
         TlsUpgrade.HeadKeepingSocket socket = new TlsUpgrade.HeadKeepingSocket();
-        String doing = "connecting to";
+        Phase doing = Phase.CONNECT;
         try {
             socket.setTcpNoDelay(true);
             long start = System.nanoTime();
@@ -107,7 +107,7 @@ public final class HandshakeSocket implements AutoCloseable {
             if (tls.isEmpty()) {
                 return new HandshakeSocket(socket, url, timeout, deadline, Optional.empty(), connectTime, Optional.empty());
             }
-            doing = "the TLS handshake with";
+            doing = Phase.TLS;
             TlsUpgrade.Upgraded upgraded = TlsUpgrade.upgrade(socket, tls.get(), remainingMillis(deadline, timeout, url, doing));
             return new HandshakeSocket(upgraded.socket(), url, timeout, deadline, Optional.of(upgraded.facts()),
                     connectTime, Optional.of(Duration.ofNanos(System.nanoTime() - connected)));
@@ -201,11 +201,21 @@ public final class HandshakeSocket implements AutoCloseable {
 
     /** The failure for a response head that did not come within the deadline, {@code got} bytes in. */
     public ConnectFailure timedOut(int got) {
-        return new ConnectFailure.TimedOut("the response from", url.text(), timeout, got);
+        return new ConnectFailure.TimedOut(Phase.RESPONSE.waitingFor, url.text(), timeout, got);
     }
 
-    private static int remainingMillis(long deadline, Duration timeout, Address url, String doing) {
-        // "doing" reads after "waiting for" in a timeout line, e.g. "the response from"
+    /** What the deadline can run out during; {@code waitingFor} reads after "waiting for" in a timeout line. */
+    private enum Phase {
+        CONNECT(""), TLS("the TLS handshake with"), RESPONSE("the response from");
+
+        final String waitingFor;
+
+        Phase(String waitingFor) {
+            this.waitingFor = waitingFor;
+        }
+    }
+
+    private static int remainingMillis(long deadline, Duration timeout, Address url, Phase doing) {
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
             throw timedOut(doing, url, timeout, null);
@@ -213,11 +223,11 @@ public final class HandshakeSocket implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, left);
     }
 
-    private static LabFailure timedOut(String doing, Address url, Duration timeout, Throwable cause) {
-        return doing.equals("connecting to")
+    private static LabFailure timedOut(Phase doing, Address url, Duration timeout, Throwable cause) {
+        return doing == Phase.CONNECT
                 ? new LabFailure(new ConnectFailure.NoConnection(url.text(), OpeningRule.CONNECT_TIMEOUT,
                         Optional.of(timeout)), cause)
-                : new LabFailure(new ConnectFailure.TimedOut(doing, url.text(), timeout, -1), cause);
+                : new LabFailure(new ConnectFailure.TimedOut(doing.waitingFor, url.text(), timeout, -1), cause);
     }
 
     private static void closeQuietly(Socket socket) {
