@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,18 +27,11 @@ class EchoSignalTest {
     final TestServer server = new TestServer();
 
     private static Process child(Path stdout, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.wslab.lab.cli.Main");
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(new File(stdout + ".err")).start();
+        return LabProcess.start(stdout, args);
     }
 
     private static String read(Path p) throws Exception {
-        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+        return LabProcess.read(p);
     }
 
     /** Starts a million-message echo and waits (bounded) until its progress line shows echoes. */

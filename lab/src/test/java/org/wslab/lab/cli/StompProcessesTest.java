@@ -3,11 +3,7 @@ package org.wslab.lab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,18 +24,11 @@ import org.wslab.lab.server.LabServerConfig;
 class StompProcessesTest {
 
     private static Process child(Path stdout, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.wslab.lab.cli.Main");
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(new File(stdout + ".err")).start();
+        return LabProcess.start(stdout, args);
     }
 
     private static String read(Path p) throws Exception {
-        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+        return LabProcess.read(p);
     }
 
     @ParameterizedTest
