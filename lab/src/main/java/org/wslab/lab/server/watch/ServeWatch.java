@@ -86,8 +86,12 @@ public final class ServeWatch {
         // so the output is not closed under it (its line would count as dropped)
         long until = System.nanoTime() + STOP_WAIT_NANOS;
         while (!open.isEmpty() && System.nanoTime() - until < 0) {
-            Thread.onSpinWait();
-            Thread.yield();
+            try {
+                Thread.sleep(1); // a stop, not a hot path: no need to spin
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
