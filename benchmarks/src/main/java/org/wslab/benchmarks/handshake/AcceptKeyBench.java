@@ -7,15 +7,13 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.wslab.benchmarks.Agreement;
+import org.wslab.benchmarks.Measures;
 import org.wslab.handshake.AcceptKey;
 
 /**
@@ -23,12 +21,10 @@ import org.wslab.handshake.AcceptKey;
  * recipe, one {@link MessageDigest} SHA-1 and {@link Base64}, which is the floor any
  * implementation stands on.
  */
+@Measures(suite = "Handshake", title = "Sec-WebSocket-Accept from a key", spec = "RFC 6455 §4.2.2")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
 public class AcceptKeyBench {
     /** The RFC's own example key (§1.3). */
     private String key = "dGhlIHNhbXBsZSBub25jZQ==";
