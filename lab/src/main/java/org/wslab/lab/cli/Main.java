@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         description = "A lab for WebSocket (RFC 6455, RFC 7692) and STOMP over WebSocket.",
         subcommands = {ServeCommand.class, HandshakeCommand.class, ExplainCommand.class, EchoCommand.class,
                 StompCli.class, DriveCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "The launcher also runs: bench — the JMH benchmarks against Jetty, Netty and Spring, "
+                + "and their report (./wslab bench --help)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all good",
