@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A run's report: the machine and JMH settings it was measured with, the comparisons grouped by
  * suite, the targets judged, and the benchmarks that failed. {@link #write} puts
- * {@code results.adoc} (for the book), {@code index.html} and its charts into a directory; the
+ * {@code results.adoc} (for the book), {@code index.html} and its charts, and {@code targets.md}
+ * (the targets as a Markdown table, for the README) into a directory; the
  * raw {@code results.json} is JMH's own and is written by the run.
  *
  * @param failures benchmarks that did not complete, each with the reason it gave
@@ -46,11 +47,12 @@ public record BenchReport(Machine machine, JmhResults.Settings settings, List<Co
         return judgements.stream().filter(j -> j.verdict() == verdict).count();
     }
 
-    /** Writes {@code results.adoc}, {@code index.html} and {@code charts/} into {@code dir}. */
+    /** Writes {@code results.adoc}, {@code index.html}, {@code targets.md} and {@code charts/} into {@code dir}. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("charts"));
         Map<Comparison, List<Charts.Drawn>> charts = Charts.draw(this, dir.resolve("charts"));
         Files.writeString(dir.resolve("results.adoc"), AdocReport.render(this));
         Files.writeString(dir.resolve("index.html"), HtmlReport.render(this, charts));
+        Files.writeString(dir.resolve("targets.md"), TargetsMarkdown.render(this));
     }
 }

@@ -68,6 +68,7 @@ class ReportWriteTest {
         assertTrue(adoc.contains(Machine.current().cpu()) && adoc.contains("3 × 30 ms measured"), adoc);
         assertTrue(html.contains("<h3 id=\"AcceptKeyBench\">") && html.contains(Format.ratio(ratio)));
         assertTrue(html.contains("not measured"), "targets whose benchmarks did not run say so");
+        assertTrue(Files.readString(dir.resolve("targets.md")).contains("| not measured |"), "targets.md written");
         assertEquals(Targets.all().size(), report.count(Target.Verdict.NOT_MEASURED));
         try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
             List<Path> svgs = charts.toList();
