@@ -9,8 +9,7 @@ final class TargetsMarkdown {
 
     static String render(BenchReport r) {
         StringBuilder b = new StringBuilder();
-        b.append("Measured by `./wslab bench").append(r.settings().measurementTime().equals("300 ms") ? " --quick" : "")
-                .append("` on ").append(r.machine().describe()).append(", ").append(r.machine().when())
+        b.append("Measured with `./wslab bench` on ").append(r.machine().describe()).append(", ").append(r.machine().when())
                 .append("; JMH ").append(r.settings().jmhVersion()).append(", ").append(r.settings().describe())
                 .append(". ").append(r.count(Target.Verdict.MET)).append(" met, ")
                 .append(r.count(Target.Verdict.MISSED)).append(" missed, ")
