@@ -22,6 +22,7 @@ final class HtmlReport {
             .missed{color:#cf222e;font-weight:600}.na{color:#57606a}.noisy{color:#9a6700}
             td.t{text-align:left}figure{display:inline-block;margin:.5em 1em .5em 0}figcaption{color:#57606a;font-size:.9em}
             code{background:#f6f8fa;padding:0 .25em;border-radius:3px}
+            table.targets th,table.targets td{text-align:left}nav a{margin-right:1em}
             """;
 
     static String render(BenchReport r, Map<Comparison, List<Charts.Drawn>> charts) {
@@ -36,6 +37,9 @@ final class HtmlReport {
                 .append("wslab is faster. <span class=\"noisy\">≈</span> marks a ratio whose 99.9% error bars overlap. ")
                 .append("The raw JMH output is <a href=\"results.json\">results.json</a>; the tables are also in ")
                 .append("<a href=\"results.adoc\">results.adoc</a>.</p>\n");
+        b.append("<nav><a href=\"#targets\">Targets</a>");
+        r.bySuite().keySet().forEach(s -> b.append("<a href=\"#").append(anchor(s)).append("\">").append(esc(s)).append("</a>"));
+        b.append("</nav>\n");
         targets(b, r);
         if (!r.failures().isEmpty()) {
             b.append("<h2>Benchmarks that failed</h2>\n<ul>");
@@ -43,7 +47,7 @@ final class HtmlReport {
             b.append("</ul>\n");
         }
         for (Map.Entry<String, List<Comparison>> suite : r.bySuite().entrySet()) {
-            b.append("<h2>").append(esc(suite.getKey())).append("</h2>\n");
+            b.append("<h2 id=\"").append(anchor(suite.getKey())).append("\">").append(esc(suite.getKey())).append("</h2>\n");
             for (Comparison c : suite.getValue()) {
                 comparison(b, c, charts.getOrDefault(c, List.of()));
             }
@@ -53,10 +57,10 @@ final class HtmlReport {
     }
 
     private static void targets(StringBuilder b, BenchReport r) {
-        b.append("<h2>Targets</h2>\n<p>").append(r.count(Target.Verdict.MET)).append(" met, ")
+        b.append("<h2 id=\"targets\">Targets</h2>\n<p>").append(r.count(Target.Verdict.MET)).append(" met, ")
                 .append(r.count(Target.Verdict.MISSED)).append(" missed, ")
                 .append(r.count(Target.Verdict.NOT_MEASURED)).append(" not measured in this run.</p>\n");
-        b.append("<table><tr><th>target</th><th>measured</th><th>verdict</th></tr>\n");
+        b.append("<table class=\"targets\"><tr><th>target</th><th>measured</th><th>verdict</th></tr>\n");
         for (Target.Judgement j : r.judgements()) {
             String cls = switch (j.verdict()) {
                 case MET -> "met";
@@ -95,6 +99,10 @@ final class HtmlReport {
             b.append("<figure><img src=\"charts/").append(esc(d.file())).append("\" alt=\"").append(esc(d.caption()))
                     .append("\" width=\"720\"><figcaption>").append(esc(d.caption())).append("</figcaption></figure>\n");
         }
+    }
+
+    private static String anchor(String suite) {
+        return "suite-" + suite.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     static String esc(String s) {
