@@ -49,8 +49,14 @@ public record BenchReport(Machine machine, JmhResults.Settings settings, List<Co
 
     /** Writes {@code results.adoc}, {@code index.html}, {@code targets.md} and {@code charts/} into {@code dir}. */
     public void write(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("charts"));
-        Map<Comparison, List<Charts.Drawn>> charts = Charts.draw(this, dir.resolve("charts"));
+        Path chartDir = Files.createDirectories(dir.resolve("charts"));
+        // charts of an earlier render into the same directory would otherwise linger beside this run's
+        try (var old = Files.newDirectoryStream(chartDir, "*.svg")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
+        Map<Comparison, List<Charts.Drawn>> charts = Charts.draw(this, chartDir);
         Files.writeString(dir.resolve("results.adoc"), AdocReport.render(this));
         Files.writeString(dir.resolve("index.html"), HtmlReport.render(this, charts));
         Files.writeString(dir.resolve("targets.md"), TargetsMarkdown.render(this));

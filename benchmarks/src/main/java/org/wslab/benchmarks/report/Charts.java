@@ -44,15 +44,31 @@ final class Charts {
                     save(bandwidth(c, group.getKey(), group.getValue()), dir.resolve(name));
                     charts.add(new Drawn(name, "bandwidth by payload size" + label(group.getKey())));
                 }
+            } else if (spansDecades(c, Measurement::nanos)) {
+                String name = c.simpleName() + "-relative-time.svg";
+                save(bars(c, c.rows(), "time ÷ wslab's time (wslab = 1; higher is slower)", relativeToOurs(c)),
+                        dir.resolve(name));
+                charts.add(new Drawn(name, "time per operation relative to wslab's, for each set of parameters"));
             } else {
                 String name = c.simpleName() + "-time.svg";
-                save(bars(c, "time per operation (µs)", m -> m.nanos() / 1e3), dir.resolve(name));
+                save(bars(c, c.rows(), "time per operation (µs)", (r, m) -> m.nanos() / 1e3), dir.resolve(name));
                 charts.add(new Drawn(name, "time per operation"));
             }
             if (c.rows().stream().flatMap(r -> r.all().stream()).anyMatch(m -> m.allocBytes() >= 1)) {
-                String name = c.simpleName() + "-alloc.svg";
-                save(bars(c, "bytes allocated per operation", Measurement::allocBytes), dir.resolve(name));
-                charts.add(new Drawn(name, "bytes allocated per operation"));
+                if (spansDecades(c, Measurement::allocBytes)) {
+                    int n = 0;
+                    for (Comparison.Row r : c.rows()) {
+                        String name = c.simpleName() + "-alloc-" + (++n) + ".svg";
+                        save(bars(c, List.of(r), "bytes allocated per operation", (row, m) -> m.allocBytes()),
+                                dir.resolve(name));
+                        charts.add(new Drawn(name, "bytes allocated per operation"
+                                + (r.params().isEmpty() ? "" : " (" + Format.params(r.params()) + ")")));
+                    }
+                } else {
+                    String name = c.simpleName() + "-alloc.svg";
+                    save(bars(c, c.rows(), "bytes allocated per operation", (r, m) -> m.allocBytes()), dir.resolve(name));
+                    charts.add(new Drawn(name, "bytes allocated per operation"));
+                }
             }
             out.put(c, charts);
         }
@@ -101,18 +117,44 @@ final class Charts {
         return chart;
     }
 
-    private static CategoryChart bars(Comparison c, String yTitle, java.util.function.ToDoubleFunction<Measurement> value) {
-        CategoryChart chart = new CategoryChartBuilder().width(720).height(420)
+    /** A value to draw for a measurement in its row. */
+    private interface Value {
+        double of(Comparison.Row row, Measurement m);
+    }
+
+    private static Value relativeToOurs(Comparison c) {
+        return (row, m) -> row.ours().map(o -> m.nanos() / o.nanos()).orElse(Double.NaN);
+    }
+
+    /** Whether the values across rows differ by more than 20×: one linear scale would hide the small ones. */
+    private static boolean spansDecades(Comparison c, java.util.function.ToDoubleFunction<Measurement> value) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (Comparison.Row r : c.rows()) {
+            for (Measurement m : r.all()) {
+                double v = value.applyAsDouble(m);
+                if (v >= 1) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return max > 20 * min;
+    }
+
+    private static CategoryChart bars(Comparison c, List<Comparison.Row> rows, String yTitle, Value value) {
+        boolean single = rows.size() == 1;
+        CategoryChart chart = new CategoryChartBuilder().width(single ? 480 : 720).height(single ? 300 : 420)
                 .title(c.title()).yAxisTitle(yTitle).build();
         style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setXAxisLabelRotation(c.rows().size() > 4 ? 30 : 0);
-        List<String> categories = c.rows().stream()
+        chart.getStyler().setXAxisLabelRotation(rows.size() > 4 ? 30 : 0);
+        List<String> categories = rows.stream()
                 .map(r -> r.params().isEmpty() ? "–" : Format.params(r.params())).toList();
         for (String method : methods(c)) {
             List<Double> ys = new ArrayList<>();
-            for (Comparison.Row r : c.rows()) {
-                ys.add(r.of(method).map(m -> Double.isNaN(value.applyAsDouble(m)) ? 0.0 : value.applyAsDouble(m)).orElse(0.0));
+            for (Comparison.Row r : rows) {
+                ys.add(r.of(method).map(m -> value.of(r, m)).map(v -> Double.isNaN(v) ? 0.0 : v).orElse(0.0));
             }
             chart.addSeries(method, categories, ys);
         }
