@@ -107,6 +107,10 @@ public final class BenchMain implements Callable<Integer> {
         } catch (IOException e) {
             return usage("cannot write the report to " + plan.out() + ": " + oneLine(e));
         }
+        if (!Boolean.getBoolean("jmh.ignoreLock") && anotherRunHoldsTheLock()) {
+            return usage("another benchmark run is measuring on this machine (it holds JMH's lock "
+                    + jmhLock() + "); wait for it to end: two runs at once measure each other");
+        }
         int runs = selected.stream().mapToInt(BenchRun.Selected::combinations).sum();
         stderr.printf("wslab: running %d benchmarks (%d with their parameters)%s; report in %s%n", selected.size(), runs,
                 quick ? ", quick" : "", plan.out());
@@ -180,6 +184,21 @@ public final class BenchMain implements Callable<Integer> {
     private static String oneLine(Throwable e) {
         String m = e.getMessage();
         return (m == null ? e.getClass().getSimpleName() : m).lines().findFirst().orElse("");
+    }
+
+    /** The file JMH locks so that one measuring run has the machine to itself. */
+    private static Path jmhLock() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+    }
+
+    /** Whether JMH's lock is held by another process now (JMH takes it again itself when it starts). */
+    private static boolean anotherRunHoldsTheLock() {
+        try (var channel = java.nio.channels.FileChannel.open(jmhLock(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var lock = channel.tryLock()) {
+            return lock == null;
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+            return false;
+        }
     }
 
     private static Path defaultOut() {
