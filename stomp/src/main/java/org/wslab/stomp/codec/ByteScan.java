@@ -33,4 +33,25 @@ final class ByteScan {
         }
         return -1;
     }
+
+    /** True when {@code buf[from, to)} holds no octet above 0x7F and, if {@code noBackslash}, no {@code '\\'}. */
+    static boolean plain(byte[] buf, int from, int to, boolean noBackslash) {
+        long backslash = noBackslash ? '\\' * ONES : 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(buf, i);
+            long x = v ^ backslash;
+            long found = noBackslash ? (x - ONES) & ~x & HIGHS : 0;
+            if (((v & HIGHS) | found) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            byte b = buf[i];
+            if (b < 0 || (b == '\\' && noBackslash)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -42,6 +42,8 @@ public final class StompDecoder {
 
     private final StompLimits limits;
     private final HeaderText text = new HeaderText();
+    /** Header lines repeated from earlier frames, or null for the reference path that decodes every line. */
+    private final HeaderLineCache repeated;
     private final ArrayList<StompHeader> headers = new ArrayList<>();
     private StompVersion version;
     /** What {@link #process} reads: the caller's array in place, or the tail of an unfinished element. */
@@ -56,13 +58,22 @@ public final class StompDecoder {
 
     /** A decoder applying {@code version}'s rules and {@code limits}. */
     public StompDecoder(StompVersion version, StompLimits limits) {
+        this(version, limits, true);
+    }
+
+    /** With {@code rememberLines} false every header line is decoded afresh: the reference the cache is tested against. */
+    StompDecoder(StompVersion version, StompLimits limits, boolean rememberLines) {
         this.version = version;
         this.limits = limits;
         this.in = new DecoderInput(limits);
+        this.repeated = rememberLines ? new HeaderLineCache() : null;
     }
 
     /** Switches rules after version negotiation (STOMP 1.2 "Protocol Negotiation"). */
     public void version(StompVersion negotiated) {
+        if (negotiated != version && repeated != null) {
+            repeated.clear();
+        }
         this.version = negotiated;
     }
 
@@ -195,6 +206,15 @@ public final class StompDecoder {
         if (lf == in.start || (lf == in.start + 1 && in.buf[in.start] == CR)) {
             return endOfHeaders();
         }
+        int position = headers.size();
+        StompHeader same = repeated == null ? null : repeated.find(command, position, in.buf, in.start, lineEnd);
+        if (same != null) { // decoded from these octets before, so it has its colon
+            if (position >= limits.maxHeaders()) {
+                return violation(StompRule.TOO_MANY_HEADERS, "more than " + limits.maxHeaders() + " headers");
+            }
+            headers.add(same);
+            return null;
+        }
         int colon = ByteScan.indexOf(in.buf, in.start, lineEnd, (byte) ':');
         if (colon < 0) {
             return violation(StompRule.HEADER_WITHOUT_COLON, "header line " + preview(in.start, lineEnd));
@@ -203,7 +223,11 @@ public final class StompDecoder {
             return violation(StompRule.TOO_MANY_HEADERS, "more than " + limits.maxHeaders() + " headers");
         }
         boolean unescape = version.escapes() && command.escapesHeaders();
-        return text.header(in.buf, in.start, colon, lineEnd, unescape, version, headers).orElse(null);
+        StompViolation v = text.header(in.buf, in.start, colon, lineEnd, unescape, version, headers).orElse(null);
+        if (v == null && repeated != null) {
+            repeated.remember(command, position, in.buf, in.start, lineEnd, headers.get(position));
+        }
+        return v;
     }
 
     private StompViolation endOfHeaders() {
@@ -211,7 +235,7 @@ public final class StompDecoder {
         for (StompHeader h : headers) {
             if (h.name().equals("content-length")) {
                 String v = h.value();
-                if (v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                if (!digits(v)) {
                     return violation(StompRule.CONTENT_LENGTH_NOT_A_NUMBER, "content-length \"" + clip(v) + "\"");
                 }
                 long n = v.length() > 12 ? Long.MAX_VALUE : Long.parseLong(v);
@@ -231,6 +255,17 @@ public final class StompDecoder {
         }
         state = State.BODY;
         return null;
+    }
+
+    /** True for a non-empty run of ASCII digits. */
+    private static boolean digits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return !v.isEmpty();
     }
 
     private StompViolation body(StompFrameSink sink) {
