@@ -130,4 +130,19 @@ final class HeaderText {
         int v = b & 0xFF;
         return v >= 0x21 && v < 0x7F ? String.valueOf((char) v) : String.format("<0x%02x>", v);
     }
+
+    /** Up to 40 octets of {@code buf[from, to)}, quoted and readable, for error details. */
+    static String preview(byte[] buf, int from, int to) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = from; i < Math.min(to, from + 40); i++) {
+            byte b = buf[i];
+            sb.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : printable(b));
+        }
+        return sb.append(to - from > 40 ? "…\"" : "\"").toString();
+    }
+
+    /** At most 20 chars of {@code s}, for error details. */
+    static String clip(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
+    }
 }

@@ -124,7 +124,7 @@ public final class StompDecoder {
         return switch (state) {
             case BETWEEN -> 1;
             case COMMAND, HEADERS -> terminatedAt(data, off, len, LF);
-            case BODY -> body == null ? terminatedAt(data, off, len, (byte) 0) : len;
+            case BODY -> bodyLength < 0 ? terminatedAt(data, off, len, (byte) 0) : len;
         };
     }
 
@@ -191,7 +191,7 @@ public final class StompDecoder {
         }
         command = StompCommand.lookup(in.buf, in.start, lineEnd);
         if (command == null) {
-            return violation(StompRule.UNKNOWN_COMMAND, "command " + preview(in.start, lineEnd));
+            return violation(StompRule.UNKNOWN_COMMAND, "command " + HeaderText.preview(in.buf, in.start, lineEnd));
         }
         headers.clear();
         state = State.HEADERS;
@@ -217,7 +217,7 @@ public final class StompDecoder {
         }
         int colon = ByteScan.indexOf(in.buf, in.start, lineEnd, (byte) ':');
         if (colon < 0) {
-            return violation(StompRule.HEADER_WITHOUT_COLON, "header line " + preview(in.start, lineEnd));
+            return violation(StompRule.HEADER_WITHOUT_COLON, "header line " + HeaderText.preview(in.buf, in.start, lineEnd));
         }
         if (headers.size() >= limits.maxHeaders()) {
             return violation(StompRule.TOO_MANY_HEADERS, "more than " + limits.maxHeaders() + " headers");
@@ -231,45 +231,24 @@ public final class StompDecoder {
     }
 
     private StompViolation endOfHeaders() {
-        bodyLength = -1;
-        for (StompHeader h : headers) {
-            if (h.name().equals("content-length")) {
-                String v = h.value();
-                if (!digits(v)) {
-                    return violation(StompRule.CONTENT_LENGTH_NOT_A_NUMBER, "content-length \"" + clip(v) + "\"");
-                }
-                long n = v.length() > 12 ? Long.MAX_VALUE : Long.parseLong(v);
-                if (n > limits.maxBodySize()) {
-                    return violation(StompRule.BODY_TOO_LARGE, "content-length " + n + " over " + limits.maxBodySize());
-                }
-                bodyLength = (int) n;
-                if (bodyLength > 0 && !command.allowsBody()) {
-                    return violation(StompRule.BODY_NOT_ALLOWED, command + " with content-length " + n);
-                }
-                break;
-            }
+        long n = ContentLength.of(headers);
+        if (n == ContentLength.NOT_A_NUMBER) {
+            return violation(StompRule.CONTENT_LENGTH_NOT_A_NUMBER, "content-length \"" + HeaderText.clip(ContentLength.text(headers)) + "\"");
         }
-        if (bodyLength >= 0) {
-            body = new byte[bodyLength];
-            filled = 0;
+        if (n > limits.maxBodySize()) {
+            return violation(StompRule.BODY_TOO_LARGE, "content-length " + n + " over " + limits.maxBodySize());
         }
+        if (n > 0 && !command.allowsBody()) {
+            return violation(StompRule.BODY_NOT_ALLOWED, command + " with content-length " + n);
+        }
+        bodyLength = (int) n;
+        filled = 0;
         state = State.BODY;
         return null;
     }
 
-    /** True for a non-empty run of ASCII digits. */
-    private static boolean digits(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return !v.isEmpty();
-    }
-
     private StompViolation body(StompFrameSink sink) {
-        if (body != null) {
+        if (bodyLength >= 0) {
             return sizedBody(sink);
         }
         int bodyEnd = ByteScan.indexOf(in.buf, in.scan, in.end, (byte) 0);
@@ -291,14 +270,24 @@ public final class StompDecoder {
         return frameDone(frame, sink);
     }
 
-    /** A body of {@code content-length} octets: filled into its own array, then the NUL after it. */
+    /**
+     * A body of {@code content-length} octets: copied out in one piece when it is all there (an
+     * array the JIT need not zero first), else filled into its own array as it comes; then the NUL.
+     */
     private StompViolation sizedBody(StompFrameSink sink) {
-        int n = Math.min(body.length - filled, in.end - in.start);
-        System.arraycopy(in.buf, in.start, body, filled, n);
+        int n = Math.min(bodyLength - filled, in.end - in.start);
+        if (filled == 0 && n == bodyLength) {
+            body = Arrays.copyOfRange(in.buf, in.start, in.start + n);
+        } else {
+            if (filled == 0) {
+                body = new byte[bodyLength];
+            }
+            System.arraycopy(in.buf, in.start, body, filled, n);
+        }
         filled += n;
         in.start += n;
         in.scan = in.start;
-        if (filled < body.length || in.start == in.end) {
+        if (filled < bodyLength || in.start == in.end) {
             return null;
         }
         if (in.buf[in.start] != 0) {
@@ -320,18 +309,5 @@ public final class StompDecoder {
 
     StompViolation violation(StompRule rule, String detail) {
         return new StompViolation(rule, version, detail);
-    }
-
-    private String preview(int from, int to) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = from; i < Math.min(to, from + 40); i++) {
-            byte b = in.buf[i];
-            sb.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : HeaderText.printable(b));
-        }
-        return sb.append(to - from > 40 ? "…\"" : "\"").toString();
-    }
-
-    private static String clip(String s) {
-        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 }
