@@ -11,11 +11,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.wslab.stomp.StompVersion;
-import org.wslab.stomp.StompViolation;
 import org.wslab.testkit.ByteGens;
 import org.wslab.testkit.Props;
 import org.wslab.testkit.Splits;
@@ -27,32 +25,15 @@ import org.wslab.testkit.Splits;
  */
 class StompFastPathPropertiesTest {
 
-    /** Everything one decoder produced, feeding {@code messages} in order (and switching version before {@code switchAt}). */
-    private record Run(List<StompFrame> frames, int heartBeats, Optional<StompViolation> violation) {
-        static Run of(boolean cache, StompVersion v, StompLimits limits, List<byte[]> messages, int switchAt, StompVersion to) {
+    /** What one decoder makes of {@code messages}, switching to version {@code to} before message {@code switchAt}. */
+    private static final class Run {
+        static Decoded of(boolean cache, StompVersion v, StompLimits limits, List<byte[]> messages, int switchAt, StompVersion to) {
             StompDecoder d = new StompDecoder(v, limits, cache);
-            List<StompFrame> frames = new ArrayList<>();
-            int[] beats = {0};
-            StompFrameSink sink = new StompFrameSink() {
-                @Override
-                public void onFrame(StompFrame f) {
-                    frames.add(f);
-                }
-
-                @Override
-                public void onHeartBeat() {
-                    beats[0]++;
-                }
-            };
-            Optional<StompViolation> out = Optional.empty();
-            for (int i = 0; i < messages.size() && out.isEmpty(); i++) {
+            return Decoded.of(d, messages, i -> {
                 if (i == switchAt) {
                     d.version(to);
                 }
-                byte[] m = messages.get(i);
-                out = d.feed(m, 0, m.length, sink);
-            }
-            return new Run(frames, beats[0], out);
+            });
         }
     }
 
@@ -65,7 +46,7 @@ class StompFastPathPropertiesTest {
     }
 
     private static void sameRuns(StompVersion v, StompLimits limits, List<byte[]> messages, int switchAt, StompVersion to) {
-        Run reference = Run.of(false, v, limits, messages, switchAt, to);
+        Decoded reference = Run.of(false, v, limits, messages, switchAt, to);
         assertEquals(reference, Run.of(true, v, limits, messages, switchAt, to));
     }
 
@@ -120,7 +101,7 @@ class StompFastPathPropertiesTest {
                     sameRuns(from, StompLimits.DEFAULT, List.of(s, s, s), 2, to);
                 });
         byte[] cr = "SEND\nx:a\\rb\n\n\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        Run r = Run.of(true, StompVersion.V1_2, StompLimits.DEFAULT, List.of(cr, cr), 1, StompVersion.V1_1);
+        Decoded r = Run.of(true, StompVersion.V1_2, StompLimits.DEFAULT, List.of(cr, cr), 1, StompVersion.V1_1);
         assertEquals("a\rb", r.frames().get(0).header("x"));
         assertEquals(1, r.frames().size()); // 1.1 has no \r escape: the second is refused, not taken from the cache
     }
