@@ -54,4 +54,28 @@ final class ByteScan {
         }
         return true;
     }
+
+    /** True when {@code buf[from, to)} holds LF, ':', a backslash, or (if {@code cr}) CR: an octet STOMP 1.1/1.2 escapes. */
+    static boolean anyOf(byte[] buf, int from, int to, boolean cr) {
+        long crs = cr ? '\r' * ONES : '\n' * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(buf, i);
+            if ((zero(v ^ ('\n' * ONES)) | zero(v ^ (':' * ONES)) | zero(v ^ ('\\' * ONES)) | zero(v ^ crs)) != 0) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
+            byte b = buf[i];
+            if (b == '\n' || b == ':' || b == '\\' || (b == '\r' && cr)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The high bit of each zero octet of {@code x} set (exact when tested for any, as here). */
+    private static long zero(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
 }

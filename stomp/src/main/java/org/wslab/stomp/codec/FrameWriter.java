@@ -61,9 +61,19 @@ final class FrameWriter {
         return out;
     }
 
+    /** The chars a header is escaped for ({@code \\n}, {@code \\r}, {@code \\c}, {@code \\\\}); ASCII only. */
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        SPECIAL['\n'] = true;
+        SPECIAL['\r'] = true;
+        SPECIAL[':'] = true;
+        SPECIAL['\\'] = true;
+    }
+
     /**
      * The octets {@code s} takes, or -1 when the general path must handle it: a non-ASCII char, or
-     * unescaped text the encoder refuses (a ':' in a name, an LF, a value's trailing CR).
+     * unescaped text the encoder refuses (a ':' in a name, an LF, a value's trailing CR). One pass.
      */
     private static int length(String s, boolean escaped, boolean cr, boolean name) {
         int n = s.length();
@@ -73,7 +83,7 @@ final class FrameWriter {
             if (c >= 0x80) {
                 return -1;
             }
-            if (c == '\\' || c == '\n' || c == ':' || c == '\r') {
+            if (SPECIAL[c]) {
                 if (escaped) {
                     len += c != '\r' || cr ? 1 : 0;
                 } else if (c == '\n' || (c == ':' && name)) {
@@ -84,12 +94,15 @@ final class FrameWriter {
         return !escaped && !name && n > 0 && s.charAt(n - 1) == '\r' ? -1 : len;
     }
 
-    /** Writes measured ASCII text at {@code p}, escaped if asked; returns the position after it. */
+    /**
+     * Writes measured ASCII text at {@code p}: copied in bulk, then, if escaping applies and the
+     * copy holds a char to escape, written again char by char. Returns the position after it.
+     */
     @SuppressWarnings("deprecation")
     private static int write(String s, boolean escaped, boolean cr, byte[] out, int p) {
         int n = s.length();
-        if (!escaped || !needsEscape(s, cr)) {
-            s.getBytes(0, n, out, p);
+        s.getBytes(0, n, out, p);
+        if (!escaped || !ByteScan.anyOf(out, p, p + n, cr)) {
             return p + n;
         }
         for (int i = 0; i < n; i++) {
@@ -104,16 +117,6 @@ final class FrameWriter {
             }
         }
         return p;
-    }
-
-    private static boolean needsEscape(String s, boolean cr) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || c == '\n' || c == ':' || (c == '\r' && cr)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** True when {@code s} is {@code n} in decimal, as {@link Integer#toString(int)} spells it (no allocation). */

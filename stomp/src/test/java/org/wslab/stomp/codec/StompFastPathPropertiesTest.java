@@ -139,6 +139,24 @@ class StompFastPathPropertiesTest {
         assertEquals("pw", c.get(1).header("passcode"));
     }
 
+    @Test
+    void wordScansEqualByteLoops() {
+        // the SWAR checks behind the fast paths give what a plain loop gives, for any octets and start
+        Props.qt().forAll(ByteGens.bytesFrom("ab\\\n\r:\u00e9\u0080z", 0, 40), integers().between(0, 40), arbitrary().pick(true, false))
+                .checkAssert((bytes, from, flag) -> {
+                    int f = Math.min(from, bytes.length);
+                    boolean plain = true;
+                    boolean special = false;
+                    for (int i = f; i < bytes.length; i++) {
+                        byte b = bytes[i];
+                        plain &= b >= 0 && !(flag && b == '\\');
+                        special |= b == '\n' || b == ':' || b == '\\' || (flag && b == '\r');
+                    }
+                    assertEquals(plain, ByteScan.plain(bytes, f, bytes.length, flag));
+                    assertEquals(special, ByteScan.anyOf(bytes, f, bytes.length, flag));
+                });
+    }
+
     /** The frame with its non-ASCII header text made ASCII (every other feature kept), half of the time. */
     private static StompFrame ascii(StompFrame f) {
         if (f.headers().size() % 2 == 1) {
