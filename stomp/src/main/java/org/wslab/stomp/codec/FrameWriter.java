@@ -7,7 +7,7 @@ import org.wslab.stomp.StompVersion;
  * The common case of {@link StompEncoder#encode}: a frame whose header text is ASCII and needs no
  * refusal (STOMP 1.2 "Value Encoding", "Header content-length"), written in two passes — one
  * measuring, one writing — into an array of exactly the frame's size, the body copied once. The
- * body goes in first, while the array is fresh, so the JIT need not zero what the copy fills.
+ * body goes in first, while the array is fresh, so the JIT may skip zeroing what the copy fills.
  * Anything else (non-ASCII text, a frame {@link StompEncoder#check} refuses) is left to the
  * general path, which writes the same octets or gives the same refusal.
  */

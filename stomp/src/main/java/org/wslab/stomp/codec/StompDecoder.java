@@ -272,7 +272,7 @@ public final class StompDecoder {
 
     /**
      * A body of {@code content-length} octets: copied out in one piece when it is all there (an
-     * array the JIT need not zero first), else filled into its own array as it comes; then the NUL.
+     * array the JIT may leave unzeroed), else filled into its own array as it comes; then the NUL.
      */
     private StompViolation sizedBody(StompFrameSink sink) {
         int n = Math.min(bodyLength - filled, in.end - in.start);
