@@ -33,4 +33,49 @@ final class ByteScan {
         }
         return -1;
     }
+
+    /** True when {@code buf[from, to)} holds no octet above 0x7F and, if {@code noBackslash}, no {@code '\\'}. */
+    static boolean plain(byte[] buf, int from, int to, boolean noBackslash) {
+        long backslash = noBackslash ? '\\' * ONES : 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(buf, i);
+            long x = v ^ backslash;
+            long found = noBackslash ? (x - ONES) & ~x & HIGHS : 0;
+            if (((v & HIGHS) | found) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            byte b = buf[i];
+            if (b < 0 || (b == '\\' && noBackslash)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code buf[from, to)} holds LF, ':', a backslash, or (if {@code cr}) CR: an octet STOMP 1.1/1.2 escapes. */
+    static boolean anyOf(byte[] buf, int from, int to, boolean cr) {
+        long crs = cr ? '\r' * ONES : '\n' * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(buf, i);
+            if ((zero(v ^ ('\n' * ONES)) | zero(v ^ (':' * ONES)) | zero(v ^ ('\\' * ONES)) | zero(v ^ crs)) != 0) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
+            byte b = buf[i];
+            if (b == '\n' || b == ':' || b == '\\' || (b == '\r' && cr)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The high bit of each zero octet of {@code x} set (exact when tested for any, as here). */
+    private static long zero(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
 }

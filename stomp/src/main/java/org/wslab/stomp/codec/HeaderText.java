@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.wslab.stomp.StompRule;
@@ -23,6 +24,18 @@ final class HeaderText {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] scratch = new byte[128];
 
+    /** The header names STOMP 1.2 defines, decoded once: a frame naming one gets the shared String. */
+    private static final String[] KNOWN = {"accept-version", "ack", "content-length", "content-type", "destination",
+        "heart-beat", "host", "id", "login", "message", "message-id", "passcode", "receipt", "receipt-id", "server",
+        "session", "subscription", "transaction", "version"};
+    private static final byte[][] KNOWN_OCTETS = new byte[KNOWN.length][];
+
+    static {
+        for (int i = 0; i < KNOWN.length; i++) {
+            KNOWN_OCTETS[i] = KNOWN[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
     /**
      * Decodes the header line {@code buf[from, to)} whose colon is at {@code colon} and adds it to
      * {@code into}; returns the rule it breaks, or empty when it was added.
@@ -30,7 +43,10 @@ final class HeaderText {
     Optional<StompViolation> header(byte[] buf, int from, int colon, int to, boolean unescape, StompVersion version,
             List<StompHeader> into) {
         try {
-            String name = decode(buf, from, colon, unescape, version);
+            String name = known(buf, from, colon);
+            if (name == null) {
+                name = decode(buf, from, colon, unescape, version);
+            }
             into.add(new StompHeader(name, decode(buf, colon + 1, to, unescape, version)));
             return Optional.empty();
         } catch (Broken b) {
@@ -38,17 +54,21 @@ final class HeaderText {
         }
     }
 
-    /** The text of {@code buf[from, to)}; a broken escape or malformed UTF-8 ends the frame. */
-    private String decode(byte[] buf, int from, int to, boolean unescape, StompVersion version) throws Broken {
-        boolean plain = true;
-        for (int i = from; i < to; i++) {
-            byte b = buf[i];
-            if (b < 0 || (b == '\\' && unescape)) {
-                plain = false;
-                break;
+    /** The defined header name spelled by {@code buf[from, to)} (no escape, ASCII), or null. */
+    private static String known(byte[] buf, int from, int to) {
+        int len = to - from;
+        for (int i = 0; i < KNOWN.length; i++) {
+            byte[] k = KNOWN_OCTETS[i];
+            if (k.length == len && Arrays.equals(k, 0, len, buf, from, to)) {
+                return KNOWN[i];
             }
         }
-        if (plain) {
+        return null;
+    }
+
+    /** The text of {@code buf[from, to)}; a broken escape or malformed UTF-8 ends the frame. */
+    private String decode(byte[] buf, int from, int to, boolean unescape, StompVersion version) throws Broken {
+        if (ByteScan.plain(buf, from, to, unescape)) {
             return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
         }
         byte[] src = buf;
@@ -109,5 +129,20 @@ final class HeaderText {
     static String printable(byte b) {
         int v = b & 0xFF;
         return v >= 0x21 && v < 0x7F ? String.valueOf((char) v) : String.format("<0x%02x>", v);
+    }
+
+    /** Up to 40 octets of {@code buf[from, to)}, quoted and readable, for error details. */
+    static String preview(byte[] buf, int from, int to) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = from; i < Math.min(to, from + 40); i++) {
+            byte b = buf[i];
+            sb.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : printable(b));
+        }
+        return sb.append(to - from > 40 ? "…\"" : "\"").toString();
+    }
+
+    /** At most 20 chars of {@code s}, for error details. */
+    static String clip(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 }

@@ -42,6 +42,8 @@ public final class StompDecoder {
 
     private final StompLimits limits;
     private final HeaderText text = new HeaderText();
+    /** Header lines repeated from earlier frames, or null for the reference path that decodes every line. */
+    private final HeaderLineCache repeated;
     private final ArrayList<StompHeader> headers = new ArrayList<>();
     private StompVersion version;
     /** What {@link #process} reads: the caller's array in place, or the tail of an unfinished element. */
@@ -56,13 +58,22 @@ public final class StompDecoder {
 
     /** A decoder applying {@code version}'s rules and {@code limits}. */
     public StompDecoder(StompVersion version, StompLimits limits) {
+        this(version, limits, true);
+    }
+
+    /** With {@code rememberLines} false every header line is decoded afresh: the reference the cache is tested against. */
+    StompDecoder(StompVersion version, StompLimits limits, boolean rememberLines) {
         this.version = version;
         this.limits = limits;
         this.in = new DecoderInput(limits);
+        this.repeated = rememberLines ? new HeaderLineCache() : null;
     }
 
     /** Switches rules after version negotiation (STOMP 1.2 "Protocol Negotiation"). */
     public void version(StompVersion negotiated) {
+        if (negotiated != version && repeated != null) {
+            repeated.clear();
+        }
         this.version = negotiated;
     }
 
@@ -113,7 +124,7 @@ public final class StompDecoder {
         return switch (state) {
             case BETWEEN -> 1;
             case COMMAND, HEADERS -> terminatedAt(data, off, len, LF);
-            case BODY -> body == null ? terminatedAt(data, off, len, (byte) 0) : len;
+            case BODY -> bodyLength < 0 ? terminatedAt(data, off, len, (byte) 0) : len;
         };
     }
 
@@ -180,7 +191,7 @@ public final class StompDecoder {
         }
         command = StompCommand.lookup(in.buf, in.start, lineEnd);
         if (command == null) {
-            return violation(StompRule.UNKNOWN_COMMAND, "command " + preview(in.start, lineEnd));
+            return violation(StompRule.UNKNOWN_COMMAND, "command " + HeaderText.preview(in.buf, in.start, lineEnd));
         }
         headers.clear();
         state = State.HEADERS;
@@ -195,46 +206,49 @@ public final class StompDecoder {
         if (lf == in.start || (lf == in.start + 1 && in.buf[in.start] == CR)) {
             return endOfHeaders();
         }
+        int position = headers.size();
+        StompHeader same = repeated == null ? null : repeated.find(command, position, in.buf, in.start, lineEnd);
+        if (same != null) { // decoded from these octets before, so it has its colon
+            if (position >= limits.maxHeaders()) {
+                return violation(StompRule.TOO_MANY_HEADERS, "more than " + limits.maxHeaders() + " headers");
+            }
+            headers.add(same);
+            return null;
+        }
         int colon = ByteScan.indexOf(in.buf, in.start, lineEnd, (byte) ':');
         if (colon < 0) {
-            return violation(StompRule.HEADER_WITHOUT_COLON, "header line " + preview(in.start, lineEnd));
+            return violation(StompRule.HEADER_WITHOUT_COLON, "header line " + HeaderText.preview(in.buf, in.start, lineEnd));
         }
         if (headers.size() >= limits.maxHeaders()) {
             return violation(StompRule.TOO_MANY_HEADERS, "more than " + limits.maxHeaders() + " headers");
         }
         boolean unescape = version.escapes() && command.escapesHeaders();
-        return text.header(in.buf, in.start, colon, lineEnd, unescape, version, headers).orElse(null);
+        StompViolation v = text.header(in.buf, in.start, colon, lineEnd, unescape, version, headers).orElse(null);
+        if (v == null && repeated != null) {
+            repeated.remember(command, position, in.buf, in.start, lineEnd, headers.get(position));
+        }
+        return v;
     }
 
     private StompViolation endOfHeaders() {
-        bodyLength = -1;
-        for (StompHeader h : headers) {
-            if (h.name().equals("content-length")) {
-                String v = h.value();
-                if (v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    return violation(StompRule.CONTENT_LENGTH_NOT_A_NUMBER, "content-length \"" + clip(v) + "\"");
-                }
-                long n = v.length() > 12 ? Long.MAX_VALUE : Long.parseLong(v);
-                if (n > limits.maxBodySize()) {
-                    return violation(StompRule.BODY_TOO_LARGE, "content-length " + n + " over " + limits.maxBodySize());
-                }
-                bodyLength = (int) n;
-                if (bodyLength > 0 && !command.allowsBody()) {
-                    return violation(StompRule.BODY_NOT_ALLOWED, command + " with content-length " + n);
-                }
-                break;
-            }
+        long n = ContentLength.of(headers);
+        if (n == ContentLength.NOT_A_NUMBER) {
+            return violation(StompRule.CONTENT_LENGTH_NOT_A_NUMBER, "content-length \"" + HeaderText.clip(ContentLength.text(headers)) + "\"");
         }
-        if (bodyLength >= 0) {
-            body = new byte[bodyLength];
-            filled = 0;
+        if (n > limits.maxBodySize()) {
+            return violation(StompRule.BODY_TOO_LARGE, "content-length " + n + " over " + limits.maxBodySize());
         }
+        if (n > 0 && !command.allowsBody()) {
+            return violation(StompRule.BODY_NOT_ALLOWED, command + " with content-length " + n);
+        }
+        bodyLength = (int) n;
+        filled = 0;
         state = State.BODY;
         return null;
     }
 
     private StompViolation body(StompFrameSink sink) {
-        if (body != null) {
+        if (bodyLength >= 0) {
             return sizedBody(sink);
         }
         int bodyEnd = ByteScan.indexOf(in.buf, in.scan, in.end, (byte) 0);
@@ -256,14 +270,24 @@ public final class StompDecoder {
         return frameDone(frame, sink);
     }
 
-    /** A body of {@code content-length} octets: filled into its own array, then the NUL after it. */
+    /**
+     * A body of {@code content-length} octets: copied out in one piece when it is all there (an
+     * array the JIT may leave unzeroed), else filled into its own array as it comes; then the NUL.
+     */
     private StompViolation sizedBody(StompFrameSink sink) {
-        int n = Math.min(body.length - filled, in.end - in.start);
-        System.arraycopy(in.buf, in.start, body, filled, n);
+        int n = Math.min(bodyLength - filled, in.end - in.start);
+        if (filled == 0 && n == bodyLength) {
+            body = Arrays.copyOfRange(in.buf, in.start, in.start + n);
+        } else {
+            if (filled == 0) {
+                body = new byte[bodyLength];
+            }
+            System.arraycopy(in.buf, in.start, body, filled, n);
+        }
         filled += n;
         in.start += n;
         in.scan = in.start;
-        if (filled < body.length || in.start == in.end) {
+        if (filled < bodyLength || in.start == in.end) {
             return null;
         }
         if (in.buf[in.start] != 0) {
@@ -285,18 +309,5 @@ public final class StompDecoder {
 
     StompViolation violation(StompRule rule, String detail) {
         return new StompViolation(rule, version, detail);
-    }
-
-    private String preview(int from, int to) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = from; i < Math.min(to, from + 40); i++) {
-            byte b = in.buf[i];
-            sb.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : HeaderText.printable(b));
-        }
-        return sb.append(to - from > 40 ? "…\"" : "\"").toString();
-    }
-
-    private static String clip(String s) {
-        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 }

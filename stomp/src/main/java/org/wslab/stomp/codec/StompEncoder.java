@@ -36,7 +36,7 @@ public final class StompEncoder {
         }
         String cl = frame.header("content-length");
         if (cl != null) {
-            if (!cl.equals(Integer.toString(body.length))) {
+            if (!FrameWriter.spells(cl, body.length)) {
                 return Optional.of(new StompViolation(StompRule.CONTENT_LENGTH_MISMATCH, version,
                         "content-length " + cl + " but body has " + body.length + " octets"));
             }
@@ -78,6 +78,12 @@ public final class StompEncoder {
 
     /** The frame's octets; throws IllegalArgumentException when {@link #check} finds a problem. */
     public static byte[] encode(StompFrame frame, StompVersion version) {
+        byte[] octets = FrameWriter.encode(frame, version);
+        return octets != null ? octets : general(frame, version);
+    }
+
+    /** Any frame, through {@link #check} and a growable writer: the path {@link FrameWriter} is tested against. */
+    static byte[] general(StompFrame frame, StompVersion version) {
         Optional<StompViolation> problem = check(frame, version);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get().toString());

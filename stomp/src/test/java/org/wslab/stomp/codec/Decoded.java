@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.StompViolation;
 
@@ -11,7 +12,11 @@ import org.wslab.stomp.StompViolation;
 record Decoded(List<StompFrame> frames, int heartBeats, Optional<StompViolation> violation) {
 
     static Decoded of(StompVersion version, StompLimits limits, List<byte[]> messages) {
-        StompDecoder decoder = new StompDecoder(version, limits);
+        return of(new StompDecoder(version, limits), messages, i -> { });
+    }
+
+    /** What {@code decoder} makes of {@code messages}; {@code before} is told each message's index before it is fed. */
+    static Decoded of(StompDecoder decoder, List<byte[]> messages, IntConsumer before) {
         List<StompFrame> frames = new ArrayList<>();
         int[] beats = {0};
         StompFrameSink sink = new StompFrameSink() {
@@ -26,7 +31,9 @@ record Decoded(List<StompFrame> frames, int heartBeats, Optional<StompViolation>
             }
         };
         Optional<StompViolation> v = Optional.empty();
-        for (byte[] m : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            before.accept(i);
+            byte[] m = messages.get(i);
             v = decoder.feed(m, 0, m.length, sink);
             if (v.isPresent()) {
                 break;
