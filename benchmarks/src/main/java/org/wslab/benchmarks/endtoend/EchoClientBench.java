@@ -1,5 +1,6 @@
 package org.wslab.benchmarks.endtoend;
 
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,14 +53,19 @@ public class EchoClientBench {
         }
     }
 
-    /** Our client's connection. */
-    @State(Scope.Benchmark)
-    public static class Ours {
+    /** One client's connection to the bench's server, checked to echo the payload. */
+    abstract static class Client {
         EchoPeers peer;
+
+        /** The client's name in a disagreement. */
+        abstract String who();
+
+        /** Opens the client's one connection. */
+        abstract EchoPeers open(URI uri);
 
         @Setup(Level.Trial)
         public void setUp(EchoClientBench bench) {
-            peer = checked("wslab", OurEchoPeers.open(LoopbackServers.echo(bench.server), 1), bench.payload);
+            peer = checked(who(), open(LoopbackServers.echo(bench.server)), bench.payload);
         }
 
         @TearDown(Level.Trial)
@@ -70,21 +76,31 @@ public class EchoClientBench {
         }
     }
 
-    /** Jetty's client's connection. */
+    /** Our client's connection. */
     @State(Scope.Benchmark)
-    public static class Jetty {
-        EchoPeers peer;
-
-        @Setup(Level.Trial)
-        public void setUp(EchoClientBench bench) {
-            peer = checked("jetty client", JettyEchoPeers.open(LoopbackServers.echo(bench.server), 1), bench.payload);
+    public static class Ours extends Client {
+        @Override
+        String who() {
+            return "wslab client";
         }
 
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            if (peer != null) {
-                peer.close();
-            }
+        @Override
+        EchoPeers open(URI uri) {
+            return OurEchoPeers.open(uri, 1);
+        }
+    }
+
+    /** Jetty's client's connection. */
+    @State(Scope.Benchmark)
+    public static class Jetty extends Client {
+        @Override
+        String who() {
+            return "jetty client";
+        }
+
+        @Override
+        EchoPeers open(URI uri) {
+            return JettyEchoPeers.open(uri, 1);
         }
     }
 

@@ -10,11 +10,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.wslab.benchmarks.Agreement;
 import org.wslab.benchmarks.Measures;
 import org.wslab.lab.server.Engine;
-import org.wslab.lab.server.LabServer;
 
 /**
  * The per-message echo round trip (RFC 6455 §5.6) under load, by server, as a distribution:
@@ -52,56 +49,35 @@ public class EchoLatencyBench {
     }
 
     /** One lab server, our client's connections to it, all but the first kept busy. */
-    abstract static class Rig {
-        LabServer server;
+    abstract static class Rig extends ServerRig {
         OurEchoPeers peers;
 
-        void open(Engine engine, EchoLatencyBench bench) {
-            server = LoopbackServers.start(engine);
-            peers = OurEchoPeers.open(LoopbackServers.echo(server), bench.connections);
-            peers.echoAll(bench.payload);
-            for (int i = 0; i < peers.connections(); i++) {
-                Agreement.sameBytes(engine.cliName() + " server", bench.payload, peers.lastEcho(i));
-            }
-            peers.keepBusy(bench.payload);
-        }
-
-        void close() {
-            if (peers != null) {
+        @Setup(Level.Trial)
+        public void setUp(EchoLatencyBench bench) {
+            peers = LoopbackServers.echoPeers(startServer(), bench.connections, bench.payload);
+            client = () -> {
                 peers.stopBusy();
                 peers.close();
-            }
-            if (server != null) {
-                server.close();
-            }
+            };
+            peers.keepBusy(bench.payload);
         }
     }
 
     /** The lab server on our engine. */
     @State(Scope.Benchmark)
     public static class Ours extends Rig {
-        @Setup(Level.Trial)
-        public void setUp(EchoLatencyBench bench) {
-            open(Engine.WSLAB, bench);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            close();
+        @Override
+        Engine engine() {
+            return Engine.WSLAB;
         }
     }
 
     /** The lab server on Jetty. */
     @State(Scope.Benchmark)
     public static class Jetty extends Rig {
-        @Setup(Level.Trial)
-        public void setUp(EchoLatencyBench bench) {
-            open(Engine.JETTY, bench);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            close();
+        @Override
+        Engine engine() {
+            return Engine.JETTY;
         }
     }
 

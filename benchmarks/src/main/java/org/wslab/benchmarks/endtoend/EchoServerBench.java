@@ -10,11 +10,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.wslab.benchmarks.Agreement;
 import org.wslab.benchmarks.Measures;
 import org.wslab.lab.server.Engine;
-import org.wslab.lab.server.LabServer;
 
 /**
  * Echo round trips (RFC 6455 §5.6 binary messages, masked by the client, §5.3) over loopback, by
@@ -52,55 +49,32 @@ public class EchoServerBench {
         payload = LoopbackServers.payload(size);
     }
 
-    /** One lab server and our client's connections to its echo endpoint. */
-    abstract static class Rig {
-        LabServer server;
+    /** One lab server and our client's connections to its echo endpoint, every one checked. */
+    abstract static class Rig extends ServerRig {
         OurEchoPeers peers;
 
-        void open(Engine engine, EchoServerBench bench) {
-            server = LoopbackServers.start(engine);
-            peers = OurEchoPeers.open(LoopbackServers.echo(server), bench.connections);
-            peers.echoAll(bench.payload);
-            for (int i = 0; i < peers.connections(); i++) {
-                Agreement.sameBytes(engine.cliName() + " server", bench.payload, peers.lastEcho(i));
-            }
-        }
-
-        void close() {
-            if (peers != null) {
-                peers.close();
-            }
-            if (server != null) {
-                server.close();
-            }
+        @Setup(Level.Trial)
+        public void setUp(EchoServerBench bench) {
+            peers = LoopbackServers.echoPeers(startServer(), bench.connections, bench.payload);
+            client = peers;
         }
     }
 
     /** The lab server on our engine. */
     @State(Scope.Benchmark)
     public static class Ours extends Rig {
-        @Setup(Level.Trial)
-        public void setUp(EchoServerBench bench) {
-            open(Engine.WSLAB, bench);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            close();
+        @Override
+        Engine engine() {
+            return Engine.WSLAB;
         }
     }
 
     /** The lab server on Jetty. */
     @State(Scope.Benchmark)
     public static class Jetty extends Rig {
-        @Setup(Level.Trial)
-        public void setUp(EchoServerBench bench) {
-            open(Engine.JETTY, bench);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            close();
+        @Override
+        Engine engine() {
+            return Engine.JETTY;
         }
     }
 

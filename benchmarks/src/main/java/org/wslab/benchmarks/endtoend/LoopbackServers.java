@@ -2,6 +2,7 @@ package org.wslab.benchmarks.endtoend;
 
 import java.net.URI;
 import java.util.Random;
+import org.wslab.benchmarks.Agreement;
 import org.wslab.lab.engines.LabServers;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.Engine;
@@ -34,6 +35,24 @@ public final class LoopbackServers {
     /** The {@code ws://} URL of {@code server}'s STOMP endpoint. */
     public static URI stomp(LabServer server) {
         return server.webSocketUri(LabEndpoint.stomp());
+    }
+
+    /**
+     * Our client's {@code connections} connections to {@code server}'s echo endpoint, each checked
+     * to echo {@code payload} octet for octet (the set-up's agreement check).
+     */
+    public static OurEchoPeers echoPeers(LabServer server, int connections, byte[] payload) {
+        OurEchoPeers peers = OurEchoPeers.open(echo(server), connections);
+        try {
+            peers.echoAll(payload);
+            for (int i = 0; i < peers.connections(); i++) {
+                Agreement.sameBytes(server.engine().cliName() + " server", payload, peers.lastEcho(i));
+            }
+            return peers;
+        } catch (RuntimeException e) {
+            peers.close();
+            throw e;
+        }
     }
 
     /** {@code size} reproducible pseudo-random octets. */

@@ -10,11 +10,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.wslab.benchmarks.Agreement;
 import org.wslab.benchmarks.Measures;
 import org.wslab.lab.server.Engine;
-import org.wslab.lab.server.LabServer;
 import org.wslab.stomp.codec.StompFrame;
 
 /**
@@ -43,54 +41,35 @@ public class StompPublishBench {
         body = "x".repeat(size);
     }
 
-    /** A lab server and the STOMP session subscribed on it. */
-    abstract static class Rig {
-        LabServer server;
+    /** A lab server and the STOMP session subscribed on it, its delivery checked. */
+    abstract static class Rig extends ServerRig {
         StompPeer peer;
 
-        void open(Engine engine, StompPublishBench bench) {
-            server = LoopbackServers.start(engine);
-            peer = StompPeer.open(LoopbackServers.stomp(server));
+        @Setup(Level.Trial)
+        public void setUp(StompPublishBench bench) {
+            peer = StompPeer.open(LoopbackServers.stomp(startServer()));
+            client = peer;
             StompFrame m = peer.publish(bench.body);
-            Agreement.same(engine.cliName() + " broker's body", bench.body, m.bodyText());
-            Agreement.same(engine.cliName() + " broker's destination", StompPeer.TOPIC, m.header("destination"));
-        }
-
-        void close() {
-            if (peer != null) {
-                peer.close();
-            }
-            if (server != null) {
-                server.close();
-            }
+            Agreement.same(engine().cliName() + " broker's body", bench.body, m.bodyText());
+            Agreement.same(engine().cliName() + " broker's destination", StompPeer.TOPIC, m.header("destination"));
         }
     }
 
     /** The broker behind our engine. */
     @State(Scope.Benchmark)
     public static class Ours extends Rig {
-        @Setup(Level.Trial)
-        public void setUp(StompPublishBench bench) {
-            open(Engine.WSLAB, bench);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            close();
+        @Override
+        Engine engine() {
+            return Engine.WSLAB;
         }
     }
 
     /** The broker behind Jetty. */
     @State(Scope.Benchmark)
     public static class Jetty extends Rig {
-        @Setup(Level.Trial)
-        public void setUp(StompPublishBench bench) {
-            open(Engine.JETTY, bench);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            close();
+        @Override
+        Engine engine() {
+            return Engine.JETTY;
         }
     }
 

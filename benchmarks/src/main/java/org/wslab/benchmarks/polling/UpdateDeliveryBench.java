@@ -56,13 +56,17 @@ public class UpdateDeliveryBench {
     @Param({"64"})
     public int size;
 
-    /** One way's server and client. */
+    /** One way's server and client, checked to deliver the update unchanged. */
     abstract static class Way {
         UpdateRig rig;
 
-        void open(UpdateRig.Way way, UpdateDeliveryBench bench) throws Exception {
-            rig = UpdateRig.open(way, bench.size, false, PollingClient.EVERY_MILLIS);
-            Agreement.same(way.name(), rig.data(), rig.deliver());
+        /** The way this state's method delivers. */
+        abstract UpdateRig.Way way();
+
+        @Setup(Level.Trial)
+        public void setUp(UpdateDeliveryBench bench) throws Exception {
+            rig = UpdateRig.open(way(), bench.size, false, PollingClient.EVERY_MILLIS);
+            Agreement.same(way().name(), rig.data(), rig.deliver());
         }
 
         @TearDown(Level.Trial)
@@ -75,33 +79,33 @@ public class UpdateDeliveryBench {
 
     @State(Scope.Benchmark)
     public static class WebSocket extends Way {
-        @Setup(Level.Trial)
-        public void setUp(UpdateDeliveryBench bench) throws Exception {
-            open(UpdateRig.Way.WEBSOCKET, bench);
+        @Override
+        UpdateRig.Way way() {
+            return UpdateRig.Way.WEBSOCKET;
         }
     }
 
     @State(Scope.Benchmark)
     public static class Polling extends Way {
-        @Setup(Level.Trial)
-        public void setUp(UpdateDeliveryBench bench) throws Exception {
-            open(UpdateRig.Way.POLLING, bench);
+        @Override
+        UpdateRig.Way way() {
+            return UpdateRig.Way.POLLING;
         }
     }
 
     @State(Scope.Benchmark)
     public static class LongPolling extends Way {
-        @Setup(Level.Trial)
-        public void setUp(UpdateDeliveryBench bench) throws Exception {
-            open(UpdateRig.Way.LONG_POLLING, bench);
+        @Override
+        UpdateRig.Way way() {
+            return UpdateRig.Way.LONG_POLLING;
         }
     }
 
     @State(Scope.Benchmark)
     public static class Sse extends Way {
-        @Setup(Level.Trial)
-        public void setUp(UpdateDeliveryBench bench) throws Exception {
-            open(UpdateRig.Way.SSE, bench);
+        @Override
+        UpdateRig.Way way() {
+            return UpdateRig.Way.SSE;
         }
     }
 

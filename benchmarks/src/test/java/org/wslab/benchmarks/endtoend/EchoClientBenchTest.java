@@ -13,7 +13,7 @@ class EchoClientBenchTest {
 
     @ParameterizedTest
     @ValueSource(ints = {125, 65536})
-    void bothClientsGetTheEcho(int size) {
+    void bothClientsGetTheEcho(int size) throws Exception {
         EchoClientBench b = new EchoClientBench();
         b.size = size;
         EchoClientBench.Ours ours = new EchoClientBench.Ours();
@@ -32,7 +32,7 @@ class EchoClientBenchTest {
     }
 
     @Test
-    void aCorruptedPayloadIsADisagreement() {
+    void aCorruptedPayloadIsADisagreement() throws Exception {
         EchoClientBench b = new EchoClientBench();
         b.size = 125;
         try {

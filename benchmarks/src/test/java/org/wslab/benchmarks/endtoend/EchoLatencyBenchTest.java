@@ -12,7 +12,7 @@ class EchoLatencyBenchTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 64})
-    void theProbeIsEchoedWhileTheOthersAreBusy(int connections) {
+    void theProbeIsEchoedWhileTheOthersAreBusy(int connections) throws Exception {
         EchoLatencyBench b = new EchoLatencyBench();
         b.connections = connections;
         b.size = 125;
@@ -33,7 +33,7 @@ class EchoLatencyBenchTest {
     }
 
     @Test
-    void aClosedServerEndsTheWaitWithLost() {
+    void aClosedServerEndsTheWaitWithLost() throws Exception {
         EchoLatencyBench b = new EchoLatencyBench();
         b.connections = 1;
         b.size = 125;

@@ -22,7 +22,7 @@ class EchoServerBenchTest {
 
     @ParameterizedTest
     @CsvSource({"1,125", "1,4096", "64,125", "64,4096"})
-    void bothServersEchoOnEveryConnection(int connections, int size) {
+    void bothServersEchoOnEveryConnection(int connections, int size) throws Exception {
         EchoServerBench b = bench(connections, size);
         EchoServerBench.Ours ours = new EchoServerBench.Ours();
         EchoServerBench.Jetty jetty = new EchoServerBench.Jetty();
@@ -42,7 +42,7 @@ class EchoServerBenchTest {
     }
 
     @Test
-    void aWrongEchoIsADisagreement() {
+    void aWrongEchoIsADisagreement() throws Exception {
         EchoServerBench b = bench(1, 125);
         EchoServerBench.Ours ours = new EchoServerBench.Ours();
         try {

@@ -10,7 +10,7 @@ import org.wslab.benchmarks.Agreement;
 class StompPublishBenchTest {
 
     @Test
-    void bothBrokersDeliverTheBody() {
+    void bothBrokersDeliverTheBody() throws Exception {
         StompPublishBench b = new StompPublishBench();
         b.size = 128;
         b.body();
@@ -28,7 +28,7 @@ class StompPublishBenchTest {
     }
 
     @Test
-    void anotherBodyIsADisagreement() {
+    void anotherBodyIsADisagreement() throws Exception {
         StompPublishBench b = new StompPublishBench();
         b.size = 128;
         b.body();
