@@ -22,7 +22,8 @@ import org.wslab.benchmarks.Measures;
  * ways (RFC 6202 describes the HTTP ones): {@code websocket} (RFC 6455: one text message pushed on
  * an open connection, our client), {@code polling} ({@code GET /updates/poll} every
  * {@link PollingClient#EVERY_MILLIS} = 50 ms on a fixed schedule, so an update waits for the next
- * poll), {@code longPolling} (a held {@code GET /updates/long-poll}, answered when the update
+ * poll: half a period on average, the update being published at a random point of the period by
+ * an untimed per-invocation set-up), {@code longPolling} (a held {@code GET /updates/long-poll}, answered when the update
  * happens, asked again at once) and {@code sse} (server-sent events, one open
  * {@code text/event-stream} response). All four are the lab's Jetty server's endpoints over the
  * same update feed; the HTTP clients are the JDK's {@code java.net.http.HttpClient} over HTTP/1.1
@@ -87,9 +88,22 @@ public class UpdateDeliveryBench {
 
     @State(Scope.Benchmark)
     public static class Polling extends Way {
+        private final java.util.Random phase = new java.util.Random(50);
+
         @Override
         UpdateRig.Way way() {
             return UpdateRig.Way.POLLING;
+        }
+
+        /**
+         * Untimed: lets a random part of the polling period pass before the update is published, so
+         * it lands at a uniformly random point between two polls as a real one would. Without it
+         * every publish would follow the poll that ended the previous operation and wait a whole
+         * period. An operation of this method lasts milliseconds, so a per-invocation set-up is fair.
+         */
+        @Setup(Level.Invocation)
+        public void randomPhase() throws InterruptedException {
+            Thread.sleep(phase.nextInt((int) PollingClient.EVERY_MILLIS));
         }
     }
 
