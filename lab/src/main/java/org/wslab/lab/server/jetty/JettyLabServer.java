@@ -25,6 +25,8 @@ import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
 import org.wslab.lab.server.LabTls;
+import org.wslab.lab.server.jetty.updates.UpdateFeed;
+import org.wslab.lab.server.jetty.updates.UpdateLimits;
 import org.wslab.lab.stomp.LabStomp;
 import org.wslab.lab.stomp.jetty.JettyStompCreator;
 
@@ -56,9 +58,12 @@ public final class JettyLabServer implements LabServer {
     private final AtomicBoolean closing = new AtomicBoolean();
     /** The STOMP broker and heart-beat scheduler shared by this server's STOMP sessions. */
     private final LabStomp stomp;
+    /** The update feed behind {@code /updates/…} and {@code /websocket/updates}. */
+    private final UpdateFeed updates;
 
-    private JettyLabServer(LabServerConfig config, EndpointRegistry registry) {
+    private JettyLabServer(LabServerConfig config, EndpointRegistry registry, UpdateLimits updateLimits) {
         this.config = config;
+        this.updates = new UpdateFeed(updateLimits);
         this.registry = registry;
         this.stomp = LabStomp.open(config.stompBackend(), config.stomp());
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -71,8 +76,8 @@ public final class JettyLabServer implements LabServer {
         tlsConnector = config.tls().map(this::tlsConnector).orElse(null);
 
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, this::configure);
-        webSockets.setHandler(new JettyIndexHandler(() -> IndexPage.html(this),
-                registry.endpoints().stream().map(LabEndpoint::path).collect(java.util.stream.Collectors.toSet())));
+        webSockets.setHandler(new JettyUpdatesHandler(updates, new JettyIndexHandler(() -> IndexPage.html(this),
+                registry.endpoints().stream().map(LabEndpoint::path).collect(java.util.stream.Collectors.toSet()))));
         if (config.watch().active()) {
             WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
                     .register(JettyWatchExtension.NAME, JettyWatchExtension.class);
@@ -105,7 +110,13 @@ public final class JettyLabServer implements LabServer {
 
     /** Builds, binds and starts a Jetty lab server; running when this returns. */
     public static JettyLabServer start(LabServerConfig config, EndpointRegistry registry) throws Exception {
-        JettyLabServer s = new JettyLabServer(config, registry);
+        return start(config, registry, UpdateLimits.DEFAULT);
+    }
+
+    /** As {@link #start(LabServerConfig, EndpointRegistry)}, with other limits for the update feed. */
+    public static JettyLabServer start(LabServerConfig config, EndpointRegistry registry, UpdateLimits updateLimits)
+            throws Exception {
+        JettyLabServer s = new JettyLabServer(config, registry, updateLimits);
         try {
             s.server.start();
         } catch (Exception e) {
@@ -122,9 +133,15 @@ public final class JettyLabServer implements LabServer {
         container.setIdleTimeout(config.idleTimeout());
         container.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
         for (LabEndpoint endpoint : registry) {
-            WebSocketCreator creator = config.watch().active() ? new JettyWatchCreator(creatorFor(endpoint)) : creatorFor(endpoint);
-            container.addMapping(endpoint.path(), new JettyOriginCheck(config.originPolicy(), creator));
+            mount(container, endpoint.path(), creatorFor(endpoint));
         }
+        mount(container, JettyUpdatesEndpoint.PATH, JettyUpdatesEndpoint.creator(updates));
+    }
+
+    /** Serves {@code path} with {@code creator} behind the Origin check (and the watch, when on). */
+    private void mount(ServerWebSocketContainer container, String path, WebSocketCreator creator) {
+        WebSocketCreator shown = config.watch().active() ? new JettyWatchCreator(creator) : creator;
+        container.addMapping(path, new JettyOriginCheck(config.originPolicy(), shown));
     }
 
     /**
@@ -169,6 +186,14 @@ public final class JettyLabServer implements LabServer {
                 + (tlsConnector == null ? 0 : tlsConnector.getConnectedEndPoints().size());
     }
 
+    /**
+     * The update feed this server's {@code /updates/poll}, {@code /updates/long-poll},
+     * {@code /updates/events} and {@code /websocket/updates} deliver; publish to it.
+     */
+    public UpdateFeed updates() {
+        return updates;
+    }
+
     /** The Jetty server, for tests and for adapters that mount more on it. */
     public Server jetty() {
         return server;
@@ -184,6 +209,7 @@ public final class JettyLabServer implements LabServer {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        updates.close(); // held polls are answered and streams end, so the graceful stop need not wait for them
         try {
             server.stop();
         } catch (Exception e) {
