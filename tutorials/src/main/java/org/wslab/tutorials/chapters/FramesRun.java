@@ -93,9 +93,9 @@ public final class FramesRun implements ChapterRun {
         MemoryWire wire = new MemoryWire(Optional.empty());
         // tag::fragments[]
         wire.client().sendFragment(Opcode.TEXT, "Hel".getBytes(StandardCharsets.UTF_8), false);
-        wire.client().sendPing("still there?".getBytes(StandardCharsets.UTF_8));
+        wire.client().sendPing("still there?".getBytes(StandardCharsets.UTF_8)); // <1>
         wire.client().sendFragment(Opcode.TEXT, "lo".getBytes(StandardCharsets.UTF_8), true);
-        wire.pump();
+        wire.pump(); // <2>
         // end::fragments[]
         String events = String.join("\n", wire.events());
         if (!events.contains("text message \"Hello\"") || !events.contains("pong \"still there?\"")) {
@@ -125,7 +125,7 @@ public final class FramesRun implements ChapterRun {
         MemoryWire wire = new MemoryWire(Optional.of(DeflateParameters.DEFAULTS));
         // tag::deflate[]
         wire.client().sendText(quote);
-        wire.client().sendText(quote); // the same message again: context takeover remembers the first
+        wire.client().sendText(quote); // <1>
         wire.pump();
         // end::deflate[]
         StringBuilder out = new StringBuilder(wire.trace());

@@ -25,8 +25,8 @@ public final class OpeningHandshakeRun implements ChapterRun {
         // tag::explain[]
         Path notes = snippets.write("ch01/notes-handshake.txt", fixture("fixtures/notes-handshake.txt"));
         CliRun explain = CliRun.of("explain", notes.toString())
-                .expectExit(1) // one rule broken: the recorded accept is not the key's
-                .expectOutput("ACCEPT_MATCHES_KEY");
+                .expectExit(1) // <1>
+                .expectOutput("ACCEPT_MATCHES_KEY"); // <2>
         // end::explain[]
         snippets.write("ch01/explain-notes.txt", explain.transcript("explain notes-handshake.txt"));
 
@@ -63,9 +63,9 @@ public final class OpeningHandshakeRun implements ChapterRun {
         String echo = TourLab.echo(lab.wslab()).toString();
         // tag::refusals[]
         CliRun oldVersion = CliRun.of("handshake", "--header", "Sec-WebSocket-Version: 8", echo)
-                .expectExit(0) // the server was right to refuse
+                .expectExit(0) // <1>
                 .expectOutput("426");
-        CliRun noKey = CliRun.of("handshake", "--header", "Sec-WebSocket-Key:", echo)
+        CliRun noKey = CliRun.of("handshake", "--header", "Sec-WebSocket-Key:", echo) // <2>
                 .expectExit(0)
                 .expectOutput("400");
         // end::refusals[]
@@ -75,7 +75,7 @@ public final class OpeningHandshakeRun implements ChapterRun {
         String guarded = TourLab.echo(lab.guarded()).toString();
         // tag::origin[]
         CliRun foreign = CliRun.of("handshake", "--origin", "https://evil.example", guarded)
-                .expectExit(1) // a good request refused: the handshake failed, and that is the point
+                .expectExit(1) // <1>
                 .expectOutput("403 Forbidden")
                 .expectOutput("ORIGIN_ALLOWED");
         CliRun own = CliRun.of("handshake", "--origin", TourLab.ALLOWED_ORIGIN, guarded)
