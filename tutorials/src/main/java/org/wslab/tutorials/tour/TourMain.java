@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.wslab.tutorials.chapters.Chapter;
@@ -92,13 +94,23 @@ public final class TourMain implements Callable<Integer> {
             return usage("no book at " + book.toAbsolutePath().normalize().resolve("src/docs/asciidoc/index.adoc")
                     + " (set WSLAB_ROOT to the project's root, or pass --book DIR)");
         }
-        Predicate<Chapter> selected = picked.isEmpty() ? c -> true : picked::contains;
+        Predicate<Chapter> selected = selection(picked);
         Tour.Result result = new Tour(book, out, selected, stderr).run(Chapters.all());
         result.chapters().forEach(c -> stdout.println(c.line()));
         stdout.printf("book rendered in %.1f s%s%n", result.book().millis() / 1000.0,
                 result.book().clean() ? "" : " with " + result.book().messages().size() + " Asciidoctor warning(s)");
         stdout.println(result.book().html());
         return result.passed() ? 0 : 1;
+    }
+
+    /**
+     * Which chapters to run: all when {@code picked} is empty, else those with a picked id (by id:
+     * each {@link Chapters#all()} call makes new run objects, so records of two calls are not equal).
+     */
+    static Predicate<Chapter> selection(List<Chapter> picked) {
+        Set<String> ids = new HashSet<>();
+        picked.forEach(c -> ids.add(c.id()));
+        return ids.isEmpty() ? c -> true : c -> ids.contains(c.id());
     }
 
     private int usage(String line) {

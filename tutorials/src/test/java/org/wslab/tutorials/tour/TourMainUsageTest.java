@@ -7,7 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.wslab.tutorials.chapters.Chapter;
+import org.wslab.tutorials.chapters.Chapters;
 
 /** {@code wslab tour}'s command line: usage errors are one line and exit 2, before any server starts. */
 class TourMainUsageTest {
@@ -49,6 +52,17 @@ class TourMainUsageTest {
         Run r = run("--help");
         assertEquals(0, r.code);
         assertTrue(r.out.contains("--only") && r.out.contains("--out") && r.out.contains("Exit codes"), r.out);
+    }
+
+    @Test
+    void onlySelectsTheNamedChapterAmongAFreshListOfChapters() {
+        Predicate<Chapter> only4 =
+                TourMain.selection(List.of(Chapters.find("4").orElseThrow()));
+        List<String> chosen = Chapters.all().stream().filter(only4)
+                .map(Chapter::id).toList();
+        assertEquals(List.of("ch04"), chosen);
+        assertEquals(8, Chapters.all().stream()
+                .filter(TourMain.selection(List.of())).count());
     }
 
     private record Run(int code, String out, String err) {
