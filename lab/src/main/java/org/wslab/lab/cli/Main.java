@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, HandshakeCommand.class, ExplainCommand.class, EchoCommand.class,
                 StompCli.class, DriveCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "The launcher also runs: bench — the JMH benchmarks against Jetty, Netty and Spring, "
-                + "and their report (./wslab bench --help)."},
+                + "and their report (./wslab bench --help); tour — the book, its examples run live (./wslab tour --help)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all good",
