@@ -1,0 +1,121 @@
+package org.wslab.benchmarks.frame;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.internal.Parser;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+import org.wslab.benchmarks.Agreement;
+import org.wslab.benchmarks.Measures;
+import org.wslab.framing.codec.DecodeStep;
+import org.wslab.framing.codec.DecoderSettings;
+import org.wslab.framing.codec.FrameDecoder;
+import org.wslab.framing.codec.Role;
+
+/**
+ * A server decoding a stream of {@value #FRAMES} small masked client frames (RFC 6455 §5.2,
+ * §5.3) that arrived in one read: one operation decodes them all from one buffer. This is where
+ * per-frame costs (header parsing, result objects, allocation) show. The implementations are
+ * those of {@link FrameDecodeBench} (Jetty's {@code Parser}, which unmasks in place so the input
+ * alternates between masked and unmasked — the same work every call; Netty's
+ * {@code WebSocket08FrameDecoder} called directly); each call rewinds the input. The set-up
+ * checks that all three give the same payloads in the same order.
+ */
+@Measures(suite = "Frame decode", title = "decode a stream of 100 small frames", spec = "RFC 6455 §5.2",
+        bytesParam = "size")
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class FrameStreamDecodeBench {
+    /** Frames per operation. */
+    public static final int FRAMES = 100;
+
+    /** Payload octets per frame. */
+    @Param({"16", "125"})
+    public int size;
+
+    private ByteBuffer wslabIn;
+    private FrameDecoder decoder;
+    private final LastFrame last = new LastFrame();
+    private ByteBuffer jettyIn;
+    private Parser parser;
+    private ByteBuf nettyIn;
+    private NettyFrameDecoder netty;
+
+    /** Builds each implementation's input and checks they decode it to the same frames. */
+    @Setup
+    public void agree() throws Exception {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        for (int i = 0; i < FRAMES; i++) {
+            stream.writeBytes(FrameDecodeBench.wire(true, size, i));
+        }
+        byte[] wire = stream.toByteArray();
+        wslabIn = ByteBuffer.wrap(wire.clone());
+        decoder = new FrameDecoder(DecoderSettings.defaults(Role.SERVER));
+        jettyIn = ByteBuffer.wrap(wire.clone());
+        parser = new Parser(new ArrayByteBufferPool());
+        nettyIn = Unpooled.wrappedBuffer(wire.clone());
+        netty = new NettyFrameDecoder(true, (int) DecoderSettings.DEFAULT_MAX_FRAME);
+
+        List<byte[]> ours = new ArrayList<>();
+        wslabIn.position(0);
+        while (decoder.decode(wslabIn, last) == DecodeStep.FRAME) {
+            ours.add(last.payload);
+        }
+        Agreement.require(ours.size() == FRAMES, "wslab decodes " + ours.size() + " frames");
+        int i = 0;
+        for (Frame f; (f = parser.parse(jettyIn)) != null; i++) {
+            Agreement.sameBytes("jetty frame " + i, ours.get(i), FrameDecodeBench.octets(f.getPayload()));
+        }
+        Agreement.require(i == FRAMES, "jetty decodes " + i + " frames");
+        jettyIn = ByteBuffer.wrap(wire.clone());
+        List<Object> frames = netty.decode(nettyIn);
+        Agreement.require(frames.size() == FRAMES, "netty decodes " + frames.size() + " frames");
+        for (i = 0; i < FRAMES; i++) {
+            Agreement.sameBytes("netty frame " + i, ours.get(i),
+                    ByteBufUtil.getBytes(((WebSocketFrame) frames.get(i)).content()));
+        }
+        netty.release();
+    }
+
+    @Benchmark
+    public int wslab() {
+        wslabIn.position(0);
+        int before = last.count;
+        while (decoder.decode(wslabIn, last) == DecodeStep.FRAME) {
+            // each frame went to the sink
+        }
+        return last.count - before;
+    }
+
+    @Benchmark
+    public void jetty(Blackhole bh) {
+        jettyIn.position(0);
+        for (Frame f; (f = parser.parse(jettyIn)) != null; ) {
+            bh.consume(f);
+        }
+    }
+
+    @Benchmark
+    public int netty() throws Exception {
+        nettyIn.readerIndex(0);
+        netty.decode(nettyIn);
+        return netty.release();
+    }
+}
