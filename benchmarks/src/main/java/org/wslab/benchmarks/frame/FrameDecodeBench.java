@@ -1,15 +1,12 @@
 package org.wslab.benchmarks.frame;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.internal.Parser;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,11 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.wslab.benchmarks.Agreement;
 import org.wslab.benchmarks.Measures;
 import org.wslab.framing.codec.DecodeStep;
-import org.wslab.framing.codec.DecoderSettings;
 import org.wslab.framing.codec.FrameDecoder;
 import org.wslab.framing.codec.FrameEncoder;
 import org.wslab.framing.codec.Opcode;
-import org.wslab.framing.codec.Role;
 
 /**
  * Decoding one whole binary frame (RFC 6455 §5.2) from a buffer holding exactly its octets, with
@@ -61,13 +56,7 @@ public class FrameDecodeBench {
     @Param({"16", "125", "65536"})
     public int size;
 
-    private ByteBuffer wslabIn;
-    private FrameDecoder decoder;
-    private final LastFrame last = new LastFrame();
-    private ByteBuffer jettyIn;
-    private Parser parser;
-    private ByteBuf nettyIn;
-    private NettyFrameDecoder netty;
+    private ThreeDecoders d;
 
     /** The wire octets of one binary frame of {@code size} octets, masked when sent by a client. */
     static byte[] wire(boolean masked, int size, long seed) {
@@ -81,26 +70,21 @@ public class FrameDecodeBench {
     public void agree() throws Exception {
         boolean server = role.equals("server");
         byte[] wire = wire(server, size, size);
-        wslabIn = ByteBuffer.wrap(wire.clone());
-        decoder = new FrameDecoder(DecoderSettings.defaults(server ? Role.SERVER : Role.CLIENT));
-        jettyIn = ByteBuffer.wrap(wire.clone());
-        parser = new Parser(new ArrayByteBufferPool());
-        nettyIn = Unpooled.wrappedBuffer(wire.clone());
-        netty = new NettyFrameDecoder(server, (int) DecoderSettings.DEFAULT_MAX_FRAME);
+        d = new ThreeDecoders(wire, server);
 
-        Agreement.require(wslab() == last && last.opcode == Opcode.BINARY && last.fin, "wslab decodes no frame");
-        byte[] expected = last.payload;
+        Agreement.require(wslab() == d.last && d.last.opcode == Opcode.BINARY && d.last.fin, "wslab decodes no frame");
+        byte[] expected = d.last.payload;
         Agreement.require(expected.length == size, "wslab payload has " + expected.length + " octets");
         Frame j = jetty();
         Agreement.same("jetty opcode/fin", "2/true", j.getOpCode() + "/" + j.isFin());
         Agreement.sameBytes("jetty", expected, octets(j.getPayload()));
-        jettyIn = ByteBuffer.wrap(wire.clone());
-        List<Object> frames = netty.decode(nettyIn.readerIndex(0));
+        d = new ThreeDecoders(wire, server);
+        List<Object> frames = d.netty.decode(d.nettyIn.readerIndex(0));
         Agreement.require(frames.size() == 1, "netty decodes " + frames.size() + " frames");
         WebSocketFrame n = (WebSocketFrame) frames.get(0);
         Agreement.same("netty opcode/fin", "2/true", (n instanceof BinaryWebSocketFrame ? 2 : -1) + "/" + n.isFinalFragment());
         Agreement.sameBytes("netty", expected, ByteBufUtil.getBytes(n.content()));
-        netty.release();
+        d.netty.release();
     }
 
     static byte[] octets(ByteBuffer b) {
@@ -111,20 +95,20 @@ public class FrameDecodeBench {
 
     @Benchmark
     public LastFrame wslab() {
-        wslabIn.position(0);
-        return decoder.decode(wslabIn, last) == DecodeStep.FRAME ? last : null;
+        d.wslabIn.position(0);
+        return d.wslab.decode(d.wslabIn, d.last) == DecodeStep.FRAME ? d.last : null;
     }
 
     @Benchmark
     public Frame jetty() {
-        jettyIn.position(0);
-        return parser.parse(jettyIn);
+        d.jettyIn.position(0);
+        return d.jetty.parse(d.jettyIn);
     }
 
     @Benchmark
     public int netty() throws Exception {
-        nettyIn.readerIndex(0);
-        netty.decode(nettyIn);
-        return netty.release();
+        d.nettyIn.readerIndex(0);
+        d.netty.decode(d.nettyIn);
+        return d.netty.release();
     }
 }

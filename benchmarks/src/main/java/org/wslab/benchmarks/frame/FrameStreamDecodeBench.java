@@ -1,15 +1,11 @@
 package org.wslab.benchmarks.frame;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.internal.Parser;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,9 +20,6 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.wslab.benchmarks.Agreement;
 import org.wslab.benchmarks.Measures;
 import org.wslab.framing.codec.DecodeStep;
-import org.wslab.framing.codec.DecoderSettings;
-import org.wslab.framing.codec.FrameDecoder;
-import org.wslab.framing.codec.Role;
 
 /**
  * A server decoding a stream of {@value #FRAMES} small masked client frames (RFC 6455 §5.2,
@@ -50,13 +43,7 @@ public class FrameStreamDecodeBench {
     @Param({"16", "125"})
     public int size;
 
-    private ByteBuffer wslabIn;
-    private FrameDecoder decoder;
-    private final LastFrame last = new LastFrame();
-    private ByteBuffer jettyIn;
-    private Parser parser;
-    private ByteBuf nettyIn;
-    private NettyFrameDecoder netty;
+    private ThreeDecoders d;
 
     /** Builds each implementation's input and checks they decode it to the same frames. */
     @Setup
@@ -66,56 +53,51 @@ public class FrameStreamDecodeBench {
             stream.writeBytes(FrameDecodeBench.wire(true, size, i));
         }
         byte[] wire = stream.toByteArray();
-        wslabIn = ByteBuffer.wrap(wire.clone());
-        decoder = new FrameDecoder(DecoderSettings.defaults(Role.SERVER));
-        jettyIn = ByteBuffer.wrap(wire.clone());
-        parser = new Parser(new ArrayByteBufferPool());
-        nettyIn = Unpooled.wrappedBuffer(wire.clone());
-        netty = new NettyFrameDecoder(true, (int) DecoderSettings.DEFAULT_MAX_FRAME);
+        d = new ThreeDecoders(wire, true);
 
         List<byte[]> ours = new ArrayList<>();
-        wslabIn.position(0);
-        while (decoder.decode(wslabIn, last) == DecodeStep.FRAME) {
-            ours.add(last.payload);
+        d.wslabIn.position(0);
+        while (d.wslab.decode(d.wslabIn, d.last) == DecodeStep.FRAME) {
+            ours.add(d.last.payload);
         }
         Agreement.require(ours.size() == FRAMES, "wslab decodes " + ours.size() + " frames");
         int i = 0;
-        for (Frame f; (f = parser.parse(jettyIn)) != null; i++) {
+        for (Frame f; (f = d.jetty.parse(d.jettyIn)) != null; i++) {
             Agreement.sameBytes("jetty frame " + i, ours.get(i), FrameDecodeBench.octets(f.getPayload()));
         }
         Agreement.require(i == FRAMES, "jetty decodes " + i + " frames");
-        jettyIn = ByteBuffer.wrap(wire.clone());
-        List<Object> frames = netty.decode(nettyIn);
+        d = new ThreeDecoders(wire, true);
+        List<Object> frames = d.netty.decode(d.nettyIn);
         Agreement.require(frames.size() == FRAMES, "netty decodes " + frames.size() + " frames");
         for (i = 0; i < FRAMES; i++) {
             Agreement.sameBytes("netty frame " + i, ours.get(i),
                     ByteBufUtil.getBytes(((WebSocketFrame) frames.get(i)).content()));
         }
-        netty.release();
+        d.netty.release();
     }
 
     @Benchmark
     public int wslab() {
-        wslabIn.position(0);
-        int before = last.count;
-        while (decoder.decode(wslabIn, last) == DecodeStep.FRAME) {
+        d.wslabIn.position(0);
+        int before = d.last.count;
+        while (d.wslab.decode(d.wslabIn, d.last) == DecodeStep.FRAME) {
             // each frame went to the sink
         }
-        return last.count - before;
+        return d.last.count - before;
     }
 
     @Benchmark
     public void jetty(Blackhole bh) {
-        jettyIn.position(0);
-        for (Frame f; (f = parser.parse(jettyIn)) != null; ) {
+        d.jettyIn.position(0);
+        for (Frame f; (f = d.jetty.parse(d.jettyIn)) != null; ) {
             bh.consume(f);
         }
     }
 
     @Benchmark
     public int netty() throws Exception {
-        nettyIn.readerIndex(0);
-        netty.decode(nettyIn);
-        return netty.release();
+        d.nettyIn.readerIndex(0);
+        d.netty.decode(d.nettyIn);
+        return d.netty.release();
     }
 }
