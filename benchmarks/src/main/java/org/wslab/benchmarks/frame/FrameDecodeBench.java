@@ -30,8 +30,11 @@ import org.wslab.framing.codec.Opcode;
  * (unmasked on the way, §5.3); {@code client}: an unmasked server frame.
  *
  * <ul>
- *   <li>{@code wslab}: {@link FrameDecoder#decode(ByteBuffer, org.wslab.framing.codec.FrameSink)},
- *       header rules and limits checked, the payload copied (and unmasked) once into its own array.
+ *   <li>{@code wslab}: {@link FrameDecoder#decodeInPlace}, every header rule and limit checked;
+ *       like Jetty's parser it hands out the payload where it lies in the input, unmasked in place
+ *       (so its input too alternates between masked and unmasked), allocating nothing.
+ *       ({@link FrameDecoder#decode(ByteBuffer, org.wslab.framing.codec.FrameSink)}, which copies
+ *       the payload into an array of its own, is the form for payloads that must outlive the input.)
  *   <li>{@code jetty}: Jetty 12's {@code Parser.parse}, the parser its sessions run; it hands out a
  *       slice of the input (no copy) and unmasks it in place, so the input alternates between
  *       masked and unmasked from call to call — the same work every call. Jetty's parser leaves
@@ -73,7 +76,7 @@ public class FrameDecodeBench {
         d = new ThreeDecoders(wire, server);
 
         Agreement.require(wslab() == d.last && d.last.opcode == Opcode.BINARY && d.last.fin, "wslab decodes no frame");
-        byte[] expected = d.last.payload;
+        byte[] expected = d.last.payload();
         Agreement.require(expected.length == size, "wslab payload has " + expected.length + " octets");
         Frame j = jetty();
         Agreement.same("jetty opcode/fin", "2/true", j.getOpCode() + "/" + j.isFin());
@@ -96,7 +99,7 @@ public class FrameDecodeBench {
     @Benchmark
     public LastFrame wslab() {
         d.wslabIn.position(0);
-        return d.wslab.decode(d.wslabIn, d.last) == DecodeStep.FRAME ? d.last : null;
+        return d.wslab.decodeInPlace(d.wslabIn, d.last) == DecodeStep.FRAME ? d.last : null;
     }
 
     @Benchmark

@@ -25,7 +25,7 @@ import org.wslab.framing.codec.DecodeStep;
  * A server decoding a stream of {@value #FRAMES} small masked client frames (RFC 6455 §5.2,
  * §5.3) that arrived in one read: one operation decodes them all from one buffer. This is where
  * per-frame costs (header parsing, result objects, allocation) show. The implementations are
- * those of {@link FrameDecodeBench} (Jetty's {@code Parser}, which unmasks in place so the input
+ * those of {@link FrameDecodeBench} (ours unmasking in place with {@code decodeInPlace}; Jetty's {@code Parser}, which unmasks in place so the input
  * alternates between masked and unmasked — the same work every call; Netty's
  * {@code WebSocket08FrameDecoder} called directly); each call rewinds the input. The set-up
  * checks that all three give the same payloads in the same order.
@@ -57,8 +57,8 @@ public class FrameStreamDecodeBench {
 
         List<byte[]> ours = new ArrayList<>();
         d.wslabIn.position(0);
-        while (d.wslab.decode(d.wslabIn, d.last) == DecodeStep.FRAME) {
-            ours.add(d.last.payload);
+        while (d.wslab.decodeInPlace(d.wslabIn, d.last) == DecodeStep.FRAME) {
+            ours.add(d.last.payload());
         }
         Agreement.require(ours.size() == FRAMES, "wslab decodes " + ours.size() + " frames");
         int i = 0;
@@ -80,7 +80,7 @@ public class FrameStreamDecodeBench {
     public int wslab() {
         d.wslabIn.position(0);
         int before = d.last.count;
-        while (d.wslab.decode(d.wslabIn, d.last) == DecodeStep.FRAME) {
+        while (d.wslab.decodeInPlace(d.wslabIn, d.last) == DecodeStep.FRAME) {
             // each frame went to the sink
         }
         return d.last.count - before;

@@ -29,7 +29,7 @@ class FrameBenchTest {
                     b.role = role;
                     b.size = Integer.parseInt(size);
                     b.agree();
-                    assertEquals(b.size, b.wslab().payload.length);
+                    assertEquals(b.size, b.wslab().len);
                     assertEquals(1, b.netty());
                 }));
             }
@@ -72,7 +72,7 @@ class FrameBenchTest {
         b.role = "server";
         b.size = 125;
         b.agree();
-        byte[] ours = b.wslab().payload;
+        byte[] ours = b.wslab().payload();
         b.jetty();
         byte[] secondParse = FrameDecodeBench.octets(b.jetty().getPayload());
         assertThrows(Agreement.Disagreement.class, () -> Agreement.sameBytes("jetty", ours, secondParse));

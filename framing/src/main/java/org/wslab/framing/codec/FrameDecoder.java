@@ -46,8 +46,10 @@ public final class FrameDecoder {
     private Opcode opcode;
     private boolean masked;
     private int maskKey;
-    /** The payload of the frame {@link #step} just completed. */
+    /** The payload of the frame {@link #step} just completed: {@code completed[completedOffset, +completedLength)}. */
     private byte[] completed;
+    private int completedOffset;
+    private int completedLength;
     private DecodeResult.Failed failure;
 
     /** A decoder enforcing {@code settings}. */
@@ -80,7 +82,7 @@ public final class FrameDecoder {
      * is broken. Never throws for any input.
      */
     public DecodeResult decode(ByteBuffer in) {
-        DecodeStep s = step(in);
+        DecodeStep s = step(in, false);
         if (s == DecodeStep.FRAME) {
             return new DecodeResult.Decoded(new Frame(fin, rsv, opcode, masked, maskKey, takeCompleted()));
         }
@@ -93,9 +95,24 @@ public final class FrameDecoder {
      * limits, errors and consumption of {@code in}; the two may be mixed on one decoder.
      */
     public DecodeStep decode(ByteBuffer in, FrameSink sink) {
-        DecodeStep s = step(in);
+        DecodeStep s = step(in, false);
         if (s == DecodeStep.FRAME) {
             sink.frame(fin, rsv, opcode, masked, maskKey, takeCompleted());
+        }
+        return s;
+    }
+
+    /**
+     * Like {@link #decode(ByteBuffer, FrameSink)}, allocating nothing at all when a whole payload
+     * lies in {@code in} and {@code in} is a writable heap buffer: the payload is then unmasked
+     * <em>in place</em> in {@code in}'s array (those octets of the caller's buffer change) and
+     * handed to {@code sink} as a window of it. Otherwise (a payload spread over several reads, a
+     * direct or read-only buffer) the sink gets the payload's own array at offset 0.
+     */
+    public DecodeStep decodeInPlace(ByteBuffer in, FrameViewSink sink) {
+        DecodeStep s = step(in, true);
+        if (s == DecodeStep.FRAME) {
+            sink.frame(fin, rsv, opcode, masked, maskKey, takeCompleted(), completedOffset, completedLength);
         }
         return s;
     }
@@ -106,7 +123,8 @@ public final class FrameDecoder {
         return p;
     }
 
-    private DecodeStep step(ByteBuffer in) {
+    /** Decodes at most one frame; {@code inPlace}: a whole payload in a writable heap {@code in} stays there. */
+    private DecodeStep step(ByteBuffer in, boolean inPlace) {
         if (failure != null) {
             return DecodeStep.FAILED;
         }
@@ -120,6 +138,12 @@ public final class FrameDecoder {
             }
         }
         int take = Math.min(payloadLength - payloadHave, in.remaining());
+        if (inPlace && payloadHave == 0 && take == payloadLength && in.hasArray()) {
+            int at = in.arrayOffset() + in.position();
+            Masking.apply(in.array(), at, take, maskKey, 0);
+            in.position(in.position() + take);
+            return complete(in.array(), at);
+        }
         if (take > 0) {
             ensureCapacity(payloadHave + take);
             int pos = in.position();
@@ -136,7 +160,13 @@ public final class FrameDecoder {
             return DecodeStep.NEED_MORE;
         }
         // the buffer never grows past the claim, so a complete payload fills it exactly
-        completed = payloadLength == 0 ? EMPTY : payload;
+        return complete(payloadLength == 0 ? EMPTY : payload, 0);
+    }
+
+    private DecodeStep complete(byte[] buf, int off) {
+        completed = buf;
+        completedOffset = off;
+        completedLength = payloadLength;
         payload = null;
         payloadLength = -1;
         payloadHave = 0;

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.wslab.testkit.Splits;
 
 /**
  * The fast paths (header read in place, unmasking while copying, the allocation-free
- * {@link FrameSink} delivery) decode exactly as the decoder did before them
+ * {@link FrameSink} delivery, the zero-copy {@link FrameViewSink} one) decode exactly as the decoder did before them
  * ({@link FrameDecoderReference}): RFC 6455 §5.2 frames from any stream, any split, heap or
  * direct or read-only or little-endian buffers, any settings — same frames, same typed error with
  * the same detail, same octets consumed, same buffered capacity after every call.
@@ -55,7 +56,7 @@ class FrameDecoderEquivalencePropertiesTest {
                         wire[random.nextInt(Math.min(wire.length, 16))] = (byte) random.nextInt(256);
                     }
                     int keep = random.nextBoolean() ? wire.length : random.nextInt(wire.length + 1);
-                    compare(s, Splits.apply(java.util.Arrays.copyOf(wire, keep), cuts), seed);
+                    compare(s, Splits.apply(Arrays.copyOf(wire, keep), cuts), seed);
                 });
     }
 
@@ -114,21 +115,25 @@ class FrameDecoderEquivalencePropertiesTest {
         FrameDecoder d = new FrameDecoder(settings);
         List<Step> steps = new ArrayList<>();
         for (byte[] chunk : chunks) {
-            ByteBuffer in = buffer(chunk, choice.nextInt(5));
+            ByteBuffer in = buffer(chunk.clone(), choice.nextInt(5)); // in place: the reference's chunks stay as sent
             int start = in.position();
             while (true) {
                 String what;
                 boolean more;
                 boolean failed;
-                if (choice.nextBoolean()) {
+                int api = choice.nextInt(3);
+                if (api == 0) {
                     DecodeResult r = d.decode(in);
                     what = describe(r);
                     failed = r instanceof DecodeResult.Failed;
                     more = r instanceof DecodeResult.NeedMore;
                 } else {
                     Frame[] got = new Frame[1];
-                    DecodeStep s = d.decode(in, (fin, rsv, op, masked, key, payload) ->
-                            got[0] = new Frame(fin, rsv, op, masked, key, payload));
+                    DecodeStep s = api == 1
+                            ? d.decode(in, (fin, rsv, op, masked, key, payload) ->
+                                    got[0] = new Frame(fin, rsv, op, masked, key, payload))
+                            : d.decodeInPlace(in, (fin, rsv, op, masked, key, buf, off, len) ->
+                                    got[0] = new Frame(fin, rsv, op, masked, key, Arrays.copyOfRange(buf, off, off + len)));
                     failed = s == DecodeStep.FAILED;
                     more = s == DecodeStep.NEED_MORE;
                     what = failed ? "failed " + d.error().orElseThrow() : more ? "need more" : "frame " + describe(got[0]);
