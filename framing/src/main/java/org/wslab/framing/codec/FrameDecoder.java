@@ -259,56 +259,22 @@ public final class FrameDecoder {
         return e;
     }
 
+    /** Reads the first two octets into the fields and checks them ({@link HeaderRules#firstTwo}). */
     private ProtocolError checkFirstTwo(int b0, int b1) {
         fin = (b0 & FIN) != 0;
         rsv = (b0 & RSV_MASK) >>> 4;
-        if ((rsv & ~settings.allowedRsv()) != 0) {
-            return new ProtocolError(Violation.RESERVED_BITS, "RSV bits " + Integer.toBinaryString(rsv));
-        }
         opcode = Opcode.orNull(b0 & OPCODE_MASK);
-        if (opcode == null) {
-            return new ProtocolError(Violation.RESERVED_OPCODE, String.format("opcode 0x%X", b0 & OPCODE_MASK));
-        }
-        int len7 = b1 & LEN7_MASK;
-        if (opcode.isControl()) {
-            if (!fin) {
-                return new ProtocolError(Violation.CONTROL_FRAGMENTED, opcode + " without FIN");
-            }
-            if (len7 > 125) {
-                return new ProtocolError(Violation.CONTROL_TOO_LONG, opcode + " with length code " + len7);
-            }
-        }
         masked = (b1 & MASK_BIT) != 0;
-        if (settings.localRole() == Role.SERVER && !masked) {
-            return new ProtocolError(Violation.UNMASKED_CLIENT_FRAME, opcode + " frame");
-        }
-        if (settings.localRole() == Role.CLIENT && masked) {
-            return new ProtocolError(Violation.MASKED_SERVER_FRAME, opcode + " frame");
-        }
-        if (len7 <= 125 && len7 > settings.maxFramePayload()) {
-            return new ProtocolError(Violation.FRAME_TOO_BIG, len7 + " bytes > limit " + settings.maxFramePayload());
-        }
-        int ext = len7 == 126 ? 2 : len7 == 127 ? 8 : 0;
-        headNeed = 2 + ext + (masked ? 4 : 0);
-        return null;
+        int len7 = b1 & LEN7_MASK;
+        headNeed = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) + (masked ? 4 : 0);
+        return HeaderRules.firstTwo(settings, b0, b1);
     }
 
-    /** The length rules (§5.2, §7.4.1) on a whole header; then the payload may start. */
+    /** The length rules ({@link HeaderRules#length}) on a whole header; then the payload may start. */
     private ProtocolError startPayload(int len7, long length, int key) {
-        if (len7 == 126 && settings.strictLengths() && length <= 125) {
-            return new ProtocolError(Violation.NON_MINIMAL_LENGTH, "16-bit length " + length);
-        }
-        if (len7 == 127) {
-            if (length < 0) {
-                return new ProtocolError(Violation.LENGTH_TOP_BIT, "64-bit length 0x" + Long.toHexString(length));
-            }
-            if (settings.strictLengths() && length <= 0xFFFF) {
-                return new ProtocolError(Violation.NON_MINIMAL_LENGTH, "64-bit length " + length);
-            }
-        }
-        if (length > settings.maxFramePayload()) {
-            return new ProtocolError(Violation.FRAME_TOO_BIG,
-                    length + " bytes > limit " + settings.maxFramePayload());
+        ProtocolError e = HeaderRules.length(settings, len7, length);
+        if (e != null) {
+            return e;
         }
         maskKey = key;
         payloadLength = (int) length;
