@@ -15,13 +15,17 @@ import java.nio.ByteOrder;
  * in memory order (the first key octet in the low byte) and doubled into a long. Little-endian is
  * the native order of the machines the JIT vectorizes for, so the loop becomes SIMD XORs; a
  * big-endian view would need a byte swap per word and stays scalar. {@link #copy} does the same
- * while copying (one pass for the encoder and the decoder), {@link #apply(ByteBuffer, int, int,
+ * while copying (one pass for short payloads; from {@value #COPY_THEN_MASK} octets a bulk copy,
+ * then the vectorized in-place loop, which is faster than a fused loop the JIT leaves scalar), {@link #apply(ByteBuffer, int, int,
  * int, long)} serves direct buffers. {@link #applyByteLoop} is the plain reference the property
  * tests compare them with.
  */
 public final class Masking {
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** From this length {@link #copy} copies first, then masks in place (measured crossover). */
+    static final int COPY_THEN_MASK = 512;
 
     private Masking() {}
 
@@ -65,6 +69,13 @@ public final class Masking {
         }
         if (key == 0) {
             System.arraycopy(src, srcOff, dst, dstOff, len);
+            return;
+        }
+        if (len >= COPY_THEN_MASK) {
+            // the JIT vectorizes neither a fused copy-and-XOR between two arrays it cannot prove
+            // apart nor skips the check; a bulk copy then the in-place loop is faster from here on
+            System.arraycopy(src, srcOff, dst, dstOff, len);
+            apply(dst, dstOff, len, key, payloadOffset);
             return;
         }
         long word = littleEndianWord(key, payloadOffset);
