@@ -1,6 +1,9 @@
 package org.wslab.framing.codec;
 
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
@@ -59,44 +62,97 @@ public final class FrameEncoder {
     }
 
     /**
-     * Writes one frame from its fields (the hot path: no {@link Frame} needed): header in the
-     * minimal length form, then the payload copied once and masked in place when {@code masked}.
+     * Writes one frame from its fields into a new array of its exact size: header in the minimal
+     * length form, then the payload copied once, masked while it is copied when {@code masked}.
      */
     public static byte[] write(boolean fin, int rsv, Opcode opcode, boolean masked, int maskKey, byte[] payload) {
-        int len = payload.length;
-        int header = headerLength(len, masked);
-        byte[] out = new byte[header + len];
-        out[0] = (byte) ((fin ? 0x80 : 0) | (rsv << 4) | opcode.code());
-        int maskBit = masked ? 0x80 : 0;
-        int p;
-        if (len <= 125) {
-            out[1] = (byte) (maskBit | len);
-            p = 2;
-        } else if (len <= 0xFFFF) {
-            out[1] = (byte) (maskBit | 126);
-            out[2] = (byte) (len >>> 8);
-            out[3] = (byte) len;
-            p = 4;
-        } else {
-            out[1] = (byte) (maskBit | 127);
-            long l = len;
-            for (int i = 0; i < 8; i++) {
-                out[2 + i] = (byte) (l >>> (56 - 8 * i));
-            }
-            p = 10;
-        }
-        if (masked) {
-            int key = maskKey;
-            out[p] = (byte) (key >>> 24);
-            out[p + 1] = (byte) (key >>> 16);
-            out[p + 2] = (byte) (key >>> 8);
-            out[p + 3] = (byte) key;
-            p += 4;
-        }
-        System.arraycopy(payload, 0, out, p, len);
-        if (masked) {
-            Masking.apply(out, p, len, maskKey, 0);
-        }
+        byte[] out = new byte[headerLength(payload.length, masked) + payload.length];
+        writeInto(out, 0, fin, rsv, opcode, masked, maskKey, payload, 0, payload.length);
         return out;
+    }
+
+    /**
+     * The hot path: writes one frame (payload {@code payload[pOff, pOff+pLen)}) into the caller's
+     * {@code out} from {@code off}, allocating nothing; answers the octets written,
+     * {@code headerLength(pLen, masked) + pLen}. Masked payloads are masked in the same pass that
+     * copies them (§5.3), {@code payload} itself is left as it was.
+     *
+     * @throws IndexOutOfBoundsException when {@code out} has no room for the whole frame (nothing
+     *                                   is written then)
+     */
+    public static int writeInto(byte[] out, int off, boolean fin, int rsv, Opcode opcode, boolean masked,
+                                int maskKey, byte[] payload, int pOff, int pLen) {
+        Objects.checkFromIndexSize(pOff, pLen, payload.length);
+        int header = headerLength(pLen, masked);
+        Objects.checkFromIndexSize(off, header + pLen, out.length);
+        out[off] = firstOctet(fin, rsv, opcode);
+        int maskBit = masked ? 0x80 : 0;
+        int p = off + 2;
+        if (pLen <= 125) {
+            out[off + 1] = (byte) (maskBit | pLen);
+        } else if (pLen <= 0xFFFF) {
+            out[off + 1] = (byte) (maskBit | 126);
+            out[p++] = (byte) (pLen >>> 8);
+            out[p++] = (byte) pLen;
+        } else {
+            out[off + 1] = (byte) (maskBit | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out[p++] = (byte) ((long) pLen >>> shift);
+            }
+        }
+        if (masked) {
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                out[p++] = (byte) (maskKey >>> shift);
+            }
+        }
+        Masking.copy(payload, pOff, out, p, pLen, masked ? maskKey : 0, 0);
+        return header + pLen;
+    }
+
+    /**
+     * {@link #writeInto(byte[], int, boolean, int, Opcode, boolean, int, byte[], int, int)} at
+     * {@code out}'s position (heap or direct, any byte order), which advances past the frame.
+     *
+     * @throws BufferOverflowException when the frame does not fit in {@code out}'s
+     *                                          remaining space (nothing is written then)
+     */
+    public static int writeInto(ByteBuffer out, boolean fin, int rsv, Opcode opcode, boolean masked,
+                                int maskKey, byte[] payload, int pOff, int pLen) {
+        Objects.checkFromIndexSize(pOff, pLen, payload.length);
+        int total = headerLength(pLen, masked) + pLen;
+        if (out.remaining() < total) {
+            throw new BufferOverflowException();
+        }
+        int pos = out.position();
+        if (out.hasArray()) {
+            writeInto(out.array(), out.arrayOffset() + pos, fin, rsv, opcode, masked, maskKey, payload, pOff, pLen);
+            out.position(pos + total);
+            return total;
+        }
+        int maskBit = masked ? 0x80 : 0;
+        out.put(firstOctet(fin, rsv, opcode));
+        if (pLen <= 125) {
+            out.put((byte) (maskBit | pLen));
+        } else if (pLen <= 0xFFFF) {
+            out.put((byte) (maskBit | 126)).put((byte) (pLen >>> 8)).put((byte) pLen);
+        } else {
+            out.put((byte) (maskBit | 127));
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out.put((byte) ((long) pLen >>> shift));
+            }
+        }
+        if (masked) {
+            out.put((byte) (maskKey >>> 24)).put((byte) (maskKey >>> 16)).put((byte) (maskKey >>> 8)).put((byte) maskKey);
+        }
+        int at = out.position();
+        out.put(payload, pOff, pLen);
+        if (masked) {
+            Masking.apply(out, at, pLen, maskKey, 0);
+        }
+        return total;
+    }
+
+    private static byte firstOctet(boolean fin, int rsv, Opcode opcode) {
+        return (byte) ((fin ? 0x80 : 0) | (rsv << 4) | opcode.code());
     }
 }

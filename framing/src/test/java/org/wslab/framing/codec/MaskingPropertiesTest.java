@@ -3,6 +3,8 @@ package org.wslab.framing.codec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 import org.wslab.testkit.ByteGens;
 import org.wslab.testkit.Hex;
@@ -55,5 +57,42 @@ class MaskingPropertiesTest {
             Masking.apply(pieces, c, pieces.length - c, key, c);
             assertArrayEquals(whole, pieces);
         });
+    }
+
+    @Test
+    void copyingWhileMaskingEqualsByteLoop() {
+        // the encoder's and decoder's copy: same octets as copy-then-byte-loop, source untouched
+        // short payloads take the fused loop, from Masking.COPY_THEN_MASK octets copy-then-mask
+        Props.qt().forAll(ByteGens.largeBytes(0, 3 * Masking.COPY_THEN_MASK), integers().all(), integers().between(0, 9),
+                        integers().between(0, 1000))
+                .checkAssert((data, key, dstOff, payloadOffset) -> {
+                    byte[] src = data.clone();
+                    byte[] fast = new byte[data.length + dstOff + 3];
+                    byte[] slow = fast.clone();
+                    Masking.copy(src, 0, fast, dstOff, data.length, key, payloadOffset);
+                    System.arraycopy(data, 0, slow, dstOff, data.length);
+                    Masking.applyByteLoop(slow, dstOff, data.length, key, payloadOffset);
+                    assertArrayEquals(slow, fast);
+                    assertArrayEquals(data, src);
+                });
+    }
+
+    @Test
+    void bufferMaskingEqualsByteLoopOnDirectAndHeapBuffersOfEitherOrder() {
+        // §5.3 on ByteBuffers: absolute indexes, the buffer's byte order must not matter
+        Props.qt().forAll(ByteGens.bytes(0, 120), integers().all(), integers().between(0, 40), integers().between(0, 7))
+                .checkAssert((data, key, from, kind) -> {
+                    int off = Math.min(from, data.length);
+                    int len = data.length - off;
+                    ByteBuffer buf = (kind % 2 == 0 ? ByteBuffer.allocateDirect(data.length) : ByteBuffer.allocate(data.length))
+                            .order(kind / 2 % 2 == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+                    buf.put(data).flip();
+                    Masking.apply(buf, off, len, key, kind);
+                    byte[] slow = data.clone();
+                    Masking.applyByteLoop(slow, off, len, key, kind);
+                    byte[] fast = new byte[data.length];
+                    buf.get(0, fast);
+                    assertArrayEquals(slow, fast);
+                });
     }
 }
