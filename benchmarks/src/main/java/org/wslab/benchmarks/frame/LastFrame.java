@@ -1,14 +1,16 @@
 package org.wslab.benchmarks.frame;
 
 import java.util.Arrays;
+import org.wslab.framing.codec.FrameSink;
 import org.wslab.framing.codec.FrameViewSink;
 import org.wslab.framing.codec.Opcode;
 
 /**
- * A {@link FrameViewSink} keeping the fields of the last frame it got (RFC 6455 §5.2), so a
- * benchmark can return them and the agreement check can compare them; allocates nothing.
+ * A {@link FrameViewSink} (and {@link FrameSink}) keeping the fields of the last frame it got
+ * (RFC 6455 §5.2), so a benchmark can return them and the agreement check can compare them;
+ * allocates nothing itself.
  */
-public final class LastFrame implements FrameViewSink {
+public final class LastFrame implements FrameViewSink, FrameSink {
     /** FIN of the last frame. */
     public boolean fin;
     /** Opcode of the last frame. */
@@ -30,6 +32,11 @@ public final class LastFrame implements FrameViewSink {
         this.off = off;
         this.len = len;
         count++;
+    }
+
+    @Override
+    public void frame(boolean fin, int rsv, Opcode opcode, boolean masked, int maskKey, byte[] payload) {
+        frame(fin, rsv, opcode, masked, maskKey, payload, 0, payload.length);
     }
 
     /** A copy of the last payload (for the agreement check). */

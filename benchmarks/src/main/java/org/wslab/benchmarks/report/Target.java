@@ -47,15 +47,24 @@ public sealed interface Target {
         return out;
     }
 
-    /** Ours is at least {@code min} times faster than {@code baseline} (time ratio). */
-    record Faster(String text, String cls, String baseline, Map<String, Set<String>> where, double min)
+    /**
+     * Ours ({@code mine}: a method of ours, or null for the class's own) is at least {@code min}
+     * times faster than {@code baseline} (time ratio).
+     */
+    record Faster(String text, String cls, String mine, String baseline, Map<String, Set<String>> where, double min)
             implements Target {
+        /** For the class's own method. */
+        Faster(String text, String cls, String baseline, Map<String, Set<String>> where, double min) {
+            this(text, cls, null, baseline, where, min);
+        }
+
         @Override
         public Judgement judge(Map<String, Comparison> all) {
             Comparison.Row worst = null;
             double worstRatio = Double.POSITIVE_INFINITY;
             for (Comparison.Row r : rows(all, cls, where)) {
-                Optional<Double> ratio = r.ratio(baseline);
+                Optional<Double> ratio = mine == null ? r.ratio(baseline)
+                        : r.of(mine).flatMap(m -> r.of(baseline).map(b -> b.nanos() / m.nanos()));
                 if (ratio.isPresent() && ratio.get() < worstRatio) {
                     worstRatio = ratio.get();
                     worst = r;
@@ -64,24 +73,33 @@ public sealed interface Target {
             if (worst == null) {
                 return new Judgement(this, Verdict.NOT_MEASURED, "not in this run", false);
             }
-            boolean noisy = worst.ours().get().overlaps(worst.of(baseline).get());
+            boolean noisy = (mine == null ? worst.ours() : worst.of(mine)).get().overlaps(worst.of(baseline).get());
             return new Judgement(this, worstRatio >= min ? Verdict.MET : Verdict.MISSED,
                     Format.ratio(worstRatio) + at(worst), noisy);
         }
     }
 
-    /** Ours allocates at most {@code limit(params)} bytes per operation. */
-    record AllocatesAtMost(String text, String cls, Map<String, Set<String>> where,
+    /** Ours ({@code mine}, or null for the class's own method) allocates at most {@code limit(params)} bytes per operation. */
+    record AllocatesAtMost(String text, String cls, String mine, Map<String, Set<String>> where,
             ToDoubleFunction<Map<String, String>> limit) implements Target {
+        /** For the class's own method. */
+        AllocatesAtMost(String text, String cls, Map<String, Set<String>> where, ToDoubleFunction<Map<String, String>> limit) {
+            this(text, cls, null, where, limit);
+        }
+
+        private Optional<Measurement> measured(Comparison.Row r) {
+            return mine == null ? r.ours() : r.of(mine);
+        }
+
         @Override
         public Judgement judge(Map<String, Comparison> all) {
             Comparison.Row worst = null;
             double worstExcess = Double.NEGATIVE_INFINITY;
             for (Comparison.Row r : rows(all, cls, where)) {
-                if (r.ours().isEmpty() || Double.isNaN(r.ours().get().allocBytes())) {
+                if (measured(r).isEmpty() || Double.isNaN(measured(r).get().allocBytes())) {
                     continue;
                 }
-                double excess = r.ours().get().allocBytes() - limit.applyAsDouble(r.params());
+                double excess = measured(r).get().allocBytes() - limit.applyAsDouble(r.params());
                 if (excess > worstExcess) {
                     worstExcess = excess;
                     worst = r;
@@ -90,7 +108,7 @@ public sealed interface Target {
             if (worst == null) {
                 return new Judgement(this, Verdict.NOT_MEASURED, "not in this run (or not profiled)", false);
             }
-            double got = worst.ours().get().allocBytes();
+            double got = measured(worst).get().allocBytes();
             return new Judgement(this, worstExcess <= 0 ? Verdict.MET : Verdict.MISSED,
                     Format.bytes(got) + "/op, limit " + Format.bytes(limit.applyAsDouble(worst.params())) + at(worst),
                     false);
