@@ -43,6 +43,41 @@ class Utf8ValidatorPropertiesTest {
         });
     }
 
+    /**
+     * Dense non-ASCII text (mostly 2-, 3- and 4-octet code points, as CJK is), with now and then
+     * an edge sequence, a raw octet or a short ASCII run: exercises the two-lane blocks and
+     * their cut at a code point boundary.
+     */
+    static Gen<byte[]> dense() {
+        Gen<byte[]> piece = integers().between(0, 19).zip(ByteGens.bytes(1, 2), integers().between(0x80, 0x10FFFF),
+                (kind, raw, n) -> switch (kind) {
+                    case 0 -> raw;
+                    case 1 -> surrogateOrEdge(n);
+                    case 2 -> ascii(n % 5);
+                    default -> codePoint(kind < 12 ? 0x800 + n % 0xF800 : n);
+                });
+        return lists().of(piece).ofSizeBetween(0, 120).map(ps -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ps.forEach(out::writeBytes);
+            return out.toByteArray();
+        });
+    }
+
+    @Test
+    void denseTextEqualsTheReferenceForAnySplit() {
+        Props.qt().forAll(dense(), Splits.cutPoints(4)).checkAssert((bytes, cuts) -> {
+            Utf8Validator fast = new Utf8Validator();
+            Utf8ReferenceValidator ref = new Utf8ReferenceValidator();
+            for (byte[] piece : Splits.apply(bytes, cuts)) {
+                assertEquals(ref.feed(piece), fast.feed(piece));
+                assertEquals(ref.failedAt(), fast.failedAt());
+                assertEquals(ref.inSequence(), fast.inSequence());
+            }
+            assertEquals(ref.finish(), fast.finish());
+            assertEquals(ref.failedAt(), fast.failedAt());
+        });
+    }
+
     private static byte[] ascii(int n) {
         return "a".repeat(n).getBytes(StandardCharsets.US_ASCII);
     }
