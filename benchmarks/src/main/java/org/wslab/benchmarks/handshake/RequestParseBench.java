@@ -93,7 +93,7 @@ public class RequestParseBench {
         return out;
     }
 
-    private static List<String> view(HttpRequest r) {
+    static List<String> view(HttpRequest r) {
         List<String> out = new ArrayList<>();
         out.add(r.method().name() + " " + r.uri());
         for (Map.Entry<String, String> f : r.headers()) {
