@@ -1,6 +1,7 @@
 package org.wslab.handshake;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -15,6 +16,9 @@ public final class AcceptKey {
     /** The GUID of RFC 6455 §1.3 appended to the key before hashing. */
     public static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
+    private static final byte[] GUID_BYTES = GUID.getBytes(StandardCharsets.US_ASCII);
+    private static final ThreadLocal<Sha1Scratch> SCRATCH = ThreadLocal.withInitial(Sha1Scratch::new);
+
     private AcceptKey() {}
 
     /**
@@ -22,12 +26,34 @@ public final class AcceptKey {
      * also shows it for an invalid key). Non-ASCII characters are hashed as ISO-8859-1 bytes.
      */
     public static String of(String key) {
+        Sha1Scratch s = SCRATCH.get();
         try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            byte[] digest = sha1.digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-1", e);
+            s.sha1.update(key.getBytes(StandardCharsets.ISO_8859_1));
+            s.sha1.update(GUID_BYTES);
+            s.sha1.digest(s.digest, 0, s.digest.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a SHA-1 digest is 20 bytes", e);
+        }
+        Base64.getEncoder().encode(s.digest, s.base64);
+        return new String(s.base64, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Per thread: a SHA-1 instance and the two small arrays its result passes through, so that
+     * computing an accept value allocates only the key's bytes and the result (looking a digest
+     * up by name and building one each time costs more than hashing 60 bytes).
+     */
+    private static final class Sha1Scratch {
+        final MessageDigest sha1;
+        final byte[] digest = new byte[20];
+        final byte[] base64 = new byte[28];
+
+        Sha1Scratch() {
+            try {
+                sha1 = MessageDigest.getInstance("SHA-1");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-1", e);
+            }
         }
     }
 
