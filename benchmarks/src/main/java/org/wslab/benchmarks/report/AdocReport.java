@@ -17,7 +17,7 @@ final class AdocReport {
                 .append(".\n");
         b.append("JMH ").append(esc(r.settings().jmhVersion())).append(", ").append(esc(r.settings().describe()))
                 .append(", `-prof gc`.\n\n");
-        b.append("Each ratio is the baseline's time per operation divided by wslab's in the same run: above 1 wslab is "
+        b.append("Each ratio is the baseline's time per operation divided by ours (wslab's) in the same run: above 1 ours is "
                 + "faster. A ratio marked ≈ has overlapping 99.9% error bars, so the difference may be noise.\n\n");
         targets(b, r);
         if (!r.failures().isEmpty()) {

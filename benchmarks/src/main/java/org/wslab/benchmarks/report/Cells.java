@@ -25,7 +25,7 @@ final class Cells {
         if (!c.factLabel().isEmpty()) {
             h.add(c.factLabel());
         }
-        h.add("wslab faster by");
+        h.add("ours faster by");
         return h;
     }
 
