@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs the selected benchmarks with JMH the same way every time: each benchmark in its own
  * forked JVM, {@code -prof gc}, JMH's JSON written to {@code results.json}, one progress line
  * per benchmark. {@code quick} trades precision for time (1 × 500 ms warm-up, 3 × 100 ms measured,
- * fewer sizes in the longest sweeps); the full run warms 2 × 1 s and measures 5 × 1 s. Every
+ * fewer sizes in the longest sweeps); the full run warms 2 × 1 s and measures 5 × 500 ms. Every
  * fork gets the same heap: at most 3 GiB (the 256 MiB sweeps hold several buffers) with a fixed
  * 64 MiB young generation, which a short run cycles within its warm-up. A young generation sized
  * to a large heap is still untouched memory after seconds, and first-touch page faults then
@@ -127,7 +127,7 @@ final class BenchRun {
     /** Each iteration's length with {@code --quick}, and measured iterations' in a full run. */
     static final int QUICK_WARMUP_MILLIS = 500;
     static final int QUICK_MILLIS = 100;
-    static final int FULL_MILLIS = 1000;
+    static final int FULL_MILLIS = 500;
 
     private static String simpleClass(String benchmark) {
         String cls = benchmark.substring(0, benchmark.lastIndexOf('.'));
