@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where a chapter run writes its transcripts, one file per listing, under a folder named for the
@@ -11,6 +13,7 @@ import java.nio.file.Path;
  */
 public final class Snippets {
     private final Path root;
+    private final List<String> skippedParts = new ArrayList<>();
 
     /** Snippets under {@code root} (created on first write). */
     public Snippets(Path root) {
@@ -31,5 +34,22 @@ public final class Snippets {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * Records that one part of the running chapter did not run on this machine — for example
+     * {@code skipped("browser check", "chromium is not installed (apt-get install chromium)")} —
+     * so the tour reports it beside the chapter's ✓ rather than counting it as passed. The run
+     * still writes what the book shows in that part's place (a note saying why).
+     */
+    public void skipped(String part, String reason) {
+        skippedParts.add(part + ": " + reason);
+    }
+
+    /** The parts recorded by {@link #skipped} since the last call, which clears them. */
+    public List<String> drainSkippedParts() {
+        List<String> parts = List.copyOf(skippedParts);
+        skippedParts.clear();
+        return parts;
     }
 }

@@ -3,6 +3,7 @@ package org.wslab.tutorials.render;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
@@ -42,8 +43,11 @@ public final class BookRenderer implements AutoCloseable {
      * @param ran      the ids of the chapters whose examples ran and passed ({@code ch01}): each is set
      *                 as the attribute {@code ch01-ran}, and the book includes a written chapter only
      *                 when its transcripts are fresh
+     * @param why      for each chapter that did not run, why (set as {@code ch05-why}, which its
+     *                 stand-in in {@code not-run.adoc} shows)
      */
-    public RenderedBook render(Path book, Path snippets, Path out, Set<String> ran) throws IOException {
+    public RenderedBook render(Path book, Path snippets, Path out, Set<String> ran, Map<String, String> why)
+            throws IOException {
         Path docs = book.resolve("src/docs/asciidoc").toAbsolutePath().normalize();
         Path index = docs.resolve("index.adoc");
         if (!Files.isRegularFile(index)) {
@@ -54,6 +58,7 @@ public final class BookRenderer implements AutoCloseable {
         Path diagrams = outDir.resolve("diagrams");
         AttributesBuilder builder = Attributes.builder();
         ran.forEach(id -> builder.attribute(id + "-ran", ""));
+        why.forEach((id, reason) -> builder.attribute(id + "-why", reason));
         Attributes attributes = builder
                 .attribute("sourcedir", book.resolve("src/main/java").toAbsolutePath().normalize().toString())
                 .attribute("snippets", snippets.toAbsolutePath().normalize().toString())
