@@ -13,8 +13,9 @@ public final class Chapters {
         return List.of(
                 new Chapter(1, "The opening handshake", "ch01-opening-handshake.adoc",
                         Optional.of(new OpeningHandshakeRun())),
-                new Chapter(2, "REST and WebSocket", "ch02-rest-and-websocket.adoc", Optional.empty()),
-                new Chapter(3, "When to use WebSocket", "ch03-when-to-use-websocket.adoc", Optional.empty()),
+                new Chapter(2, "REST and WebSocket", "ch02-rest-and-websocket.adoc", Optional.of(new RestAndWebSocketRun())),
+                new Chapter(3, "When to use WebSocket", "ch03-when-to-use-websocket.adoc",
+                        Optional.of(new WhenToUseWebSocketRun())),
                 new Chapter(4, "Frames", "ch04-frames.adoc", Optional.of(new FramesRun())),
                 new Chapter(5, "Behind nginx", "ch05-behind-nginx.adoc", Optional.empty()),
                 new Chapter(6, "STOMP over WebSocket", "ch06-stomp-over-websocket.adoc", Optional.empty()),

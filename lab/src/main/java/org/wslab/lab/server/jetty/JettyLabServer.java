@@ -25,6 +25,8 @@ import org.wslab.lab.server.LabEndpoint;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
 import org.wslab.lab.server.LabTls;
+import org.wslab.lab.server.jetty.notes.JettyNotesEndpoint;
+import org.wslab.lab.server.jetty.notes.JettyNotesHandler;
 import org.wslab.lab.server.jetty.updates.UpdateFeed;
 import org.wslab.lab.server.jetty.updates.UpdateLimits;
 import org.wslab.lab.stomp.LabStomp;
@@ -60,6 +62,8 @@ public final class JettyLabServer implements LabServer {
     private final LabStomp stomp;
     /** The update feed behind {@code /updates/…} and {@code /websocket/updates}. */
     private final UpdateFeed updates;
+    /** The notes board behind {@code /api/notes} and {@code /websocket/notes}. */
+    private final UpdateFeed notes = new UpdateFeed(JettyNotesHandler.LIMITS);
 
     private JettyLabServer(LabServerConfig config, EndpointRegistry registry, UpdateLimits updateLimits) {
         this.config = config;
@@ -78,6 +82,7 @@ public final class JettyLabServer implements LabServer {
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, this::configure);
         webSockets.setHandler(new JettyUpdatesHandler(updates, new JettyIndexHandler(() -> IndexPage.html(this),
                 registry.endpoints().stream().map(LabEndpoint::path).collect(java.util.stream.Collectors.toSet()))));
+        webSockets.insertHandler(new JettyNotesHandler(notes));
         if (config.watch().active()) {
             WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
                     .register(JettyWatchExtension.NAME, JettyWatchExtension.class);
@@ -136,6 +141,7 @@ public final class JettyLabServer implements LabServer {
             mount(container, endpoint.path(), creatorFor(endpoint));
         }
         mount(container, JettyUpdatesEndpoint.PATH, JettyUpdatesEndpoint.creator(updates));
+        mount(container, JettyNotesEndpoint.PATH, JettyNotesEndpoint.creator(notes));
     }
 
     /** Serves {@code path} with {@code creator} behind the Origin check (and the watch, when on). */
@@ -194,6 +200,11 @@ public final class JettyLabServer implements LabServer {
         return updates;
     }
 
+    /** The notes board of {@code /api/notes} and {@code /websocket/notes}. */
+    public UpdateFeed notes() {
+        return notes;
+    }
+
     /** The Jetty server, for tests and for adapters that mount more on it. */
     public Server jetty() {
         return server;
@@ -209,6 +220,7 @@ public final class JettyLabServer implements LabServer {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        notes.close();
         updates.close(); // held polls are answered and streams end, so the graceful stop need not wait for them
         try {
             server.stop();
