@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * A real message broker for the book: an embedded ActiveMQ Artemis with one acceptor speaking
@@ -38,6 +40,9 @@ public final class ArtemisBroker implements AutoCloseable {
             config.setPersistenceEnabled(false);
             config.setSecurityEnabled(false);
             config.setJMXManagementEnabled(false);
+            // a dead-letter and an expiry address for every address, so Artemis does not warn that they are missing
+            config.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("DLQ"))
+                    .setExpiryAddress(SimpleString.of("ExpiryQueue")));
             config.addAcceptorConfiguration("stomp", "tcp://127.0.0.1:" + broker.port
                     + "?protocols=STOMP;anycastPrefix=/queue/;multicastPrefix=/topic/");
             broker.artemis.setConfiguration(config);
