@@ -72,13 +72,13 @@ final class StompOwnServers {
 
     private static void slowConsumer(URI url, Snippets snippets) throws IOException {
         // tag::stall[]
-        CliRun drive = CliRun.of("drive", "stomp", url.toString(), "--subscribers", "2", "--messages", "2000",
+        CliRun drive = CliRun.of("drive", "stomp", url.toString(), "--subscribers", "2", "--messages", "3000",
                         "--size", "4096", "--stall", "--stall-for", "300ms", "--timeout", "60s") // <1>
                 .expectExit(0)
                 .expectOutput("lost 0")
                 .expectOutput("slow consumer");
         // end::stall[]
-        snippets.write("ch06/slow-consumer.txt", drive.transcript("drive stomp " + url + " --subscribers 2 --messages 2000"
+        snippets.write("ch06/slow-consumer.txt", drive.transcript("drive stomp " + url + " --subscribers 2 --messages 3000"
                 + " --size 4096 --stall --stall-for 300ms --timeout 60s"));
     }
 

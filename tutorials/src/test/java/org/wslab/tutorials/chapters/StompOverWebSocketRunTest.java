@@ -77,7 +77,7 @@ class StompOverWebSocketRunTest {
 
     @Test
     void theSlowConsumerIsCutOffWhileTheReadersGetEverything() throws Exception {
-        assertHas("ch06/slow-consumer.txt", "subscribers 2 connected 2, messages 2000 × 4096 B: expected 4000, received 4000,"
+        assertHas("ch06/slow-consumer.txt", "subscribers 2 connected 2, messages 3000 × 4096 B: expected 6000, received 6000,"
                 + " lost 0", "stalled subscriber: received", "slow consumer", "(exit code 0)");
     }
 
