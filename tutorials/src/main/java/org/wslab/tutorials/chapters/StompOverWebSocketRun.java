@@ -207,6 +207,9 @@ public final class StompOverWebSocketRun implements ChapterRun {
                 .expectExit(1) // <1>
                 .expectOutput("ERROR");
         // end::error-cli[]
+        if (wrong.out().contains("<<< RECEIPT")) {
+            throw new ChapterFailure("after its ERROR the server still answered the DISCONNECT: " + wrong.out());
+        }
         snippets.write("ch06/error-destination.txt", wrong.transcript("stomp " + url + " send /chat 'where does this go?'"
                 + " --trace --heart-beat 0,0"));
 

@@ -57,16 +57,16 @@ final class StompOwnServers {
                 StompOverWebSocketRun.QUIET.withHeartBeat(new HeartBeat(250, 250)), log)) { // <1>
             long[] agreed = idle.client().heartBeatMillis();
             Thread.sleep(LISTEN_MILLIS); // <2>
+            idle.disconnect();
             int sent = idle.beatsSent();
             int received = idle.beatsReceived();
             // end::heart-beat[]
-            idle.disconnect();
             if (agreed[0] != 250 || agreed[1] != 250 || sent < 2 || received < 2) {
                 throw new ChapterFailure("heart-beats 250,250 each way did not flow: agreed " + agreed[0] + "," + agreed[1]
                         + ", " + sent + " sent and " + received + " received in " + LISTEN_MILLIS + " ms");
             }
-            snippets.write("ch06/heart-beats.txt", log + "# in " + LISTEN_MILLIS + " ms of silence: agreed " + agreed[0]
-                    + " ms each way; the client sent " + sent + " heart-beats, the server " + received + "\n");
+            snippets.write("ch06/heart-beats.txt", log + "# " + LISTEN_MILLIS + " ms of silence, then DISCONNECT: agreed "
+                    + agreed[0] + " ms each way; the client sent " + sent + " heart-beats, the server " + received + "\n");
         }
     }
 
@@ -104,6 +104,9 @@ final class StompOwnServers {
                     throw new ChapterFailure("the relayed message came back as " + StompOverWebSocketRun.quoted(got));
                 }
                 String wire = StompPeer.cut(log, from, StompPeer.mark(log));
+                if (!wire.contains("<<< destination-type:MULTICAST^J") || !wire.contains("<<< receipt:")) {
+                    throw new ChapterFailure("the relayed MESSAGE lacks the headers Artemis adds or keeps: " + wire);
+                }
                 reader.disconnect();
                 snippets.write("ch06/relay.txt", "# server A (Jetty, port " + a.port() + ") and server B (our engine, port "
                         + b.port() + "): stomp: " + relay.describe() + "\n\n"

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wslab.tutorials.live.Snippets;
@@ -72,7 +74,14 @@ class StompOverWebSocketRunTest {
     @Test
     void heartBeatsFlowBothWays() throws Exception {
         assertHas("ch06/heart-beats.txt", "idle >>> heart-beat:250,250^J", "idle <<< heart-beat:250,250^J",
-                "idle >>> ^J", "idle <<< ^J", "agreed 250 ms each way");
+                "agreed 250 ms each way");
+        String text = Files.readString(written.resolve("ch06/heart-beats.txt"));
+        Matcher counts = Pattern.compile("the client sent (\\d+) heart-beats, the server (\\d+)").matcher(text);
+        assertTrue(counts.find(), text);
+        // each beat is a line "idle >>> ^J" of its own; two more such lines end CONNECT's and DISCONNECT's headers
+        long beatsOut = text.lines().filter(l -> l.equals("idle >>> ^J")).count() - 2;
+        assertTrue(Integer.parseInt(counts.group(1)) >= 2 && Integer.parseInt(counts.group(2)) >= 2, text);
+        assertTrue(beatsOut == Integer.parseInt(counts.group(1)), "the transcript shows every beat counted: " + text);
     }
 
     @Test
