@@ -18,7 +18,8 @@ public final class Chapters {
                         Optional.of(new WhenToUseWebSocketRun())),
                 new Chapter(4, "Frames", "ch04-frames.adoc", Optional.of(new FramesRun())),
                 new Chapter(5, "Behind nginx", "ch05-behind-nginx.adoc", Optional.empty()),
-                new Chapter(6, "STOMP over WebSocket", "ch06-stomp-over-websocket.adoc", Optional.empty()),
+                new Chapter(6, "STOMP over WebSocket", "ch06-stomp-over-websocket.adoc",
+                        Optional.of(new StompOverWebSocketRun())),
                 new Chapter(7, "Testing the protocol", "ch07-testing-the-protocol.adoc", Optional.empty()),
                 new Chapter(8, "Measuring", "ch08-measuring.adoc",
                         Optional.of(new MeasuringRun(MeasuringRun.defaultReport()))));
