@@ -28,7 +28,7 @@ public final class BrowserChatRun implements ChapterRun {
     /** The part's name in the tour's line when it is skipped. */
     public static final String PART = "browser check";
     static final ChatLine TYPED = new ChatLine("browser", "hello from the page");
-    static final ChatLine SENT = new ChatLine("terminal", "hello from wslab stomp send");
+    static final ChatLine SENT = new ChatLine("wslab:terminal", "hello from wslab stomp send");
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
