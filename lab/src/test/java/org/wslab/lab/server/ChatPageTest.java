@@ -38,9 +38,11 @@ class ChatPageTest {
         assertTrue(!html.contains("{{"), "every placeholder is filled");
     }
 
-    @Test
-    void jettyAnswersHeadWithTheSameLengthAndNoBody() throws Exception {
-        servers.start(Engine.JETTY);
+    // RFC 9110 §9.3.2: HEAD gets GET's head, Content-Length included, and no content
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void headGetsTheSameLengthAndNoBody(Engine engine) throws Exception {
+        servers.start(engine);
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(servers.get().baseUri()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
