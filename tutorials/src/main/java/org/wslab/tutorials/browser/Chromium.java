@@ -73,6 +73,8 @@ public final class Chromium implements AutoCloseable {
         } catch (TimeoutException | ExecutionException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
+            } else {
+                awaitExit(process, e instanceof ExecutionException ? Duration.ofSeconds(2) : Duration.ZERO);
             }
             String why = process.isAlive() ? "printed no DevTools address within " + timeout.toSeconds() + " s"
                     : "exited with code " + process.exitValue() + " before listening";
@@ -82,6 +84,15 @@ public final class Chromium implements AutoCloseable {
                 last = lastLines.stream().filter(l -> !l.contains("dbus")).reduce((a, b) -> b).orElse("");
             }
             throw new BrowserUnavailable(exe + " " + why + (last.isEmpty() ? "" : ": " + last.strip()));
+        }
+    }
+
+    /** Waits up to {@code time} for a process whose stderr has ended to be reaped. */
+    private static void awaitExit(Process process, Duration time) {
+        try {
+            process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -123,11 +134,7 @@ public final class Chromium implements AutoCloseable {
     private static void stop(Process process, Path profile) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitExit(process, Duration.ofSeconds(10));
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
