@@ -1,29 +1,54 @@
 package org.wslab.lab.server;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The small HTML page every engine serves at {@code /}: what the lab is and which WebSocket
- * endpoints it has, each with its {@code ws://} URL (and {@code wss://} one, RFC 6455 §10.6, when
- * the server listens for TLS) and the command that tries it.
+ * The HTML page every engine serves at {@code /}, one document: a STOMP 1.2 chat over the
+ * server's {@code /websocket/app} endpoint on {@code /topic/chat} (the resources {@code chat.html}
+ * and {@code chat.js}, the script inlined so the page needs no second request), then which
+ * WebSocket endpoints the server has, each with its {@code ws://} URL (and {@code wss://} one,
+ * RFC 6455 §10.6, when the server listens for TLS) and the command that tries it.
  */
 public final class IndexPage {
+    private static final String TEMPLATE = resource("chat.html");
+    private static final String SCRIPT = resource("chat.js");
+
     private IndexPage() {}
 
     /** The page for {@code server}, as HTML (UTF-8). */
     public static String html(LabServer server) {
-        StringBuilder page = new StringBuilder(1024);
-        page.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .append("<title>wslab</title></head><body>\n")
-            .append("<h1>wslab</h1>\n<p>A lab for WebSocket (RFC 6455, RFC 7692) and STOMP over WebSocket, ")
-            .append("served by the <code>").append(server.engine().cliName()).append("</code> engine.</p>\n")
-            .append("<h2>Endpoints</h2>\n<ul>\n");
+        StringBuilder endpoints = new StringBuilder(512);
         for (Map.Entry<LabEndpoint, URI> e : server.webSocketUris()) {
-            item(page, e.getKey(), e.getValue().toString());
+            item(endpoints, e.getKey(), e.getValue().toString());
         }
-        page.append("</ul>\n</body></html>\n");
-        return page.toString();
+        return TEMPLATE.replace("{{engine}}", escape(server.engine().cliName()))
+                .replace("{{endpoints}}", endpoints)
+                .replace("{{script}}", SCRIPT);
+    }
+
+    /** The page's script, as the page inlines it. */
+    public static String script() {
+        return SCRIPT;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = IndexPage.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the lab jar lacks the resource " + name);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (name.endsWith(".js") && text.contains("</script")) {
+                throw new IllegalStateException(name + " cannot be inlined: it contains </script");
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One endpoint's line; the commands to try it for a {@code ws://} URL (they speak plain TCP). */

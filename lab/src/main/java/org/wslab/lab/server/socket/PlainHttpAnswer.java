@@ -43,6 +43,14 @@ public record PlainHttpAnswer(RequestHead request, ResponseHead response, byte[]
         return new PlainHttpAnswer(request, ResponseHead.of(status, reason, h), content);
     }
 
+    /**
+     * This answer to a HEAD request: the same head, Content-Length included, and no content
+     * (RFC 9110 §9.3.2).
+     */
+    public PlainHttpAnswer withoutContent() {
+        return new PlainHttpAnswer(request, response, new byte[0]);
+    }
+
     /** The HTTP status. */
     public int status() {
         return response.status();

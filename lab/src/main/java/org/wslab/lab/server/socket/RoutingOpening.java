@@ -1,6 +1,8 @@
 package org.wslab.lab.server.socket;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -25,8 +27,11 @@ import org.wslab.handshake.http.RequestHeadParser;
  *       refusal (400 / 426 / 403) naming the broken rule of §4.2.1;</li>
  *   <li>{@code GET /} gets the index page (200);</li>
  *   <li>any other path gets 404 — a WebSocket upgrade included, so no connection opens there;</li>
+ *   <li>{@code HEAD} (RFC 9110 §9.3.2) gets the head {@code GET} would get without an upgrade —
+ *       the index page's at {@code /}, 404 elsewhere — and no content: it is parsed as a {@code GET}
+ *       and never routed to an endpoint;</li>
  *   <li>a head that does not parse gets the handshake module's 400 / 431 — its parser reads
- *       {@code GET} requests only, so {@code HEAD} or {@code POST} get a 400 naming that rule.</li>
+ *       {@code GET} requests only, so {@code POST} gets a 400 naming that rule.</li>
  * </ul>
  * Everything but a 101 ends the connection after the answer is written; the details of a refusal
  * are a {@link HandshakeFailure.Refused} (WebSocket refusals) or a {@link HandshakeFailure.Answered}
@@ -35,10 +40,16 @@ import org.wslab.handshake.http.RequestHeadParser;
 final class RoutingOpening implements OpeningHandshake {
     private static final ServerHandshake UNROUTED = new ServerHandshake(ServerPolicy.defaults());
 
+    private static final byte[] HEAD = "HEAD ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GET = "GET ".getBytes(StandardCharsets.US_ASCII);
+
     private final Map<String, SocketRoute> routes;
     private final Supplier<String> indexPage;
     private final RequestHeadParser parser = new RequestHeadParser(HeadLimits.defaults());
     private SocketRoute chosen;
+    /** The first bytes, until they tell whether the method is HEAD; null once they have. */
+    private byte[] prefix = new byte[0];
+    private boolean headRequest;
 
     /** Routes by exact path among {@code routes}; {@code indexPage} is rendered for {@code /}. */
     RoutingOpening(Map<String, SocketRoute> routes, Supplier<String> indexPage) {
@@ -58,7 +69,7 @@ final class RoutingOpening implements OpeningHandshake {
 
     @Override
     public Step receive(ByteBuffer in) {
-        ParseResult<RequestHead> r = parser.feed(in);
+        ParseResult<RequestHead> r = parser.feed(prefix == null ? in : methodRead(in));
         if (r instanceof ParseResult.Parsed<RequestHead> parsed) {
             return route(parsed.head());
         }
@@ -68,9 +79,29 @@ final class RoutingOpening implements OpeningHandshake {
         return new Step.NeedMore();
     }
 
+    /** Takes bytes until the method is known; a HEAD is fed on as GET. */
+    private ByteBuffer methodRead(ByteBuffer in) {
+        byte[] seen = Arrays.copyOf(prefix, prefix.length + in.remaining());
+        in.get(seen, prefix.length, in.remaining());
+        int known = Math.min(seen.length, HEAD.length);
+        if (!Arrays.equals(seen, 0, known, HEAD, 0, known)) {
+            prefix = null;
+            return ByteBuffer.wrap(seen);
+        }
+        if (known < HEAD.length) {
+            prefix = seen;
+            return ByteBuffer.allocate(0);
+        }
+        prefix = null;
+        headRequest = true;
+        byte[] asGet = Arrays.copyOfRange(seen, HEAD.length - GET.length, seen.length);
+        System.arraycopy(GET, 0, asGet, 0, GET.length);
+        return ByteBuffer.wrap(asGet);
+    }
+
     private Step route(RequestHead head) {
         String path = pathOf(head);
-        SocketRoute route = routes.get(path);
+        SocketRoute route = headRequest ? null : routes.get(path);
         if (route != null) {
             ServerDecision decision = route.handshake().respond(head);
             if (decision instanceof ServerDecision.Accept) {
@@ -81,6 +112,9 @@ final class RoutingOpening implements OpeningHandshake {
         PlainHttpAnswer answer = "/".equals(path)
                 ? PlainHttpAnswer.page(head, indexPage.get())
                 : PlainHttpAnswer.notFound(head, path);
+        if (headRequest) {
+            answer = answer.withoutContent();
+        }
         OpeningRule rule = answer.status() == 200 ? OpeningRule.PLAIN_HTTP_PAGE : OpeningRule.NO_RESOURCE;
         return new Step.Rejected(answer.bytes(), new HandshakeFailure.Answered(head, answer.status(), rule, path));
     }
