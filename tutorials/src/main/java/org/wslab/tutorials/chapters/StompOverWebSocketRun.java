@@ -34,6 +34,7 @@ public final class StompOverWebSocketRun implements ChapterRun {
         URI url = TourLab.stomp(lab.jetty());
         negotiation(url, snippets);
         chat(url, snippets);
+        new BrowserChatRun().run(lab, snippets); // the same chat from a page in headless Chromium
         acknowledgements(url, snippets);
         transactions(url, snippets);
         errors(url, snippets);
