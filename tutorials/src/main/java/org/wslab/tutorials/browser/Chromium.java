@@ -59,10 +59,12 @@ public final class Chromium implements AutoCloseable {
     /** Starts {@code exe} headless; waits at most {@code timeout} for its DevTools line. */
     public static Chromium start(Path exe, Duration timeout) throws IOException, BrowserUnavailable {
         Path profile = Files.createTempDirectory("wslab-chromium-");
-        Process process = new ProcessBuilder(exe.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+        ProcessBuilder builder = new ProcessBuilder(exe.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--remote-debugging-port=0", "--user-data-dir=" + profile, "--no-first-run",
                 "--window-size=900,640", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("TMPDIR", profile.toString()); // its scratch folders go with the profile
+        Process process = builder.start();
         CompletableFuture<String> url = new CompletableFuture<>();
         List<String> lastLines = new ArrayList<>();
         Thread reader = new Thread(() -> readStderr(process, url, lastLines), "chromium-stderr");
