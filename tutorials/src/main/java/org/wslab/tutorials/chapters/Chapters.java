@@ -20,7 +20,8 @@ public final class Chapters {
                 new Chapter(5, "Behind nginx", "ch05-behind-nginx.adoc", Optional.empty()),
                 new Chapter(6, "STOMP over WebSocket", "ch06-stomp-over-websocket.adoc",
                         Optional.of(new StompOverWebSocketRun())),
-                new Chapter(7, "Testing the protocol", "ch07-testing-the-protocol.adoc", Optional.empty()),
+                new Chapter(7, "Testing the protocol", "ch07-testing-the-protocol.adoc",
+                        Optional.of(new TestingTheProtocolRun())),
                 new Chapter(8, "Measuring", "ch08-measuring.adoc",
                         Optional.of(new MeasuringRun(MeasuringRun.defaultReport()))));
     }
