@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.HandshakeFailure;
@@ -109,13 +110,31 @@ public final class ConnectFailures {
             case 400 -> "the server found the request malformed";
             case 401, 407 -> "the server wants credentials";
             case 403 -> "the server refused the request (often the Origin, RFC 6455 §10.2)";
-            case 404 -> "nothing is served at " + resource + " (the lab serves /websocket/echo and /websocket/app)";
+            case 404 -> proxy(head).map(p -> "nothing is served at " + resource + ", or " + p
+                    + " did not pass the Upgrade on: Upgrade and Connection are hop-by-hop (RFC 9110 §7.6.1), a proxy"
+                    + " must be told to forward them, or the server behind it sees a plain GET")
+                    .orElse("nothing is served at " + resource + " (the lab serves /websocket/echo and /websocket/app)");
             case 426 -> "the server wants another Sec-WebSocket-Version"
                     + head.headers().first("Sec-WebSocket-Version").map(v -> " (it offers " + WireText.safe(v) + ")").orElse("")
                     + " (RFC 6455 §4.4)";
             case 503 -> "the server is unavailable or at its connection limit; try again later";
             default -> "";
         };
+    }
+
+    /** Servers that are usually a reverse proxy in front of the real one. */
+    private static final List<String> PROXIES = List.of("nginx", "apache", "envoy", "haproxy", "traefik", "caddy",
+            "cloudflare", "awselb", "varnish");
+
+    /** The proxy the answer names ({@code Via}, or a {@code Server} that is usually a proxy), as text. */
+    static Optional<String> proxy(ResponseHead head) {
+        Optional<String> via = head.headers().first("Via");
+        if (via.isPresent()) {
+            return Optional.of("the proxy (Via: " + WireText.safe(via.get()) + ")");
+        }
+        return head.headers().first("Server")
+                .filter(s -> PROXIES.stream().anyMatch(p -> s.toLowerCase(java.util.Locale.ROOT).contains(p)))
+                .map(s -> "the proxy that answered (Server: " + WireText.safe(s) + ")");
     }
 
     /** A socket-level failure of {@code doing} (connecting, the TLS handshake, reading) at {@code host:port}. */
