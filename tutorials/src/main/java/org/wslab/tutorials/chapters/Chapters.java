@@ -3,7 +3,7 @@ package org.wslab.tutorials.chapters;
 import java.util.List;
 import java.util.Optional;
 
-/** The book's chapters in order; those not written yet have no run and are skipped by the tour. */
+/** The book's eight chapters in order, each with the run that captures its transcripts. */
 public final class Chapters {
     private Chapters() {
     }
@@ -12,18 +12,18 @@ public final class Chapters {
     public static List<Chapter> all() {
         return List.of(
                 new Chapter(1, "The opening handshake", "ch01-opening-handshake.adoc",
-                        Optional.of(new OpeningHandshakeRun())),
-                new Chapter(2, "REST and WebSocket", "ch02-rest-and-websocket.adoc", Optional.of(new RestAndWebSocketRun())),
+                        new OpeningHandshakeRun()),
+                new Chapter(2, "REST and WebSocket", "ch02-rest-and-websocket.adoc", new RestAndWebSocketRun()),
                 new Chapter(3, "When to use WebSocket", "ch03-when-to-use-websocket.adoc",
-                        Optional.of(new WhenToUseWebSocketRun())),
-                new Chapter(4, "Frames", "ch04-frames.adoc", Optional.of(new FramesRun())),
-                new Chapter(5, "Behind nginx", "ch05-behind-nginx.adoc", Optional.empty()),
+                        new WhenToUseWebSocketRun()),
+                new Chapter(4, "Frames", "ch04-frames.adoc", new FramesRun()),
+                new Chapter(5, "Behind nginx", "ch05-behind-nginx.adoc", new BehindNginxRun()),
                 new Chapter(6, "STOMP over WebSocket", "ch06-stomp-over-websocket.adoc",
-                        Optional.of(new StompOverWebSocketRun())),
+                        new StompOverWebSocketRun()),
                 new Chapter(7, "Testing the protocol", "ch07-testing-the-protocol.adoc",
-                        Optional.of(new TestingTheProtocolRun())),
+                        new TestingTheProtocolRun()),
                 new Chapter(8, "Measuring", "ch08-measuring.adoc",
-                        Optional.of(new MeasuringRun(MeasuringRun.defaultReport()))));
+                        new MeasuringRun(MeasuringRun.defaultReport())));
     }
 
     /** The chapter whose number or {@link Chapter#id()} is {@code name} ({@code 4}, {@code ch04}). */

@@ -135,6 +135,14 @@ final class StompPeer implements AutoCloseable {
         return client().closed().isDone();
     }
 
+    /**
+     * How the WebSocket ended, once it has: the peer's close code and reason, or 1006 when the
+     * connection ended without a Close frame (RFC 6455 §7.1.5).
+     */
+    String ending() {
+        return socket.ending().line();
+    }
+
     /** DISCONNECT, waiting for its RECEIPT (STOMP 1.2 "DISCONNECT"). */
     void disconnect() {
         await(client().disconnect(), name + ": RECEIPT of DISCONNECT");

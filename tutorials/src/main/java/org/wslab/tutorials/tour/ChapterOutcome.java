@@ -7,8 +7,8 @@ import org.wslab.tutorials.chapters.Chapter;
  * What became of one chapter in a tour.
  *
  * @param chapter the chapter
- * @param status       passed, failed, skipped (not written yet, or something it needs is not
- *                     installed) or not selected ({@code --only})
+ * @param status       passed, failed, skipped (something it needs, such as nginx or Chromium,
+ *                     is not installed) or not selected ({@code --only})
  * @param seconds      how long its examples ran (0 when they did not run)
  * @param detail       for a failure, the one line saying what went wrong; for a skip, why; else {@code null}
  * @param skippedParts parts of a passed chapter that could not run here, each with its reason

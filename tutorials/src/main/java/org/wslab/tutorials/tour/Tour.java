@@ -70,10 +70,6 @@ public record Tour(Path book, Path out, Predicate<Chapter> selected, PrintStream
     }
 
     private ChapterOutcome runOne(Chapter c, TourLab lab, Snippets snippets) {
-        if (!c.written()) {
-            progress.println("tour: " + c.id() + " " + c.title() + ": not written yet, skipped");
-            return new ChapterOutcome(c, ChapterOutcome.Status.SKIPPED, 0, "not written yet");
-        }
         if (!selected.test(c)) {
             return new ChapterOutcome(c, ChapterOutcome.Status.NOT_SELECTED, 0, null);
         }
@@ -81,7 +77,7 @@ public record Tour(Path book, Path out, Predicate<Chapter> selected, PrintStream
         long start = System.nanoTime();
         snippets.drainSkippedParts();
         try {
-            c.run().orElseThrow().run(lab, snippets);
+            c.run().run(lab, snippets);
             List<String> parts = snippets.drainSkippedParts();
             parts.forEach(p -> progress.println("tour: " + c.id() + ": skipped here — " + p));
             return new ChapterOutcome(c, ChapterOutcome.Status.PASSED, seconds(start), null, parts);
@@ -98,8 +94,7 @@ public record Tour(Path book, Path out, Predicate<Chapter> selected, PrintStream
     /** The sentence the book's stand-in shows for a chapter that did not run. */
     private static String notRunReason(ChapterOutcome o) {
         return switch (o.status()) {
-            case SKIPPED -> o.chapter().written() ? "it was skipped on this machine, because " + o.detail()
-                    : "it is not written yet";
+            case SKIPPED -> "it was skipped on this machine, because " + o.detail();
             case FAILED -> "an example failed: " + o.detail();
             case NOT_SELECTED -> "it was left out with `--only`";
             case PASSED -> "";

@@ -32,17 +32,6 @@ class TourMainUsageTest {
     }
 
     @Test
-    void aChapterNotWrittenYetCannotBeRunAlone() {
-        java.util.Optional<org.wslab.tutorials.chapters.Chapter> unwritten = org.wslab.tutorials.chapters.Chapters.all()
-                .stream().filter(c -> !c.written()).findFirst();
-        org.junit.jupiter.api.Assumptions.assumeTrue(unwritten.isPresent(), "every chapter is written: none to refuse");
-        Run r = run("--only", unwritten.get().id());
-        assertEquals(2, r.code);
-        assertEquals(1, r.errLines().size(), r.err);
-        assertTrue(r.err.contains("not written yet"), r.err);
-    }
-
-    @Test
     void aMissingBookIsOneLineAndExit2() {
         Run r = run("--book", "no-such-dir");
         assertEquals(2, r.code);
