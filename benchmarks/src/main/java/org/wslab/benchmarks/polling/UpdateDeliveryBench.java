@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.wslab.benchmarks.Agreement;
 import org.wslab.benchmarks.Measures;
+import org.wslab.lab.common.WireRelay;
 
 /**
  * How long one server-side update takes to reach a client, and what it costs on the wire, four
@@ -32,7 +33,7 @@ import org.wslab.benchmarks.Measures;
  * it and wakes the benchmark thread.
  *
  * <p>The fact is the octets on the wire per update, both directions, HTTP heads included, counted
- * by a relay in front of the server ({@link CountingRelay}) over 10 updates after 2 warm-up ones:
+ * by a relay in front of the server ({@link WireRelay}) over 10 updates after 2 warm-up ones:
  * for WebSocket the frame (a 2-octet head from the server, unmasked, §5.2), for SSE the event in
  * its chunk, for long polling a whole request and response per update, for polling its best case
  * — the poll that finds the update, one per update; every empty poll costs a 204 exchange more
@@ -143,7 +144,7 @@ public class UpdateDeliveryBench {
         return way.rig.deliver();
     }
 
-    /** Octets on the wire per update for each method, measured through {@link CountingRelay}. */
+    /** Octets on the wire per update for each method, measured through {@link WireRelay}. */
     public static Map<String, Double> facts(Map<String, String> params) {
         int size = Integer.parseInt(params.getOrDefault("size", "64"));
         return FACTS.computeIfAbsent(String.valueOf(size), s -> {
@@ -163,12 +164,12 @@ public class UpdateDeliveryBench {
                 rig.deliver();
                 rig.awaitReady();
             }
-            long before = rig.relay().octets();
+            long before = rig.relay().count().total();
             for (int i = 0; i < COUNTED_UPDATES; i++) {
                 rig.deliver();
                 rig.awaitReady(); // a long poll's next request has reached the server
             }
-            return (rig.relay().octets() - before) / (double) COUNTED_UPDATES;
+            return (rig.relay().count().total() - before) / (double) COUNTED_UPDATES;
         } catch (Exception e) {
             throw new IllegalStateException("counting " + way + "'s octets failed", e);
         }

@@ -1,6 +1,7 @@
 package org.wslab.benchmarks.polling;
 
 import java.net.URI;
+import org.wslab.lab.common.WireRelay;
 import org.wslab.lab.server.EndpointRegistry;
 import org.wslab.lab.server.LabServerConfig;
 import org.wslab.lab.server.jetty.JettyLabServer;
@@ -16,10 +17,10 @@ final class UpdateRig implements AutoCloseable {
 
     final JettyLabServer server;
     final UpdateClient client;
-    private final CountingRelay relay;
+    private final WireRelay relay;
     private final String data;
 
-    private UpdateRig(JettyLabServer server, UpdateClient client, CountingRelay relay, String data) {
+    private UpdateRig(JettyLabServer server, UpdateClient client, WireRelay relay, String data) {
         this.server = server;
         this.client = client;
         this.relay = relay;
@@ -28,14 +29,14 @@ final class UpdateRig implements AutoCloseable {
 
     /**
      * Starts a server and a client of {@code way} for updates of {@code size} octets, through a
-     * {@link CountingRelay} when {@code relayed}; a poller polls every {@code pollEveryMillis} (0: once after each publish).
+     * {@link WireRelay} when {@code relayed}; a poller polls every {@code pollEveryMillis} (0: once after each publish).
      */
     static UpdateRig open(Way way, int size, boolean relayed, long pollEveryMillis) throws Exception {
         JettyLabServer server = JettyLabServer.start(LabServerConfig.defaults().withAddress("127.0.0.1", 0),
                 EndpointRegistry.defaults());
-        CountingRelay relay = null;
+        WireRelay relay = null;
         try {
-            relay = relayed ? CountingRelay.to(server.port()) : null;
+            relay = relayed ? WireRelay.to(server.port()) : null;
             URI base = relayed ? relay.baseUri() : server.baseUri();
             UpdateClient client = switch (way) {
                 case POLLING -> new PollingClient(base, pollEveryMillis);
@@ -56,7 +57,7 @@ final class UpdateRig implements AutoCloseable {
     }
 
     /** The relay in front of the server, when opened relayed. */
-    CountingRelay relay() {
+    WireRelay relay() {
         return relay;
     }
 

@@ -21,7 +21,7 @@ import org.wslab.tutorials.live.CliRun;
 import org.wslab.tutorials.live.Nginx;
 import org.wslab.tutorials.live.Snippets;
 import org.wslab.tutorials.live.TourLab;
-import org.wslab.tutorials.live.WireRelay;
+import org.wslab.lab.common.WireRelay;
 
 /**
  * Chapter 5, "Behind nginx" (RFC 6455 §4.1 and §4.2.1, RFC 9110 §7.6.1 and §7.8 on hop-by-hop
@@ -49,7 +49,7 @@ public final class BehindNginxRun implements ChapterRun {
         StompServerConfig beats = StompServerConfig.DEFAULT.withHeartBeat(new HeartBeat(BEAT_MILLIS, BEAT_MILLIS));
         LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0).withStomp(beats);
         try (LabServer server = LabServers.start(Engine.JETTY, config, EndpointRegistry.defaults());
-             WireRelay upstream = WireRelay.to(server.port());
+             WireRelay upstream = WireRelay.capturing(server.port());
              Nginx nginx = Nginx.start(executable, snippets.root().resolve("ch05-nginx"), upstream.port())) {
             snippets.write("ch05/wslab-proxy.conf", nginx.config());
             snippets.write("ch05/setup.txt", "# " + version + " on 127.0.0.1:" + nginx.port() + " -> relay on port "

@@ -21,7 +21,7 @@ import org.wslab.lab.server.jetty.notes.JettyNotesHandler;
 import org.wslab.tutorials.live.ChapterFailure;
 import org.wslab.tutorials.live.Snippets;
 import org.wslab.tutorials.live.TourLab;
-import org.wslab.tutorials.live.WireRelay;
+import org.wslab.lab.common.WireRelay;
 
 /**
  * Chapter 2, "REST and WebSocket" (RFC 9110, RFC 9112; RFC 6455 §1.2, §5.2): one small feature —
@@ -56,7 +56,7 @@ public final class RestAndWebSocketRun implements ChapterRun {
     }
 
     private static Cost rest(JettyLabServer jetty, Snippets snippets) throws Exception {
-        try (WireRelay writerWire = WireRelay.to(jetty.port()); WireRelay readerWire = WireRelay.to(jetty.port())) {
+        try (WireRelay writerWire = WireRelay.capturing(jetty.port()); WireRelay readerWire = WireRelay.capturing(jetty.port())) {
             HttpClient writer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpClient reader = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI notes = URI.create("http://127.0.0.1:" + writerWire.port() + JettyNotesHandler.PATH);
@@ -76,8 +76,7 @@ public final class RestAndWebSocketRun implements ChapterRun {
                             + listed.statusCode() + " " + listed.body());
                 }
             }
-            WireRelay.Count all = new WireRelay.Count(writerWire.count().up() + readerWire.count().up(),
-                    writerWire.count().down() + readerWire.count().down());
+            WireRelay.Count all = writerWire.count().plus(readerWire.count());
             WireRelay.Capture w = writerWire.captured().get(0);
             WireRelay.Capture r = readerWire.captured().get(0);
             int exchanges = HttpMessages.of(w.sent()).size() + HttpMessages.of(r.sent()).size();
@@ -99,13 +98,12 @@ public final class RestAndWebSocketRun implements ChapterRun {
     }
 
     private static Cost webSocket(JettyLabServer jetty, Snippets snippets) throws Exception {
-        try (WireRelay writerWire = WireRelay.to(jetty.port()); WireRelay readerWire = WireRelay.to(jetty.port());
+        try (WireRelay writerWire = WireRelay.capturing(jetty.port()); WireRelay readerWire = WireRelay.capturing(jetty.port());
                 BlockingWebSocket writer = open(writerWire); BlockingWebSocket reader = open(readerWire)) {
             for (int i = 0; i < 2_000 && jetty.notes().subscribers() < 2; i++) {
                 Thread.sleep(2); // bounded: until both sessions are subscribed at the server
             }
-            WireRelay.Count opening = new WireRelay.Count(writerWire.count().up() + readerWire.count().up(),
-                    writerWire.count().down() + readerWire.count().down());
+            WireRelay.Count opening = writerWire.count().plus(readerWire.count());
             for (int i = 1; i <= NOTES; i++) {
                 // tag::websocket[]
                 writer.sendText("{\"text\":\"note " + i + "\"}"); // <1>
@@ -116,8 +114,7 @@ public final class RestAndWebSocketRun implements ChapterRun {
                     throw new ChapterFailure("note " + i + " over WebSocket: pushed " + pushed + ", confirmed " + confirmed);
                 }
             }
-            WireRelay.Count all = new WireRelay.Count(writerWire.count().up() + readerWire.count().up(),
-                    writerWire.count().down() + readerWire.count().down()).minus(opening);
+            WireRelay.Count all = writerWire.count().plus(readerWire.count()).minus(opening);
             WireRelay.Capture w = writerWire.captured().get(0);
             WireRelay.Capture r = readerWire.captured().get(0);
             List<Frame> up = WireFrames.of(w.sent(), Role.SERVER);

@@ -22,7 +22,7 @@ import org.wslab.lab.server.jetty.updates.PublishResult;
 import org.wslab.tutorials.live.ChapterFailure;
 import org.wslab.tutorials.live.Snippets;
 import org.wslab.tutorials.live.TourLab;
-import org.wslab.tutorials.live.WireRelay;
+import org.wslab.lab.common.WireRelay;
 
 /**
  * Chapter 3, "When to use WebSocket" (RFC 6202 §2–§3, WHATWG HTML "Server-sent events", RFC 6455):
@@ -150,7 +150,7 @@ public final class WhenToUseWebSocketRun implements ChapterRun {
 
     private static Watch watch(String name, JettyLabServer jetty, List<Watch> watches, List<AutoCloseable> open)
             throws java.io.IOException {
-        WireRelay relay = WireRelay.to(jetty.port());
+        WireRelay relay = WireRelay.capturing(jetty.port());
         open.add(relay);
         Watch w = new Watch(name, relay);
         watches.add(w);
