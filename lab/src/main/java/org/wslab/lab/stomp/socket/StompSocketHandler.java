@@ -102,7 +102,9 @@ public final class StompSocketHandler implements SocketHandler {
             }
             // else a graceful end (DISCONNECT) waits for its last frames: onWritable() comes back
         }
-        if (session.readPaused() || !unsent.isEmpty() || !peer.writable()) {
+        if (closeSent) {
+            peer.resumeReading(); // nothing more goes out; the peer's Close must be read to end TCP (RFC 6455 §7.1.1)
+        } else if (session.readPaused() || !unsent.isEmpty() || !peer.writable()) {
             peer.pauseReading();
         } else {
             peer.resumeReading();
