@@ -34,7 +34,8 @@ import org.wslab.handshake.http.RequestHead;
  * base64 of 16 bytes or comes twice, and answer another version with 404 (it takes it for no upgrade).
  *
  * <p>An accepted request goes on to Jetty with its {@code Sec-WebSocket-Extensions} narrowed to the
- * one permessage-deflate offer our negotiator accepted, or removed when it accepted none: Jetty by
+ * one permessage-deflate offer our negotiator accepted, or removed when it accepted none, and its 101
+ * carries our negotiator's answer to that offer ({@code AgreedExtensions}): Jetty by
  * itself accepts offers RFC 7692 §7.1 says to decline (a window size out of 8..15, a parameter twice)
  * and fails the whole upgrade on an unknown parameter. Extensions other than permessage-deflate are
  * dropped, as our engine supports none.
@@ -67,8 +68,10 @@ final class JettyHandshakeGuard extends Handler.Wrapper {
             refuse(request, response, callback, refusal);
             return true;
         }
-        return super.handle(new OfferedExtensions(request, acceptedOffer(request, (ServerDecision.Accept) decision)),
-                response, callback);
+        ServerDecision.Accept accept = (ServerDecision.Accept) decision;
+        Request offered = new OfferedExtensions(request, acceptedOffer(request, accept));
+        return super.handle(offered, accept.extensions().isEmpty() ? response
+                : new AgreedExtensions(offered, response, ExtensionHeader.format(accept.extensions())), callback);
     }
 
     /** Whether {@code request} is an upgrade to WebSocket (§4.2.1 (3)) at one of our endpoints. */
@@ -106,6 +109,41 @@ final class JettyHandshakeGuard extends Handler.Wrapper {
         // parsed already by ServerHandshake, which accepted the request: the list is valid
         ExtensionHeader.Result.Parsed offers = (ExtensionHeader.Result.Parsed) ExtensionHeader.parse(values);
         return offers.offers().get(a.offerIndex()).toString();
+    }
+
+    /**
+     * {@code response} whose {@code Sec-WebSocket-Extensions}, when Jetty writes one into its 101, is
+     * our negotiator's answer: Jetty runs the offer we let through as asked but leaves out the
+     * {@code server_max_window_bits=15} that accepting such an offer must echo (RFC 7692 §7.1.2.1;
+     * Jetty's compressor always uses the 15-bit window, so the echo is true).
+     */
+    private static final class AgreedExtensions extends Response.Wrapper {
+        private final HttpFields.Mutable headers;
+
+        AgreedExtensions(Request request, Response response, String agreed) {
+            super(request, response);
+            headers = new HttpFields.Mutable.Wrapper(response.getHeaders()) {
+                @Override
+                public HttpField onAddField(HttpField field) {
+                    return ours(field);
+                }
+
+                @Override
+                public HttpField onReplaceField(HttpField old, HttpField field) {
+                    return ours(field);
+                }
+
+                private HttpField ours(HttpField field) {
+                    return field.getHeader() == HttpHeader.SEC_WEBSOCKET_EXTENSIONS
+                            ? new HttpField(HttpHeader.SEC_WEBSOCKET_EXTENSIONS, agreed) : field;
+                }
+            };
+        }
+
+        @Override
+        public HttpFields.Mutable getHeaders() {
+            return headers;
+        }
     }
 
     /** {@code request} with its extension offers replaced by {@code offer} (none when null). */

@@ -119,6 +119,8 @@ class JettyHandshakeGuardTest {
                 Arguments.of("permessage-deflate; server_no_context_takeover",
                         "permessage-deflate; server_no_context_takeover"),
                 Arguments.of("permessage-deflate", "permessage-deflate"),
+                Arguments.of("permessage-deflate; client_max_window_bits=10", "permessage-deflate"),
+                Arguments.of("permessage-deflate; server_max_window_bits=15", "permessage-deflate; server_max_window_bits=15"),
                 Arguments.of("", null));
     }
 
