@@ -1,7 +1,6 @@
 package org.wslab.lab.server.jetty;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
@@ -69,7 +68,8 @@ final class JettyHandshakeGuard extends Handler.Wrapper {
             return true;
         }
         ServerDecision.Accept accept = (ServerDecision.Accept) decision;
-        Request offered = new OfferedExtensions(request, acceptedOffer(request, accept));
+        Request offered = new OfferedExtensions(request,
+                acceptedOffer(((ParseResult.Parsed<RequestHead>) head).head(), accept));
         return super.handle(offered, accept.extensions().isEmpty() ? response
                 : new AgreedExtensions(offered, response, ExtensionHeader.format(accept.extensions())), callback);
     }
@@ -101,13 +101,13 @@ final class JettyHandshakeGuard extends Handler.Wrapper {
     }
 
     /** The {@code Sec-WebSocket-Extensions} value Jetty is to see: the offer accepted, or none. */
-    private static String acceptedOffer(Request request, ServerDecision.Accept accept) {
+    private static String acceptedOffer(RequestHead head, ServerDecision.Accept accept) {
         if (!(accept.deflate() instanceof DeflateNegotiation.Accepted a)) {
             return null;
         }
-        List<String> values = request.getHeaders().getValuesList(HttpHeader.SEC_WEBSOCKET_EXTENSIONS);
-        // parsed already by ServerHandshake, which accepted the request: the list is valid
-        ExtensionHeader.Result.Parsed offers = (ExtensionHeader.Result.Parsed) ExtensionHeader.parse(values);
+        // the list ServerHandshake parsed and found valid when it accepted the request
+        ExtensionHeader.Result.Parsed offers = (ExtensionHeader.Result.Parsed) ExtensionHeader.parse(
+                head.headers().all("Sec-WebSocket-Extensions"));
         return offers.offers().get(a.offerIndex()).toString();
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -28,6 +30,8 @@ import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
 import org.wslab.lab.server.RawUpgrade;
+import org.wslab.lab.server.watch.ServeWatch;
+import org.wslab.lab.server.watch.WatchOutput;
 
 /**
  * The Jetty engine behind {@link JettyHandshakeGuard} answers each opening handshake the way our
@@ -160,6 +164,27 @@ class JettyHandshakeGuardTest {
             assertTrue(head.startsWith("HTTP/1.1 101 "), head);
             assertTrue(head.contains("\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"), head); // §1.3
         }
+    }
+
+    // serve --log: a refusal by the guard is logged with its rule, as our engine logs it
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aWatchedServerLogsTheRefusalWithItsRule(Engine engine) throws Exception {
+        StringWriter printed = new StringWriter();
+        WatchOutput output = WatchOutput.start(new PrintWriter(printed), WatchOutput.DEFAULT_CAPACITY);
+        LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0)
+                .withWatch(ServeWatch.to(output, true, false));
+        int port;
+        try (LabServer server = LabServers.start(engine, config, EndpointRegistry.defaults());
+             Socket s = new Socket("127.0.0.1", server.port())) {
+            port = s.getLocalPort();
+            s.getOutputStream().write(upgrade("/websocket/echo", "Sec-WebSocket-Key: abc\r\n", "13", ""));
+            assertTrue(RawUpgrade.head(s.getInputStream()).startsWith("HTTP/1.1 400 "));
+        }
+        output.close();
+        assertEquals("#1 127.0.0.1:" + port + " GET /websocket/echo → 400 KEY_IS_16_BYTES_BASE64 "
+                + "(RFC 6455 §4.2.1 (5) / §4.1 (7): \"abc\" is not base64 of 16 bytes)",
+                printed.toString().lines().findFirst().orElse(""), printed.toString());
     }
 
     // RFC 9110 §5.5: obs-text in a field value is kept, not refused, by both engines
