@@ -1,8 +1,10 @@
 package org.wslab.lab.server.jetty;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -36,13 +38,14 @@ import org.wslab.lab.stomp.jetty.JettyStompCreator;
  * The lab server on embedded Jetty 12: one plain connector (and, with {@link LabServerConfig#tls()},
  * a TLS one beside it: TLS, RFC 8446, then HTTP/1.1, whose upgrade is the {@code wss://} opening
  * handshake of RFC 6455 §4.2 and §10.6; no ALPN, no HTTP/2), the WebSocket endpoints of the registry
- * mounted on Jetty's {@link WebSocketUpgradeHandler} (which negotiates permessage-deflate, RFC 7692,
- * by itself), the index page behind it, and a {@link GracefulHandler} so a stop lets requests finish.
+ * mounted on Jetty's {@link WebSocketUpgradeHandler}, the index page behind it, and a
+ * {@link GracefulHandler} so a stop lets requests finish.
  *
  * <p>Jetty's defaults of 64 KiB per frame and per message are raised to the lab's own limit
- * ({@link LabServerConfig#maxMessageSize()}), for text and binary alike. Every endpoint, on both
- * connectors, sits behind {@link JettyOriginCheck}: the Origin allow-list of
- * {@link LabServerConfig#origins()} (RFC 6455 §4.2.2 (4)). A watched server ({@link LabServerConfig#watch()})
+ * ({@link LabServerConfig#maxMessageSize()}), for text and binary alike. Every upgrade, on both
+ * connectors, is first judged by {@link JettyHandshakeGuard}: our rules of RFC 6455 §4.2.1, the Origin
+ * allow-list of {@link LabServerConfig#origins()} (§4.2.2 (4)) and our permessage-deflate negotiation
+ * (RFC 7692 §7.1), so this engine refuses what ours refuses, with the same answer. A watched server ({@link LabServerConfig#watch()})
  * logs each request's decision through {@link JettyWatchHandler} and sees every frame through
  * {@link JettyWatchExtension}, first in each connection's extension stack.
  */
@@ -79,16 +82,21 @@ public final class JettyLabServer implements LabServer {
         server.addConnector(connector);
         tlsConnector = config.tls().map(this::tlsConnector).orElse(null);
 
+        Set<String> webSocketPaths = new HashSet<>();
+        registry.endpoints().forEach(e -> webSocketPaths.add(e.path()));
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, this::configure);
         webSockets.setHandler(new JettyUpdatesHandler(updates, new JettyIndexHandler(() -> IndexPage.html(this),
-                registry.endpoints().stream().map(LabEndpoint::path).collect(java.util.stream.Collectors.toSet()))));
+                webSocketPaths)));
         webSockets.insertHandler(new JettyNotesHandler(notes));
+        webSocketPaths.add(JettyUpdatesEndpoint.PATH);
+        webSocketPaths.add(JettyNotesEndpoint.PATH);
+        JettyHandshakeGuard guarded = new JettyHandshakeGuard(config.originPolicy(), webSocketPaths, webSockets);
         if (config.watch().active()) {
             WebSocketServerComponents.ensureWebSocketComponents(server).getExtensionRegistry()
                     .register(JettyWatchExtension.NAME, JettyWatchExtension.class);
-            server.setHandler(new GracefulHandler(new JettyWatchHandler(config.watch(), webSockets)));
+            server.setHandler(new GracefulHandler(new JettyWatchHandler(config.watch(), guarded)));
         } else {
-            server.setHandler(new GracefulHandler(webSockets));
+            server.setHandler(new GracefulHandler(guarded));
         }
         server.setStopTimeout(config.stopTimeout().toMillis());
         server.setStopAtShutdown(false);
@@ -144,10 +152,9 @@ public final class JettyLabServer implements LabServer {
         mount(container, JettyNotesEndpoint.PATH, JettyNotesEndpoint.creator(notes));
     }
 
-    /** Serves {@code path} with {@code creator} behind the Origin check (and the watch, when on). */
+    /** Serves {@code path} with {@code creator} (behind the watch, when on). */
     private void mount(ServerWebSocketContainer container, String path, WebSocketCreator creator) {
-        WebSocketCreator shown = config.watch().active() ? new JettyWatchCreator(creator) : creator;
-        container.addMapping(path, new JettyOriginCheck(config.originPolicy(), shown));
+        container.addMapping(path, config.watch().active() ? new JettyWatchCreator(creator) : creator);
     }
 
     /**
