@@ -1,12 +1,11 @@
 package org.wslab.lab.server.jetty;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.wslab.lab.server.jetty.http.NoStoreAnswer;
 import org.wslab.lab.server.jetty.updates.ReadResult;
 import org.wslab.lab.server.jetty.updates.Update;
 
@@ -38,19 +37,12 @@ final class JettyUpdateAnswers {
 
     /** 204 No Content: no update (yet). */
     static void empty(Response response, Callback callback) {
-        response.setStatus(HttpStatus.NO_CONTENT_204);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, null, callback);
+        NoStoreAnswer.empty(response, callback, HttpStatus.NO_CONTENT_204);
     }
 
     /** A plain-text answer. */
     static void text(Response response, Callback callback, int status, String body) {
-        byte[] octets = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, octets.length);
-        response.write(true, ByteBuffer.wrap(octets), callback);
+        NoStoreAnswer.write(response, callback, status, "text/plain; charset=utf-8", body);
     }
 
     /** 503 with {@code Retry-After: 1}: the subscriber limit is reached, or the server stops. */

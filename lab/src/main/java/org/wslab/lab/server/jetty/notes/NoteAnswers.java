@@ -1,11 +1,9 @@
 package org.wslab.lab.server.jetty.notes;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.wslab.lab.server.jetty.http.NoStoreAnswer;
 import org.wslab.lab.server.jetty.updates.PublishResult;
 
 /**
@@ -17,12 +15,7 @@ final class NoteAnswers {
 
     /** A JSON answer with {@code status}. */
     static void json(Response response, Callback callback, int status, String body) {
-        byte[] octets = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, octets.length);
-        response.write(true, ByteBuffer.wrap(octets), callback);
+        NoStoreAnswer.write(response, callback, status, "application/json", body);
     }
 
     /** An error answer: {@code status} and the rule broken. */
