@@ -68,6 +68,16 @@ public final class HeaderCatalog {
             Map.entry("x-frame-options", e(HeaderRole.UNRELATED, "", "framing switch for HTML pages")),
             Map.entry("server", e(HeaderRole.UNRELATED, "", "the server software")));
 
+    /**
+     * What differs in an answer that is not 101 (a refusal, RFC 6455 §4.2.1, §4.4): the connection
+     * does not change protocols, so {@code Connection} only says whether TCP stays open.
+     */
+    private static final Map<String, Entry> REFUSAL = Map.of(
+            "connection", e(HeaderRole.UNRELATED, "RFC 9110 §7.6.1",
+                    "hop-by-hop: whether this TCP connection stays open; only a 101 must say \"Upgrade\""),
+            "upgrade", e(HeaderRole.OPTIONAL, "RFC 9110 §15.5.22", "with a 426, the protocols the server would switch to"),
+            "sec-websocket-accept", e(HeaderRole.UNRELATED, "RFC 6455 §4.2.2 (5.4)", "belongs in a 101 only"));
+
     /** Annotates a field of a request. */
     public static HeaderAnnotation request(HeaderField field) {
         return annotate(field, REQUEST);
@@ -85,10 +95,16 @@ public final class HeaderCatalog {
         return out;
     }
 
-    /** Annotates every field of a response, in order. */
+    /** Annotates every field of a 101 response, in order. */
     public static List<HeaderAnnotation> response(Headers headers) {
+        return response(101, headers);
+    }
+
+    /** Annotates every field of a response with {@code status}, in order: a refusal's fields as a refusal's. */
+    public static List<HeaderAnnotation> response(int status, Headers headers) {
         List<HeaderAnnotation> out = new ArrayList<>();
-        headers.fields().forEach(f -> out.add(response(f)));
+        headers.fields().forEach(f -> out.add(status != 101 && REFUSAL.containsKey(f.name().toLowerCase(Locale.ROOT))
+                ? annotate(f, REFUSAL) : response(f)));
         return out;
     }
 

@@ -85,7 +85,7 @@ public final class TranscriptExplainer {
     private static Explanation judge(Optional<RequestHead> request, Optional<ResponseHead> response,
                                      Headers requestFields, Headers responseFields, List<SidedCheck> rules) {
         List<HeaderAnnotation> reqNotes = HeaderCatalog.request(requestFields);
-        List<HeaderAnnotation> respNotes = HeaderCatalog.response(responseFields);
+        List<HeaderAnnotation> respNotes = HeaderCatalog.response(response.map(ResponseHead::status).orElse(101), responseFields);
         ClientOffer offer = ClientOffer.of(request.orElse(RequestHead.get("/", requestFields)));
         Optional<String> noKey = whyNoAccept(requestFields.all("Sec-WebSocket-Key"));
         {

@@ -39,7 +39,7 @@ final class HandshakeJson {
         String startLine = a.response().version() + " " + String.format("%03d", a.response().status())
                 + " " + a.response().reason();
         ObjectNode response = JsonReport.head(HeadLine.of(a.received(), startLine, a.response().headers()),
-                HeaderCatalog.response(a.response().headers()), checks, false);
+                HeaderCatalog.response(a.response().status(), a.response().headers()), checks, false);
         completeLines(response);
         ObjectNode out = JsonReport.object();
         out.put("status", a.response().status());

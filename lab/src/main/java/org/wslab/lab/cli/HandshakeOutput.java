@@ -99,7 +99,7 @@ final class HandshakeOutput {
         String startLine = a.response().version() + " " + String.format("%03d", a.response().status())
                 + " " + a.response().reason();
         TextReport.head(out, "← response, as received", HeadLine.of(a.received(), startLine, a.response().headers()),
-                HeaderCatalog.response(a.response().headers()), checks, false);
+                HeaderCatalog.response(a.response().status(), a.response().headers()), checks, false);
         body(a.body());
         out.println();
         TextReport.checks(out, "request rules (as a server checks them, RFC 6455 §4.2.1)", j.requestChecks());
