@@ -34,6 +34,14 @@ final class ServeBanner {
             String url = u.getValue().toString();
             out.println("  " + url + " ".repeat(width - url.length() + 2) + u.getKey().description());
         }
+        if (server.engine() == Engine.JETTY) {
+            String http = server.baseUri().toString();
+            String ws = "ws" + http.substring(4);
+            out.println("  " + http + "api/notes and " + ws + "websocket/notes: a notes board over REST"
+                    + " (POST {\"text\":\"…\"}, GET ?since=N) and over WebSocket");
+            out.println("  " + http + "updates/poll, /updates/long-poll, /updates/events (server-sent events) and " + ws
+                    + "websocket/updates: one update feed four ways; POST a line to " + http + "updates/publish to add one");
+        }
         secure.ifPresent(t -> TlsBanner.print(out, server, t));
         ServeWatch watch = config.watch();
         if (watch.active()) {

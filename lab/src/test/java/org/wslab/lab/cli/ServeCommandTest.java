@@ -20,6 +20,9 @@ class ServeCommandTest {
             assertTrue(serve.out().contains("jetty engine listening on http://127.0.0.1:" + serve.port() + "/"),
                     serve.out());
             assertTrue(serve.out().contains("limits: 1MiB per frame and per message"), serve.out());
+            assertTrue(serve.out().contains("http://127.0.0.1:" + serve.port() + "/api/notes and ws://127.0.0.1:"
+                    + serve.port() + "/websocket/notes"), "the banner names the Jetty engine's other endpoints: " + serve.out());
+            assertTrue(serve.out().contains("/updates/publish"), serve.out());
             HttpResponse<String> index = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/")).build(),
                     HttpResponse.BodyHandlers.ofString());

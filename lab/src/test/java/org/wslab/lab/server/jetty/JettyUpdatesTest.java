@@ -71,6 +71,29 @@ class JettyUpdatesTest {
         assertEquals(204, get("/updates/poll?after=2").statusCode());
     }
 
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST /updates/publish feeds every way of waiting; its limits answer 413 and 400, another method 405. */
+    @Test
+    void aPostPublishesOneLineAndItsLimitsAreNamed() throws Exception {
+        start(TWO);
+        HttpResponse<String> published = post("/updates/publish", "price 101\n");
+        assertEquals(201, published.statusCode(), published.body());
+        assertEquals("published 1\n", published.body());
+        assertEquals("1 price 101\n", get("/updates/poll?after=0").body());
+        HttpResponse<String> tooLong = post("/updates/publish", "x".repeat(65));
+        assertEquals(413, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("at most 64 bytes"), tooLong.body());
+        assertEquals(400, post("/updates/publish", "two\nlines").statusCode());
+        HttpResponse<String> got = get("/updates/publish");
+        assertEquals(405, got.statusCode());
+        assertEquals("POST", got.headers().firstValue("allow").orElseThrow());
+        assertEquals(1, server.updates().lastSeq(), "only the good one was published");
+    }
+
     @Test
     void badRequestsAreRefusedWithTheirStatus() throws Exception {
         start(TWO);
