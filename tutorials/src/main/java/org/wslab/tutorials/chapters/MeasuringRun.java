@@ -106,10 +106,12 @@ public final class MeasuringRun implements ChapterRun {
 
     private static String judge(String name, double took, double right, String removed) {
         if (took < right / 3) {
-            return String.format(Locale.ROOT, "%s took %.2f ns, less than a third of that: %s.", name, took, removed);
+            return String.format(Locale.ROOT, "%s took %.2f ns, less than a third of `measuredRight`'s time: %s.",
+                    name, took, removed);
         }
-        return String.format(Locale.ROOT, "%s took %.2f ns, close to `measuredRight`: on this JVM the JIT did not "
-                + "optimise that mistake away this time, which is no reason to trust it — the next JVM may.", name, took);
+        return String.format(Locale.ROOT, "%s took %.2f ns, not far below `measuredRight`'s %.2f ns: on this run the"
+                + " mistake cost no time that shows, which is no reason to trust it — the next JVM may optimise it"
+                + " away, or `measuredRight` itself may have become a mistake.", name, took, right);
     }
 
     private static void firstCalls(Snippets snippets) throws IOException, RunnerException {

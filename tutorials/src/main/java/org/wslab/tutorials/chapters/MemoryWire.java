@@ -118,7 +118,7 @@ final class MemoryWire {
             return "pong \"" + utf8(p.data()) + "\"";
         } else if (e instanceof Event.Closed c) {
             return "closed " + c.describe() + (c.clean() ? ", cleanly" : ", not cleanly")
-                    + c.error().map(err -> " — " + err).orElse("");
+                    + c.error().filter(err -> !err.detail().isBlank()).map(err -> " (" + err.detail() + ")").orElse("");
         }
         return e.toString();
     }
