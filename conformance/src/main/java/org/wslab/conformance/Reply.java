@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import org.wslab.framing.codec.Opcode;
+import org.wslab.framing.text.Utf8Validator;
 
 /**
  * Something a conforming server sends back before the connection ends: a whole message (the
@@ -55,9 +56,15 @@ public record Reply(Opcode opcode, byte[] payload) {
     @Override
     public String toString() {
         String kind = opcode.isControl() ? opcode.name() : opcode.name() + " message";
-        if (payload.length <= 32 && opcode != Opcode.BINARY) {
+        if (payload.length <= 32 && opcode != Opcode.BINARY && printable(payload)) {
             return kind + " \"" + new String(payload, StandardCharsets.UTF_8) + "\"";
         }
         return kind + " of " + payload.length + " bytes";
+    }
+
+    /** Valid UTF-8 without control characters: safe to quote in a report. */
+    private static boolean printable(byte[] p) {
+        return Utf8Validator.firstInvalid(p) < 0
+                && new String(p, StandardCharsets.UTF_8).codePoints().noneMatch(Character::isISOControl);
     }
 }
