@@ -1,7 +1,6 @@
 package org.wslab.conformance.cases;
 
 import static org.wslab.conformance.cases.Cases.actions;
-import static org.wslab.conformance.cases.Cases.echoes;
 import static org.wslab.conformance.cases.Cases.fails;
 import static org.wslab.conformance.cases.Cases.frame;
 import static org.wslab.conformance.cases.Cases.must;
@@ -54,8 +53,11 @@ public final class CloseCases {
         List<ConformanceCase> c = new ArrayList<>();
         WireFrame close = WireFrame.close(WireFrame.closeBody(1000, ""));
         WireFrame ping = WireFrame.ping(utf8("ping payload"));
-        c.add(must(id(1, 1), "a text message, then the closing handshake", HANDSHAKE,
-                actions(send(WireFrame.text("Hello World!"))), echoes(Reply.text("Hello World!"))));
+        c.add(with(Strictness.SHOULD, id(1, 1), "a text message and a Close in one write: the message is echoed first",
+                Rule.rfc6455("5.5.1", "a Close is answered as soon as practical, and MAY wait until the current message"
+                        + " is sent: a message received before the Close is not lost"),
+                actions(send(WireFrame.text("Hello World!"), close)),
+                new Expectation(List.of(Reply.text("Hello World!")), new Ending.AwaitClose(Set.of(1000)))));
         c.add(must(id(1, 2), "a Close, then a second Close", HANDSHAKE, actions(send(close, close)), closes(1000)));
         c.add(must(id(1, 3), "a Close, then a text message that must not be echoed", HANDSHAKE,
                 actions(send(close, WireFrame.text("Hello World!"))), closes(1000)));
