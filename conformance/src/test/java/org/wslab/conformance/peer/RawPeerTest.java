@@ -25,6 +25,8 @@ import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.codec.Role;
 import org.wslab.framing.codec.Violation;
 import org.wslab.handshake.ClientVerdict;
+import org.wslab.handshake.http.ParseResult;
+import org.wslab.handshake.http.ResponseHead;
 import org.wslab.testkit.ByteGens;
 import org.wslab.testkit.Props;
 
@@ -77,12 +79,30 @@ class RawPeerTest {
         }
     }
 
+    // RFC 6455 §4.2.2: a case may write its own request; a server refusing version 12 answers 426 with the versions it speaks
+    @Test
+    void aCaseMaySendItsOwnHandshakeRequest() throws Exception {
+        try (EngineEcho engine = new EngineEcho(); RawPeer peer = RawPeer.connect(engine.uri(), T)) {
+            String request = "GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 12\r\n\r\n";
+            ParseResult<ResponseHead> r = peer.request(request.getBytes(StandardCharsets.US_ASCII), T);
+            if (!(r instanceof ParseResult.Parsed<ResponseHead> parsed)) {
+                throw new AssertionError("no response head: " + r);
+            }
+            ResponseHead head = parsed.head();
+            assertEquals(426, head.status());
+            assertEquals("13", head.headers().first("Sec-WebSocket-Version").orElseThrow());
+            assertTrue(peer.log().render().contains("Sec-WebSocket-Version: 12"), peer.log().render());
+        }
+    }
+
     // a server that accepts and says nothing, then one that closes: silence and the closed socket are observations
     @Test
     void silenceAndAClosedConnectionAreObservations() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             URI uri = URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
-            try (RawPeer peer = RawPeer.connect(uri, T); Socket accepted = server.accept()) {
+            try (RawPeer peer = RawPeer.connect(uri, T)) {
+                Socket accepted = server.accept();
                 Observation quiet = peer.next(Duration.ofMillis(100));
                 assertEquals(100, assertInstanceOf(Observation.Silence.class, quiet).waitedMillis());
                 accepted.close();

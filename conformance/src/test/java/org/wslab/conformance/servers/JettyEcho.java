@@ -1,5 +1,6 @@
 package org.wslab.conformance.servers;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.server.Server;
@@ -34,8 +35,12 @@ public final class JettyEcho implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() throws IOException {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IOException("Jetty did not stop", e);
+        }
     }
 
     /** Public so that Jetty can reach its methods by method handle. */
