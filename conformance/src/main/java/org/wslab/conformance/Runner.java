@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.wslab.conformance.peer.RawPeer;
 
 /**
  * Plays cases against one server: each on its own connection within a per-case timeout, up to
@@ -59,8 +60,13 @@ public final class Runner {
         this.settings = settings;
     }
 
-    /** Plays {@code cases} against {@code target}. */
+    /**
+     * Plays {@code cases} against {@code target}.
+     *
+     * @throws IllegalArgumentException when {@code target} is not a {@code ws://} URL, before any case runs
+     */
     public RunSummary run(URI target, List<ConformanceCase> cases, Progress progress) {
+        RawPeer.target(target);
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism(), r -> {

@@ -11,6 +11,7 @@ import org.wslab.conformance.ConformanceCase;
 import org.wslab.conformance.Runner;
 import org.wslab.conformance.Selection;
 import org.wslab.conformance.Verdict;
+import org.wslab.conformance.peer.RawPeer;
 
 /**
  * The conformance catalogue as JUnit 5 dynamic tests, one per case, for a {@code @TestFactory}:
@@ -40,6 +41,7 @@ public final class ConformanceTests {
      */
     public static Stream<DynamicTest> against(URI target, Selection selection, Runner.Settings settings,
                                               Consumer<CaseResult> results) {
+        RawPeer.target(target);
         return Catalogue.standard().select(selection).stream()
                 .map(c -> DynamicTest.dynamicTest(c.id() + " " + c.title(), () -> check(c, target, settings, results)));
     }

@@ -69,14 +69,7 @@ public final class RawPeer implements AutoCloseable {
      * @throws IOException              when the connection cannot be opened
      */
     public static RawPeer connect(URI target, Duration timeout) throws IOException {
-        WebSocketUri.Parse parse = WebSocketUri.parse(target.toString());
-        if (parse instanceof WebSocketUri.Parse.Invalid i) {
-            throw new IllegalArgumentException(i.rule() + ": " + i.detail());
-        }
-        WebSocketUri uri = ((WebSocketUri.Parse.Valid) parse).uri();
-        if (uri.secure()) {
-            throw new IllegalArgumentException("wss:// is not supported by the conformance peer yet: " + target);
-        }
+        WebSocketUri uri = target(target);
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(uri.host(), uri.port()), (int) Math.max(1, timeout.toMillis()));
@@ -86,6 +79,24 @@ public final class RawPeer implements AutoCloseable {
             throw e;
         }
         return new RawPeer(uri, s);
+    }
+
+    /**
+     * The {@code ws://} URL the peer can connect to.
+     *
+     * @throws IllegalArgumentException naming the rule for a URL that is not a WebSocket URI (RFC 6455 §3),
+     *                                  or for {@code wss://}, which the peer does not speak yet
+     */
+    public static WebSocketUri target(URI target) {
+        WebSocketUri.Parse parse = WebSocketUri.parse(target.toString());
+        if (parse instanceof WebSocketUri.Parse.Invalid i) {
+            throw new IllegalArgumentException(i.rule() + ": " + i.detail());
+        }
+        WebSocketUri uri = ((WebSocketUri.Parse.Valid) parse).uri();
+        if (uri.secure()) {
+            throw new IllegalArgumentException("wss:// is not supported by the conformance peer yet: " + target);
+        }
+        return uri;
     }
 
     /** The URL connected to. */
