@@ -14,14 +14,16 @@ import org.junit.jupiter.api.Test;
 class CatalogueTest {
     private final Catalogue catalogue = Catalogue.standard();
 
+    // Autobahn: 1.x 16, 2.x 11, 3.x 7, 4.x 10, 5.x 20, 7.x 37 (6.x has 145: ours is a part, see Utf8Cases)
     @Test
-    void eachCategoryHoldsAtLeastAutobahnsCount() {
+    void eachCategoryHoldsAtLeastAutobahnsCountExceptUtf8WhichIsAPart() {
         Map<String, Integer> expected = new LinkedHashMap<>();
         expected.put("framing", 16);
         expected.put("pingpong", 11);
         expected.put("rsv", 7);
         expected.put("opcodes", 10);
         expected.put("fragmentation", 20);
+        expected.put("utf8", 52);
         expected.put("close", 41);
         assertEquals(expected, catalogue.countsByCategory());
     }

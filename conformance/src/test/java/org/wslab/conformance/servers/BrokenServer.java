@@ -130,7 +130,9 @@ public final class BrokenServer implements AutoCloseable {
         private final OutputStream out;
         private final FrameDecoder decoder = new FrameDecoder(DecoderSettings.defaults(Role.SERVER)
                 .withAllowedRsv(flaw == Flaw.IGNORES_RSV ? 0b111 : 0));
+        private final Utf8Validator utf8 = new Utf8Validator();
         private boolean inMessage;
+        private boolean text;
 
         Frames(OutputStream out) {
             this.out = out;
@@ -165,6 +167,14 @@ public final class BrokenServer implements AutoCloseable {
                         return close(1002);
                     }
                     inMessage = !f.fin();
+                    if (starts) {
+                        text = f.opcode() == Opcode.TEXT;
+                        utf8.reset();
+                    }
+                    // §8.1: invalid UTF-8 fails the connection with 1007 as soon as it is seen
+                    if (text && (utf8.feed(f.payload()) >= 0 || f.fin() && !utf8.finish())) {
+                        return close(1007);
+                    }
                     send(f.withoutMask());
                 }
             }
