@@ -45,6 +45,17 @@ class BrokenServerTest {
         assertEquals(expected, judgedFailed(Flaw.NO_CLOSE_REPLY));
     }
 
+    // RFC 6455 §8.1: a server that echoes text without validating it fails every invalid-UTF-8 case,
+    // and not the invalid close reason (a different check, §5.5.1)
+    @Test
+    void aServerThatIgnoresUtf8FailsTheInvalidTextCases() throws Exception {
+        Set<String> expected = ids("utf8.6.3.1", "utf8.6.3.2", "utf8.6.4.1", "utf8.6.4.2");
+        for (int i = 1; i <= 18; i++) {
+            expected.add("utf8.6.6." + i);
+        }
+        assertEquals(expected, judgedFailed(Flaw.IGNORES_UTF8));
+    }
+
     /** The ids whose judged verdict (before strictness) was FAILED. */
     private static Set<String> judgedFailed(Flaw flaw) throws Exception {
         try (BrokenServer server = new BrokenServer(flaw)) {

@@ -40,7 +40,9 @@ public final class BrokenServer implements AutoCloseable {
         /** Answers any Close by echoing its body unchecked: bad codes, 1-byte bodies, bad UTF-8 (breaks §5.5.1, §7.4.1). */
         ECHOES_ANY_CLOSE,
         /** Never answers a Close: it just closes TCP (breaks §5.5.1). */
-        NO_CLOSE_REPLY
+        NO_CLOSE_REPLY,
+        /** Echoes text messages without checking their UTF-8 (breaks §8.1). */
+        IGNORES_UTF8
     }
 
     private final Flaw flaw;
@@ -172,7 +174,7 @@ public final class BrokenServer implements AutoCloseable {
                         utf8.reset();
                     }
                     // §8.1: invalid UTF-8 fails the connection with 1007 as soon as it is seen
-                    if (text && (utf8.feed(f.payload()) >= 0 || f.fin() && !utf8.finish())) {
+                    if (text && flaw != Flaw.IGNORES_UTF8 && (utf8.feed(f.payload()) >= 0 || f.fin() && !utf8.finish())) {
                         return close(1007);
                     }
                     send(f.withoutMask());
