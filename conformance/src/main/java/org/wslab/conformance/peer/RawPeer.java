@@ -53,6 +53,8 @@ public final class RawPeer implements AutoCloseable {
     private final byte[] readBuffer = new byte[READ_BUFFER];
     private ByteBuffer pending = ByteBuffer.allocate(0);
     private boolean tcpClosed;
+    /** A write failed: the server is gone for writing, but what it sent before may still be read. */
+    private boolean outputClosed;
     private String tcpClosedHow = "closed";
 
     private RawPeer(WebSocketUri uri, Socket socket) throws IOException {
@@ -181,7 +183,7 @@ public final class RawPeer implements AutoCloseable {
 
     /** Writes raw bytes exactly as given (a no-op noted in the log once the connection is gone). */
     public void write(byte[] bytes) throws IOException {
-        if (tcpClosed || bytes.length == 0) {
+        if (tcpClosed || outputClosed || bytes.length == 0) {
             return;
         }
         try {
@@ -189,7 +191,7 @@ public final class RawPeer implements AutoCloseable {
             out.flush();
             log.sent(bytes);
         } catch (SocketException e) {
-            tcpClosed = true;
+            outputClosed = true; // reads go on: the server's Close may be waiting in our receive buffer
             log.note("write failed, the server closed the connection: " + e.getMessage());
         }
     }
