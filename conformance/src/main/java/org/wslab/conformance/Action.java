@@ -1,0 +1,41 @@
+package org.wslab.conformance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.wslab.conformance.peer.Chop;
+import org.wslab.conformance.peer.WireFrame;
+
+/** One step of what a case sends, as data: frames in some chops, or a pause between them. */
+public sealed interface Action {
+    /** What this step does, in words. */
+    String describe();
+
+    /**
+     * Sends frames, cut into writes by {@code chop}.
+     *
+     * @param frames the frames, in order
+     * @param chop   how they are cut into writes
+     */
+    record Send(List<WireFrame> frames, Chop chop) implements Action {
+        public Send {
+            frames = List.copyOf(frames);
+            Objects.requireNonNull(chop, "chop");
+        }
+
+        @Override
+        public String describe() {
+            return frames.stream().map(WireFrame::toString).collect(Collectors.joining(", "))
+                    + (frames.size() > 1 || chop.writeBytes() > 0 ? " " + chop : "");
+        }
+    }
+
+    /** Waits before the next step (lets the server see a fragmented message arrive in pieces). */
+    record Pause(Duration length) implements Action {
+        @Override
+        public String describe() {
+            return "pause " + length.toMillis() + " ms";
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.wslab.conformance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.wslab.conformance.cases.CloseCases;
+import org.wslab.conformance.cases.FragmentationCases;
+import org.wslab.conformance.cases.FramingCases;
+import org.wslab.conformance.cases.OpcodeCases;
+import org.wslab.conformance.cases.PingPongCases;
+import org.wslab.conformance.cases.ReservedBitsCases;
+import org.wslab.conformance.cases.Utf8Cases;
+
+/**
+ * Every case, as data, in id order; each category is written in its own class of the
+ * {@code cases} package. Ids are unique (checked when built).
+ */
+public final class Catalogue {
+    private final List<ConformanceCase> cases;
+
+    private Catalogue(List<ConformanceCase> cases) {
+        Set<CaseId> seen = new HashSet<>();
+        for (ConformanceCase c : cases) {
+            if (!seen.add(c.id())) {
+                throw new IllegalStateException("two cases share the id " + c.id());
+            }
+        }
+        this.cases = cases.stream().sorted(java.util.Comparator.comparing(ConformanceCase::id)).toList();
+    }
+
+    /** The RFC 6455 cases: framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close. */
+    public static Catalogue standard() {
+        List<ConformanceCase> all = new ArrayList<>();
+        all.addAll(FramingCases.cases());
+        all.addAll(PingPongCases.cases());
+        all.addAll(ReservedBitsCases.cases());
+        all.addAll(OpcodeCases.cases());
+        all.addAll(FragmentationCases.cases());
+        all.addAll(Utf8Cases.cases());
+        all.addAll(CloseCases.cases());
+        return new Catalogue(all);
+    }
+
+    /** Every case, in id order. */
+    public List<ConformanceCase> cases() {
+        return cases;
+    }
+
+    /** The cases {@code selection} picks, in id order. */
+    public List<ConformanceCase> select(Selection selection) {
+        return cases.stream().filter(c -> selection.matches(c.id())).toList();
+    }
+
+    /** The case with {@code id}. */
+    public Optional<ConformanceCase> find(CaseId id) {
+        return cases.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** How many cases each category holds, in catalogue order. */
+    public Map<String, Integer> countsByCategory() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (ConformanceCase c : cases) {
+            m.merge(c.category(), 1, Integer::sum);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,282 @@
+package org.wslab.conformance.peer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.wslab.framing.codec.DecodeResult;
+import org.wslab.framing.codec.DecoderSettings;
+import org.wslab.framing.codec.FrameDecoder;
+import org.wslab.framing.codec.Role;
+import org.wslab.framing.trace.FrameTrace;
+import org.wslab.handshake.ClientHandshake;
+import org.wslab.handshake.ClientOptions;
+import org.wslab.handshake.ClientVerdict;
+import org.wslab.handshake.WebSocketUri;
+import org.wslab.handshake.http.HttpRule;
+import org.wslab.handshake.http.HttpParseFailure;
+import org.wslab.handshake.http.ParseResult;
+import org.wslab.handshake.http.ResponseHead;
+import org.wslab.handshake.http.ResponseHeadParser;
+
+/**
+ * A byte-level WebSocket client for conformance cases: a plain TCP socket to a {@code ws://} URL,
+ * the opening handshake of RFC 6455 §4.1 done with the {@code handshake} module (or any request a
+ * case writes itself), then any bytes at all — frames that break §5.2 on purpose, in any chops.
+ * What the server answers is decoded with framing's {@link FrameDecoder} in the client role, so
+ * a masked or malformed server frame is itself an observation. Every byte both ways is recorded,
+ * with its time, in a {@link WireLog}. Reads wait at most the timeout given; a closed TCP
+ * connection and a Close frame are both observations, never exceptions. One thread per peer.
+ */
+public final class RawPeer implements AutoCloseable {
+    /** Bytes read per {@code read} call. */
+    public static final int READ_BUFFER = 16 * 1024;
+
+    private final WebSocketUri uri;
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final WireLog log = new WireLog();
+    private final FrameDecoder decoder = new FrameDecoder(DecoderSettings.defaults(Role.CLIENT));
+    private final Random maskKeys = new SecureRandom();
+    private final byte[] readBuffer = new byte[READ_BUFFER];
+    private ByteBuffer pending = ByteBuffer.allocate(0);
+    private boolean tcpClosed;
+    /** A write failed: the server is gone for writing, but what it sent before may still be read. */
+    private boolean outputClosed;
+    private String tcpClosedHow = "closed";
+
+    private RawPeer(WebSocketUri uri, Socket socket) throws IOException {
+        this.uri = uri;
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /**
+     * Opens a TCP connection to a {@code ws://} URL within {@code timeout}; no handshake yet.
+     *
+     * @throws IllegalArgumentException for a URL that is not {@code ws://} (RFC 6455 §3); {@code wss://} is not supported yet
+     * @throws IOException              when the connection cannot be opened
+     */
+    public static RawPeer connect(URI target, Duration timeout) throws IOException {
+        WebSocketUri uri = target(target);
+        Socket s = new Socket();
+        try {
+            s.connect(new InetSocketAddress(uri.host(), uri.port()), (int) Math.max(1, timeout.toMillis()));
+            s.setTcpNoDelay(true); // chops must reach the server as written
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        return new RawPeer(uri, s);
+    }
+
+    /**
+     * The {@code ws://} URL the peer can connect to.
+     *
+     * @throws IllegalArgumentException naming the rule for a URL that is not a WebSocket URI (RFC 6455 §3),
+     *                                  or for {@code wss://}, which the peer does not speak yet
+     */
+    public static WebSocketUri target(URI target) {
+        WebSocketUri.Parse parse = WebSocketUri.parse(target.toString());
+        if (parse instanceof WebSocketUri.Parse.Invalid i) {
+            throw new IllegalArgumentException(i.rule() + ": " + i.detail());
+        }
+        WebSocketUri uri = ((WebSocketUri.Parse.Valid) parse).uri();
+        if (uri.secure()) {
+            throw new IllegalArgumentException("wss:// is not supported by the conformance peer yet: " + target);
+        }
+        return uri;
+    }
+
+    /** The URL connected to. */
+    public WebSocketUri uri() {
+        return uri;
+    }
+
+    /** The bytes both ways so far. */
+    public WireLog log() {
+        return log;
+    }
+
+    /** The standard opening handshake (RFC 6455 §4.1): our request, the server's answer judged by the handshake module. */
+    public ClientVerdict openingHandshake(Duration timeout) throws IOException {
+        ClientHandshake hs = ClientHandshake.create(uri, ClientOptions.defaults());
+        ParseResult<ResponseHead> r = request(hs.requestBytes(), timeout);
+        if (r instanceof ParseResult.Parsed<ResponseHead> p) {
+            return hs.validate(p.head());
+        }
+        HttpParseFailure f = ((ParseResult.Failed<ResponseHead>) r).failure();
+        return new ClientVerdict.Rejected(f.rule(), f.toString());
+    }
+
+    /**
+     * Sends a request a case wrote itself and reads the response head within {@code timeout}; bytes
+     * after the head are kept as the first frame bytes. A server that closes or stays silent
+     * answers {@link ParseResult.Failed}.
+     */
+    public ParseResult<ResponseHead> request(byte[] request, Duration timeout) throws IOException {
+        log.note("opening handshake request (RFC 6455 §4.1)\n" + new String(request, java.nio.charset.StandardCharsets.ISO_8859_1).stripTrailing());
+        write(request);
+        ResponseHeadParser parser = new ResponseHeadParser();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (true) {
+            int n = read(deadline);
+            if (n <= 0) {
+                String what = n < 0 ? "the server closed the connection" : "no response within " + timeout.toMillis() + " ms";
+                return new ParseResult.Failed<>(new HttpParseFailure(HttpRule.STATUS_LINE_SYNTAX, head.size(),
+                        what + " before the response head ended"));
+            }
+            ParseResult<ResponseHead> r = parser.feed(readBuffer, 0, n);
+            if (r instanceof ParseResult.Parsed<ResponseHead> p) {
+                head.write(readBuffer, 0, p.consumed());
+                log.note("opening handshake response\n" + head.toString(java.nio.charset.StandardCharsets.ISO_8859_1).stripTrailing());
+                keep(readBuffer, p.consumed(), n - p.consumed());
+                return r;
+            }
+            head.write(readBuffer, 0, n);
+            if (r instanceof ParseResult.Failed<ResponseHead>) {
+                return r;
+            }
+        }
+    }
+
+    /**
+     * Writes {@code frames} masked with fresh keys (§5.3) where they ask for a mask, cut into
+     * writes as {@code chop} says. A server that has closed the connection makes the write a no-op
+     * noted in the log; the next {@link #next} then observes the close.
+     */
+    public void send(List<WireFrame> frames, Chop chop) throws IOException {
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        for (WireFrame f : frames) {
+            int key = maskKeys.nextInt();
+            byte[] wire = f.encode(key);
+            log.sentFrame(f.trace(key));
+            if (chop.writeBytes() == -1) {
+                write(wire);
+            } else {
+                batch.write(wire);
+            }
+        }
+        byte[] all = batch.toByteArray();
+        if (chop.writeBytes() == 0) {
+            write(all);
+        } else if (chop.writeBytes() > 0) {
+            for (int i = 0; i < all.length; i += chop.writeBytes()) {
+                write(Arrays.copyOfRange(all, i, Math.min(all.length, i + chop.writeBytes())));
+            }
+        }
+    }
+
+    /** Writes raw bytes exactly as given (a no-op noted in the log once the connection is gone). */
+    public void write(byte[] bytes) throws IOException {
+        if (tcpClosed || outputClosed || bytes.length == 0) {
+            return;
+        }
+        try {
+            out.write(bytes);
+            out.flush();
+            log.sent(bytes);
+        } catch (SocketException e) {
+            outputClosed = true; // reads go on: the server's Close may be waiting in our receive buffer
+            log.note("write failed, the server closed the connection: " + e.getMessage());
+        }
+    }
+
+    /** The next thing the server does within {@code timeout}: a frame, a TCP close, silence or bad bytes. */
+    public Observation next(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (pending.hasRemaining() || decoder.error().isPresent()) {
+                DecodeResult r = decoder.decode(pending);
+                if (r instanceof DecodeResult.Decoded d) {
+                    log.receivedFrame(FrameTrace.render(d.frame()));
+                    return new Observation.Received(d.frame());
+                }
+                if (r instanceof DecodeResult.Failed f) {
+                    log.note("undecodable: " + f.error());
+                    return new Observation.Undecodable(f.error());
+                }
+            }
+            if (tcpClosed) {
+                return new Observation.TcpClosed("closed");
+            }
+            int n = read(deadline);
+            if (n == 0) {
+                log.note("silence for " + timeout.toMillis() + " ms");
+                return new Observation.Silence(timeout.toMillis());
+            }
+            if (n < 0) {
+                return new Observation.TcpClosed(tcpClosedHow);
+            }
+            keep(readBuffer, 0, n);
+        }
+    }
+
+    /** Reads once before {@code deadline}: bytes read, 0 on timeout, -1 when the TCP connection ended. */
+    private int read(long deadline) throws IOException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (tcpClosed) {
+            return -1;
+        }
+        if (left <= 0) {
+            return 0;
+        }
+        try {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            int n = in.read(readBuffer);
+            if (n < 0) {
+                tcpClosed = true;
+                tcpClosedHow = "closed (FIN)";
+                log.note("server closed the TCP connection");
+                return -1;
+            }
+            log.received(Arrays.copyOf(readBuffer, n));
+            return n;
+        } catch (SocketTimeoutException e) {
+            return 0;
+        } catch (SocketException e) {
+            tcpClosed = true;
+            tcpClosedHow = "reset (" + e.getMessage() + ")";
+            log.note("TCP connection reset: " + e.getMessage());
+            return -1;
+        }
+    }
+
+    /** Appends {@code b[off, off+len)} to the bytes waiting for the decoder. */
+    private void keep(byte[] b, int off, int len) {
+        if (len <= 0) {
+            return;
+        }
+        ByteBuffer grown = ByteBuffer.allocate(pending.remaining() + len);
+        grown.put(pending).put(b, off, len).flip();
+        pending = grown;
+    }
+
+    /** Closes the socket at once, from any thread (a watchdog ending a case that overran). */
+    public void abort() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+}

@@ -1,0 +1,93 @@
+package org.wslab.conformance.peer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every byte a {@link RawPeer} wrote and read, with timestamps, plus each frame labelled after
+ * RFC 6455 §5.2 by framing's {@code FrameTrace}: the evidence behind a verdict. Written by one
+ * thread (the case's), read after it.
+ */
+public final class WireLog {
+    /** Raw bytes shown per event when rendered (all are kept). */
+    public static final int RENDERED_BYTES = 48;
+
+    private final long start = System.nanoTime();
+    private final List<WireEvent> events = new ArrayList<>();
+    private long bytesSent;
+    private long bytesReceived;
+
+    void sent(byte[] bytes) {
+        bytesSent += bytes.length;
+        add(WireEvent.Direction.SENT, bytes, "");
+    }
+
+    void received(byte[] bytes) {
+        bytesReceived += bytes.length;
+        add(WireEvent.Direction.RECEIVED, bytes, "");
+    }
+
+    void sentFrame(String trace) {
+        add(WireEvent.Direction.SENT_FRAME, new byte[0], trace);
+    }
+
+    void receivedFrame(String trace) {
+        add(WireEvent.Direction.RECEIVED_FRAME, new byte[0], trace);
+    }
+
+    /** Records a note, e.g. what the case is about to do. */
+    public synchronized void note(String text) {
+        add(WireEvent.Direction.NOTE, new byte[0], text);
+    }
+
+    private synchronized void add(WireEvent.Direction d, byte[] bytes, String text) {
+        events.add(new WireEvent(System.nanoTime() - start, d, bytes, text));
+    }
+
+    /** The events so far, in order. */
+    public synchronized List<WireEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Octets written to the server. */
+    public synchronized long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Octets read from the server. */
+    public synchronized long bytesReceived() {
+        return bytesReceived;
+    }
+
+    /** The log as text: one timestamped line per event, frame dumps indented under it. */
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        for (WireEvent e : events()) {
+            out.append(String.format("%9.3f ms  ", e.atNanos() / 1e6));
+            switch (e.direction()) {
+                case SENT -> out.append("→ wrote ").append(hex(e.bytes())).append('\n');
+                case RECEIVED -> out.append("← read ").append(hex(e.bytes())).append('\n');
+                case SENT_FRAME -> out.append("→ frame\n").append(indent(e.text()));
+                case RECEIVED_FRAME -> out.append("← frame\n").append(indent(e.text()));
+                case NOTE -> out.append("· ").append(e.text()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder s = new StringBuilder().append(b.length).append(b.length == 1 ? " byte:" : " bytes:");
+        for (int i = 0; i < Math.min(b.length, RENDERED_BYTES); i++) {
+            s.append(String.format(" %02x", b[i] & 0xFF));
+        }
+        return b.length > RENDERED_BYTES ? s.append(" …").toString() : s.toString();
+    }
+
+    private static String indent(String dump) {
+        StringBuilder s = new StringBuilder();
+        for (String line : dump.split("\n")) {
+            s.append("               ").append(line).append('\n');
+        }
+        return s.toString();
+    }
+}

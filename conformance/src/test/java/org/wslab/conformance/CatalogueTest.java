@@ -1,0 +1,73 @@
+package org.wslab.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue as data: Autobahn's counts per category, ids in order, every case citing RFC 6455; selections. */
+class CatalogueTest {
+    private final Catalogue catalogue = Catalogue.standard();
+
+    // Autobahn: 1.x 16, 2.x 11, 3.x 7, 4.x 10, 5.x 20, 7.x 37 (6.x has 145: ours is a part, see Utf8Cases)
+    @Test
+    void eachCategoryHoldsAtLeastAutobahnsCountExceptUtf8WhichIsAPart() {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("framing", 16);
+        expected.put("pingpong", 11);
+        expected.put("rsv", 7);
+        expected.put("opcodes", 10);
+        expected.put("fragmentation", 20);
+        expected.put("utf8", 52);
+        expected.put("close", 41);
+        assertEquals(expected, catalogue.countsByCategory());
+    }
+
+    @Test
+    void idsAreInAutobahnOrderAndEveryCaseCitesItsSection() {
+        List<ConformanceCase> cases = catalogue.cases();
+        for (int i = 1; i < cases.size(); i++) {
+            assertTrue(cases.get(i - 1).id().compareTo(cases.get(i).id()) < 0, cases.get(i).id().value());
+        }
+        assertEquals("framing.1.1.1", cases.get(0).id().value());
+        assertEquals("close.7.13.2", cases.get(cases.size() - 1).id().value());
+        for (ConformanceCase c : cases) {
+            assertTrue(c.rule().section().startsWith("RFC 6455 §"), c.id() + " cites " + c.rule().section());
+            assertFalse(c.sends().isBlank(), c.id().value());
+            assertFalse(c.expects().isBlank(), c.id().value());
+        }
+    }
+
+    @Test
+    void aSelectionIncludesAndExcludesByGlob() {
+        assertEquals(16, catalogue.select(Selection.parse("framing.*")).size());
+        assertEquals(8, catalogue.select(Selection.parse("framing.*, !framing.1.2.*")).size());
+        assertEquals(10, catalogue.select(Selection.parse("close.7.9.*")).size());
+        assertEquals(9, catalogue.select(Selection.parse("close.7.9.?")).size());
+        assertEquals(catalogue.cases().size(), catalogue.select(Selection.parse("")).size());
+        assertEquals(catalogue.cases().size() - 7, catalogue.select(Selection.parse("-rsv.*")).size());
+    }
+
+    @Test
+    void malformedIdsAndPatternsAreRefusedWithTheirShape() {
+        IllegalArgumentException id = assertThrows(IllegalArgumentException.class, () -> new CaseId("Framing.1"));
+        assertTrue(id.getMessage().contains("category.n"), id.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new CaseId("framing"));
+        IllegalArgumentException glob = assertThrows(IllegalArgumentException.class, () -> Selection.parse("framing.[12]"));
+        assertTrue(glob.getMessage().contains("glob"), glob.getMessage());
+    }
+
+    @Test
+    void strictnessCapsTheJudgedVerdict() {
+        assertEquals(Verdict.FAILED, Strictness.MUST.cap(Verdict.FAILED));
+        assertEquals(Verdict.NON_STRICT, Strictness.SHOULD.cap(Verdict.FAILED));
+        assertEquals(Verdict.OK, Strictness.SHOULD.cap(Verdict.OK));
+        assertEquals(Verdict.INFORMATIONAL, Strictness.INFORMATIONAL.cap(Verdict.OK));
+        assertEquals(Verdict.INFORMATIONAL, Strictness.INFORMATIONAL.cap(Verdict.FAILED));
+    }
+}

@@ -1,0 +1,72 @@
+package org.wslab.conformance.servers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/** A real embedded Jetty 12 WebSocket server on an ephemeral port, echoing at {@code /echo}. */
+public final class JettyEcho implements AutoCloseable {
+    /** Message and frame limit: above the 256 KiB of case close.7.1.6. */
+    static final long LIMIT = 1024 * 1024;
+
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server);
+
+    public JettyEcho() throws Exception {
+        connector.setPort(0);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(LIMIT);
+            container.setMaxBinaryMessageSize(LIMIT);
+            container.setMaxFrameSize(LIMIT);
+            container.addMapping("/echo", (request, response, callback) -> new Echo());
+        }));
+        server.start();
+    }
+
+    public URI uri() {
+        return URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/echo");
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IOException("Jetty did not stop", e);
+        }
+    }
+
+    /** Public so that Jetty can reach its methods by method handle. */
+    public static final class Echo implements Session.Listener.AutoDemanding {
+        private Session session;
+
+        @Override
+        public void onWebSocketOpen(Session s) {
+            session = s;
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            session.sendText(message, Callback.NOOP);
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
+            callback.succeed();
+            session.sendBinary(copy, Callback.NOOP);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            // the cases break the protocol on purpose; Jetty's failing the connection is the point, not a log line
+        }
+    }
+}
