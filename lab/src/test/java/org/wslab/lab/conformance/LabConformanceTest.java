@@ -1,0 +1,49 @@
+package org.wslab.lab.conformance;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
+import org.wslab.conformance.Runner;
+import org.wslab.conformance.Selection;
+import org.wslab.conformance.junit.ConformanceTests;
+import org.wslab.lab.engines.LabServers;
+import org.wslab.lab.server.EndpointRegistry;
+import org.wslab.lab.server.Engine;
+import org.wslab.lab.server.LabEndpoint;
+import org.wslab.lab.server.LabServer;
+import org.wslab.lab.server.LabServerConfig;
+
+/**
+ * The whole conformance catalogue (RFC 6455 §5, §7, §8.1) against {@code wslab serve}'s echo
+ * endpoint on both engines, as any project would run it inside {@code mvn test}: one dynamic
+ * test per case and engine, failing only on a FAILED verdict (its rule, expected, observed and
+ * wire log in the message). The NON_STRICT and INFORMATIONAL cases of each engine are listed in
+ * the conformance module's README.
+ */
+class LabConformanceTest {
+    private static LabServer jetty;
+    private static LabServer wslab;
+
+    @BeforeAll
+    static void start() throws Exception {
+        LabServerConfig local = LabServerConfig.defaults().withAddress("127.0.0.1", 0);
+        jetty = LabServers.start(Engine.JETTY, local, EndpointRegistry.defaults());
+        wslab = LabServers.start(Engine.WSLAB, local, EndpointRegistry.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        jetty.close();
+        wslab.close();
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> everyCaseOnBothEngines() {
+        Runner.Settings settings = Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3));
+        return Stream.of(jetty, wslab).map(server -> DynamicContainer.dynamicContainer(server.engine().cliName(),
+                ConformanceTests.against(server.webSocketUri(LabEndpoint.echo()), Selection.all(), settings, r -> { })));
+    }
+}
