@@ -45,6 +45,7 @@ public final class TestingTheProtocolRun implements ChapterRun {
         lengthsReadBackAsWritten(PayloadLength::decode); // throws, and fails the chapter, if the fix is wrong
         snippets.write("ch07/fixed.txt", "the same property against PayloadLength::decode: "
                 + Props.examples() + " lengths, every one read back as written\n");
+        CheckingAServerRun.run(lab, snippets);
     }
 
     // tag::property[]
