@@ -123,6 +123,35 @@ public final class Connection implements AutoCloseable {
         return events;
     }
 
+    /**
+     * As {@link #receive}, but stops after the first whole text or binary message when more bytes
+     * follow it, leaving them in {@code in}: an adapter that hands each batch of events to the
+     * application before it feeds the rest lets the application answer a message before a Close
+     * that arrived in the same read is answered (RFC 6455 §5.5.1 lets an endpoint finish sending
+     * before its Close; §1.4), so nothing it received whole is left unanswered. Call it again
+     * while {@code in} has bytes and the connection is not CLOSED.
+     */
+    public List<Event> receiveNext(ByteBuffer in, long nowNanos) {
+        List<Event> events = new ArrayList<>(2);
+        clock.input(nowNanos);
+        if (state == ConnectionState.CONNECTING) {
+            handshakeInput(in, events);
+        }
+        if (state == ConnectionState.OPEN || state == ConnectionState.CLOSING) {
+            Event.Closed closed = inbound.receive(in, state == ConnectionState.OPEN, events, true);
+            if (closed != null) {
+                finish(events, closed);
+            }
+        }
+        Event last = events.isEmpty() ? null : events.get(events.size() - 1);
+        boolean stoppedAtMessage = state != ConnectionState.CLOSED && in.hasRemaining()
+                && (last instanceof Event.TextMessage || last instanceof Event.BinaryMessage);
+        if (!stoppedAtMessage) {
+            in.position(in.limit()); // as receive: all consumed, bytes after the end discarded
+        }
+        return events;
+    }
+
     private void handshakeInput(ByteBuffer in, List<Event> events) {
         OpeningHandshake.Step step = handshake.receive(in);
         if (step instanceof OpeningHandshake.Step.Completed done) {

@@ -37,13 +37,26 @@ final class InboundFrames implements AutoCloseable {
      * more bytes. {@code open}: the connection is OPEN (not CLOSING), so it may still send.
      */
     Event.Closed receive(ByteBuffer in, boolean open, List<Event> events) {
+        return receive(in, open, events, false);
+    }
+
+    /**
+     * As {@link #receive(ByteBuffer, boolean, List)}; with {@code oneMessage}, stops after the first
+     * whole data message when bytes remain, leaving them in {@code in} for the next call.
+     */
+    Event.Closed receive(ByteBuffer in, boolean open, List<Event> events, boolean oneMessage) {
         while (true) {
             DecodeResult r = decoder.decode(in);
             if (r instanceof DecodeResult.Decoded d) {
                 listener.onFrame(FrameListener.Direction.RECEIVED, d.frame());
+                int before = events.size();
                 Event.Closed closed = onFrame(d.frame(), open, events);
                 if (closed != null) {
                     return closed;
+                }
+                if (oneMessage && in.hasRemaining() && events.size() > before
+                        && (events.get(before) instanceof Event.TextMessage || events.get(before) instanceof Event.BinaryMessage)) {
+                    return null;
                 }
             } else if (r instanceof DecodeResult.Failed f) {
                 return closing.fail(f.error(), open);

@@ -199,7 +199,11 @@ final class ChannelDriver extends LoopMember implements Wire.Sink {
     /** The wire's plaintext: to the engine, its events to the handler. */
     @Override
     public void plaintext(ByteBuffer bytes) {
-        handler.dispatch(connection.receive(bytes, readNanos), phase != Phase.ACTIVE);
+        // message by message: the handler answers each before the engine reads on (a Close in the
+        // same read is answered after the handler's reply to what came before it, RFC 6455 §5.5.1)
+        do {
+            handler.dispatch(connection.receiveNext(bytes, readNanos), phase != Phase.ACTIVE);
+        } while (bytes.hasRemaining() && connection.state() != ConnectionState.CLOSED);
     }
 
     /**
