@@ -105,9 +105,22 @@ public final class Props {
             }
         }
 
+        /**
+         * The line that replays this run: with the JUnit test found on the stack (a class named
+         * {@code …Test} or {@code …Tests}), the Maven command that runs just it; without one (a
+         * property run outside a test, as the book's tour does), the system property to give.
+         */
         private String hint() {
-            return String.format("%nReplay: mvn test -D%s=%d -Dtest='<class>#<method>'"
-                    + " -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false", SEED_PROPERTY, seed);
+            for (StackTraceElement f : new Throwable().getStackTrace()) {
+                String cls = f.getClassName();
+                String simple = cls.substring(cls.lastIndexOf('.') + 1);
+                if ((simple.endsWith("Test") || simple.endsWith("Tests")) && !cls.startsWith("org.quicktheories")) {
+                    return String.format("%nReplay: mvn test -D%s=%d -Dtest='%s#%s'"
+                            + " -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false", SEED_PROPERTY, seed,
+                            simple, f.getMethodName().replaceAll("^lambda\\$(.*)\\$\\d+$", "$1"));
+                }
+            }
+            return String.format("%nReplay: run it again with the JVM option -D%s=%d", SEED_PROPERTY, seed);
         }
     }
 }

@@ -44,6 +44,8 @@ class TestkitTest {
         AssertionError e = assertThrows(AssertionError.class, () ->
                 Props.qt().forAll(integers().between(0, 10)).check(i -> i < 0));
         assertTrue(e.getMessage().contains("-Dwslab.seed="), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dtest='TestkitTest#failureCarriesReplayHint'"),
+                "the hint names the test it came from, ready to paste: " + e.getMessage());
     }
 
     @Test

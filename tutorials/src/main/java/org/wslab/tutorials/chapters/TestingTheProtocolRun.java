@@ -28,7 +28,7 @@ public final class TestingTheProtocolRun implements ChapterRun {
         } catch (AssertionError e) {
             failure = e.getMessage().strip();
         }
-        if (!failure.contains("Seed was") || !failure.contains("Replay: mvn test -Dwslab.seed=")) {
+        if (!failure.contains("Seed was") || !failure.contains("-Dwslab.seed=")) {
             throw new ChapterFailure("QuickTheories' report lacks its seed:\n" + failure);
         }
         long smallest = smallest(failure);
