@@ -30,9 +30,11 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  nothing lost (and with --stall: the stalled one got its ERROR)",
             "  1  something was lost, reordered, or the stalled subscriber was not cut off",
-            "  2  a bad option or URL, or no connection: one line (the failure object with --json)",
-            "Note: with the defaults --stall does not push the stalled subscriber over serve's",
-            "1 MiB mailbox, so it is not cut off and the run exits 1 (SLOW_CONSUMER_CUT_OFF)."})
+            "  2  a bad option or URL, or no connection: one line (with --json: the failure",
+            "     object)",
+            "Note: with the defaults --stall does not push the stalled subscriber over the",
+            "1 MiB mailbox of serve, so it is not cut off and the run exits 1",
+            "(SLOW_CONSUMER_CUT_OFF)."})
 final class StompDriveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "ws://host:port/websocket/app")
     String url;
