@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wslab.tutorials.live.Snippets;
+import org.wslab.tutorials.live.TourLab;
 import org.wslab.tutorials.testing.PayloadLength;
 
 /**
  * Chapter 7's property finds the broken decoder's sign bug (RFC 6455 §5.2's 16-bit length) with a
- * shrunk counterexample and seed, and passes against the fixed decoder.
+ * shrunk counterexample and seed, and passes against the fixed decoder; then {@code wslab check}
+ * runs against both of the tour's servers with no FAILED case.
  */
 class TestingTheProtocolRunTest {
     @TempDir
@@ -22,11 +24,19 @@ class TestingTheProtocolRunTest {
     @Test
     void thePropertyFindsTheBugShrinksItAndPassesOnceFixed() throws Exception {
         Snippets snippets = new Snippets(dir);
-        new TestingTheProtocolRun().run(null, snippets);
+        try (TourLab lab = TourLab.start()) {
+            new TestingTheProtocolRun().run(lab, snippets);
+        }
         String broken = Files.readString(dir.resolve("ch07/broken.txt"));
         assertTrue(broken.contains("Smallest found falsifying value(s) :-") && broken.contains("Seed was"), broken);
         assertTrue(Files.readString(dir.resolve("ch07/counterexample.txt")).contains("encoded as  82 7e"));
         assertTrue(Files.readString(dir.resolve("ch07/fixed.txt")).contains("every one read back as written"));
+        for (String engine : new String[] {"jetty", "wslab"}) {
+            String check = Files.readString(dir.resolve("ch07/check-" + engine + ".txt"));
+            assertTrue(check.contains("FAILED 0") && check.contains("rsv ") && check.contains("(exit code 0"), check);
+        }
+        String one = Files.readString(dir.resolve("ch07/check-case.txt"));
+        assertTrue(one.contains("wire:") || one.contains("answered every case"), one);
     }
 
     @Test
