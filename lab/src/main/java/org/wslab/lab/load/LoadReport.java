@@ -79,7 +79,7 @@ public record LoadReport(LoadPlan plan, Counts counts, Intervals latency, Histog
     }
 
     /** p50, p90, p99, p99.9 and max of {@code h} in milliseconds. */
-    static String percentiles(Histogram h) {
+    public static String percentiles(Histogram h) {
         return String.format(Locale.ROOT, "p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f (n=%d)",
                 h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6,
                 h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());

@@ -1,7 +1,7 @@
 package org.wslab.lab.load;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public final class LoadRun {
     private LoadRun() {}
 
     /** Runs {@code plan}; progress on {@code progress}, intervals to {@code log} when present. */
-    public static LoadReport run(LoadPlan plan, PrintStream progress, Optional<HistogramLogWriter> log)
+    public static LoadReport run(LoadPlan plan, PrintWriter progress, Optional<HistogramLogWriter> log)
             throws IOException, InterruptedException {
         LoadTally tally = new LoadTally(plan.lagThreshold().toNanos());
         ClientOptions options = ClientOptions.defaults().withSubprotocols(plan.protocols().toArray(String[]::new));

@@ -1,6 +1,6 @@
 package org.wslab.lab.load;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,7 @@ final class LoadSampler {
     static final String HANDSHAKE_TAG = "handshake";
 
     private final LoadTally tally;
-    private final PrintStream progress;
+    private final PrintWriter progress;
     private final Optional<HistogramLogWriter> log;
     private final long startNanos = System.nanoTime();
     private final Histogram latency = new Histogram(LoadTally.MAX_NANOS, 3);
@@ -29,7 +29,7 @@ final class LoadSampler {
     private final CpuShare cpu = new CpuShare();
     private long lastSent;
 
-    LoadSampler(LoadTally tally, PrintStream progress, Optional<HistogramLogWriter> log) {
+    LoadSampler(LoadTally tally, PrintWriter progress, Optional<HistogramLogWriter> log) {
         this.tally = tally;
         this.progress = progress;
         this.log = log;
@@ -57,6 +57,7 @@ final class LoadSampler {
             progress.printf(Locale.ROOT, "wslab load: %.0fs, %d connections open, %d sent/s, %.0f echoes/s, p99 %.2f ms%n",
                     (System.nanoTime() - startNanos) / 1e9, tally.scale.held(), sent - lastSent,
                     intervals.get(intervals.size() - 1).perSecond(), lat.getValueAtPercentile(99) / 1e6);
+            progress.flush();
             lastSent = sent;
         }
     }

@@ -3,8 +3,8 @@ package org.wslab.lab.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.Writer;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +46,7 @@ class CoordinatedOmissionTest {
         try (StallingEchoServer server = new StallingEchoServer(20, TimeUnit.NANOSECONDS.toMillis(STALL))) {
             WebSocketUri uri = ((WebSocketUri.Parse.Valid) WebSocketUri.parse(server.uri())).uri();
             LoadPlan plan = LoadPlan.of(uri, CONNECTIONS, 50, Duration.ofSeconds(2), 32).withWindow(window);
-            LoadReport r = LoadRun.run(plan, new PrintStream(OutputStream.nullOutputStream()), Optional.empty());
+            LoadReport r = LoadRun.run(plan, new PrintWriter(Writer.nullWriter()), Optional.empty());
             assertEquals(0, r.counts().lost(), facts(r));
             assertTrue(r.latency().total().getMaxValue() >= STALL * 0.99, facts(r)); // HdrHistogram keeps 3 digits
             return r;

@@ -3,8 +3,8 @@ package org.wslab.lab.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.Writer;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +30,7 @@ class LoadRunTest {
         server.start(engine);
         LoadPlan plan = LoadPlan.of(((WebSocketUri.Parse.Valid) WebSocketUri.parse(server.echoUri().toString())).uri(),
                 CONNECTIONS, 20, Duration.ofSeconds(2), 64);
-        LoadReport r = LoadRun.run(plan, new PrintStream(OutputStream.nullOutputStream()), Optional.empty());
+        LoadReport r = LoadRun.run(plan, new PrintWriter(Writer.nullWriter()), Optional.empty());
         String facts = String.join("\n", r.lines());
         assertEquals(CONNECTIONS, r.counts().opened(), facts);
         assertEquals(CONNECTIONS, r.counts().held(), facts);
