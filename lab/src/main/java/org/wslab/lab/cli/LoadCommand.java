@@ -50,8 +50,8 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
-            description = "The echo endpoint, ws://HOST:PORT/websocket/echo or wss://….")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "The echo endpoint, "
+            + "ws://HOST:PORT/websocket/echo or wss://…; with --mode stomp a STOMP one, e.g. …/websocket/app.")
     String url;
 
     @Option(names = "--connections", paramLabel = "N", defaultValue = "100", description = "Connections (default: ${DEFAULT-VALUE}).")
@@ -84,8 +84,12 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--deflate", description = "Offer permessage-deflate (RFC 7692).")
     boolean deflate;
 
-    @Option(names = "--mode", defaultValue = "echo", description = "echo (default); stomp is not built yet.")
+    @Option(names = "--mode", defaultValue = "echo", description = "echo (default) or stomp: CONNECT, SUBSCRIBE to "
+            + "its own destination and SEND to it; latency from the SEND's intended time to the MESSAGE.")
     Mode mode;
+
+    @Mixin
+    LoadStompOptions stomp;
 
     @Option(names = "--drain", paramLabel = "D", defaultValue = "5s", converter = DurationConverter.class,
             description = "How long to wait for the last echoes; what is missing then is lost (default: ${DEFAULT-VALUE}).")
@@ -138,9 +142,6 @@ final class LoadCommand implements Callable<Integer> {
         if (url == null) {
             throw new ParameterException(spec.commandLine(), "a URL is missing (or a subcommand: report)");
         }
-        if (mode == Mode.stomp) {
-            throw new ParameterException(spec.commandLine(), "--mode stomp is not available yet; use --mode echo");
-        }
         WebSocketUri uri = HandshakeCommand.parseUrl(url);
         if (connections < 1 || batch < 1 || !(rate > 0) || size < LoadPlan.MIN_SIZE || size > Integer.MAX_VALUE
                 || window < 0) {
@@ -150,6 +151,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         protocols.replaceAll(String::strip);
         return new LoadPlan(uri, connections, rate, duration, ramp == null ? Duration.ZERO : ramp, (int) size,
-                protocols, deflate, window, drain, lagThreshold, batch, tls.forUri(uri, spec));
+                protocols, deflate, window, drain, lagThreshold, batch, tls.forUri(uri, spec),
+                mode == Mode.stomp ? Optional.of(stomp.load()) : Optional.empty());
     }
 }

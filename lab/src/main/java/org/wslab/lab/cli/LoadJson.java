@@ -37,6 +37,7 @@ final class LoadJson {
         o.put("lost", c.lost());
         o.put("mismatched", c.mismatched());
         o.put("errors", c.errorCount());
+        o.put("receipts", c.receipts());
         kinds(o.putObject("errorsByKind"), c.errors());
         throughput(o, r.latency());
         percentiles(o.putObject("latencyMs"), r.latency().total());
@@ -61,7 +62,12 @@ final class LoadJson {
 
     private static void settings(ObjectNode s, LoadPlan p) {
         s.put("url", p.uri().toString());
-        s.put("mode", "echo");
+        s.put("mode", p.stomp().isPresent() ? "stomp" : "echo");
+        p.stomp().ifPresent(st -> {
+            s.put("destination", st.destination());
+            s.put("ack", st.ack().header());
+            s.put("receipts", st.receipts());
+        });
         s.put("connections", p.connections());
         s.put("rate", p.rate());
         s.put("duration", DurationText.format(p.duration()));

@@ -1,38 +1,26 @@
 package org.wslab.lab.load;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.Arrays;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.engine.HandshakeFailure;
-import org.wslab.framing.transport.SendResult;
 import org.wslab.framing.transport.WebSocketChannel;
 import org.wslab.framing.transport.WebSocketHandler;
 import org.wslab.lab.common.ConnectFailures;
 import org.wslab.lab.drive.ScaleOpening;
 
 /**
- * One connection of a {@link LoadRun}, on its loop thread: once open, it sends a binary message
- * (RFC 6455 §5.6) at each intended time {@code first + k × period} until sending ends, each
- * carrying its sequence number and intended time, and checks that every echo is the oldest message
- * outstanding, byte for byte. Latency counts from the intended time, so a send the server held
- * back (a full window, a full outbound queue) still counts its wait — the coordinated-omission
- * correction; how late the client itself sent counts apart, as its lag.
+ * What every connection of a {@link LoadRun} does, on its loop thread, whatever it sends: times its
+ * opening handshake (RFC 6455 §4.1), counts a refusal by the failure vocabulary's kind, keeps a
+ * {@link SendSchedule}, closes with 1000 once the run is over (§7.1.2), and counts any other end of
+ * an open connection as an error of its kind. {@link EchoConnection} sends to an echo endpoint,
+ * {@link StompConnection} SENDs to its own STOMP destination.
  */
-final class LoadConnection implements WebSocketHandler {
-    /** A message sent and not yet echoed. */
-    private record Pending(byte[] data, long intended, long actual) {}
-
-    private final LoadTally tally;
-    private final LoadPlan plan;
-    private final int index;
+abstract class LoadConnection implements WebSocketHandler {
+    protected final LoadTally tally;
+    protected final LoadPlan plan;
+    protected final int index;
+    protected final SendSchedule schedule;
     private final long connectedAt;
-    private final ArrayDeque<Pending> outstanding = new ArrayDeque<>();
     private WebSocketChannel channel;
-    private long next = Long.MAX_VALUE;
-    private long seq;
-    private boolean backpressured;
-    private long unblockedAt = Long.MIN_VALUE;
     private boolean closing;
     private boolean closed;
 
@@ -40,89 +28,53 @@ final class LoadConnection implements WebSocketHandler {
         this.tally = tally;
         this.plan = plan;
         this.index = index;
+        this.schedule = new SendSchedule(tally, plan);
         this.connectedAt = System.nanoTime();
     }
 
+    /** The connection is open at {@code now}; the channel may send. */
+    protected abstract void opened(long now);
+
+    /** Sends what is due at {@code now}; returns the next deadline. Only while open and not closing. */
+    protected abstract long due(long now);
+
+    /** The connection, once open. */
+    protected final WebSocketChannel channel() {
+        return channel;
+    }
+
+    /** Starts the schedule at {@code now} plus this connection's stagger. */
+    protected final void startSending(long now) {
+        schedule.startAt(now + plan.staggerNanos(index));
+    }
+
     @Override
-    public void onOpen(WebSocketChannel ch, Event.HandshakeCompleted opened) {
+    public final void onOpen(WebSocketChannel ch, Event.HandshakeCompleted opened) {
         long now = System.nanoTime();
         channel = ch;
         tally.handshake(now - connectedAt);
         tally.scale.opened();
-        next = now + plan.staggerNanos(index);
+        opened(now);
     }
 
     @Override
-    public void onHandshakeFailed(HandshakeFailure failure) {
+    public final void onHandshakeFailed(HandshakeFailure failure) {
         tally.scale.handshakeFailed(failure);
         tally.refused(ConnectFailures.opening(failure, plan.uri(), ScaleOpening.OPEN_WAIT).kind());
     }
 
     @Override
-    public long tick(long now) {
-        if (channel == null || closed || closing || backpressured) {
-            return Long.MAX_VALUE;
-        }
-        long end = tally.sendEnd();
-        while (next < end && now - next >= 0) {
-            if (plan.window() > 0 && outstanding.size() >= plan.window()) {
-                unblockedAt = Long.MAX_VALUE; // waiting for an echo: the server holds the schedule back
-                return Long.MAX_VALUE;
-            }
-            byte[] m = ByteBuffer.allocate(plan.size()).putLong(seq).putLong(next).array();
-            if (channel.sendBinary(m) != SendResult.SENT) {
-                backpressured = true; // a refused message was not sent: again once writable
-                unblockedAt = Long.MAX_VALUE;
-                return Long.MAX_VALUE;
-            }
-            long actual = System.nanoTime();
-            if (next >= unblockedAt) { // plain comparison: the two sentinels are MIN and MAX
-                tally.sendLag(actual - next);
-            } else {
-                tally.heldBack();
-            }
-            outstanding.add(new Pending(m, next, actual));
-            tally.scale.sent();
-            seq++;
-            next += plan.periodNanos();
-            now = actual;
-        }
-        return next < end ? next : Long.MAX_VALUE;
+    public final long tick(long now) {
+        return channel == null || closed || closing ? Long.MAX_VALUE : due(now);
     }
 
     @Override
-    public void onWritable() {
-        backpressured = false;
-        unblocked();
-    }
-
-    private void unblocked() {
-        if (unblockedAt == Long.MAX_VALUE) {
-            unblockedAt = System.nanoTime();
-        }
-    }
-
-    @Override
-    public void onBinary(byte[] data) {
-        long now = System.nanoTime();
-        Pending expected = outstanding.poll();
-        if (expected == null || !Arrays.equals(expected.data(), data)) {
-            tally.scale.mismatch();
-            return;
-        }
-        tally.echoed(expected.intended(), expected.actual(), now);
-        if (plan.window() > 0) {
-            unblocked();
-        }
-    }
-
-    @Override
-    public void onText(byte[] utf8) {
-        tally.scale.mismatch();
+    public final void onWritable() {
+        schedule.writable();
     }
 
     /** Has the loop close with 1000 now that the run is over; false when the connection never opened. */
-    boolean finish() {
+    final boolean finish() {
         if (channel == null) {
             return false;
         }
@@ -134,7 +86,7 @@ final class LoadConnection implements WebSocketHandler {
     }
 
     @Override
-    public void onClosed(Event.Closed c) {
+    public final void onClosed(Event.Closed c) {
         boolean wasOpen = channel != null;
         if (wasOpen && !(closing && c.code() == 1000)) {
             tally.error(ConnectFailures.closed(c, ConnectFailures.where(plan.uri())).kind());

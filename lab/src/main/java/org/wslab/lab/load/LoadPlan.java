@@ -26,10 +26,12 @@ import org.wslab.handshake.WebSocketUri;
  * @param lagThreshold how late a send may be against its schedule before it counts as the client lagging
  * @param batch        connections started at once when there is no ramp
  * @param tls          the TLS of every connection for {@code wss://}; empty for {@code ws://}
+ * @param stomp        present: STOMP over WebSocket, each connection SENDs to its own destination
+ *                     and latency runs to the MESSAGE; empty: echo
  */
 public record LoadPlan(WebSocketUri uri, int connections, double rate, Duration duration, Duration ramp, int size,
                        List<String> protocols, boolean deflate, int window, Duration drain, Duration lagThreshold,
-                       int batch, Optional<ClientTls> tls) {
+                       int batch, Optional<ClientTls> tls, Optional<StompLoad> stomp) {
     /** The smallest message: an 8-octet sequence number and the 8-octet intended send time. */
     public static final int MIN_SIZE = 16;
     /** Default drain grace. */
@@ -42,6 +44,7 @@ public record LoadPlan(WebSocketUri uri, int connections, double rate, Duration 
     public LoadPlan {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(stomp, "stomp");
         protocols = List.copyOf(protocols);
         if (connections < 1 || !(rate > 0) || batch < 1 || window < 0 || size < MIN_SIZE
                 || duration.isNegative() || duration.isZero() || ramp.isNegative() || drain.isNegative()) {
@@ -53,13 +56,19 @@ public record LoadPlan(WebSocketUri uri, int connections, double rate, Duration 
     /** A plain {@code ws://} open-loop plan with the defaults for the rest. */
     public static LoadPlan of(WebSocketUri uri, int connections, double rate, Duration duration, int size) {
         return new LoadPlan(uri, connections, rate, duration, Duration.ZERO, size, List.of(), false, 0,
-                DEFAULT_DRAIN, DEFAULT_LAG_THRESHOLD, DEFAULT_BATCH, Optional.empty());
+                DEFAULT_DRAIN, DEFAULT_LAG_THRESHOLD, DEFAULT_BATCH, Optional.empty(), Optional.empty());
     }
 
     /** This plan with at most {@code n} messages outstanding per connection. */
     public LoadPlan withWindow(int n) {
         return new LoadPlan(uri, connections, rate, duration, ramp, size, protocols, deflate, n, drain, lagThreshold,
-                batch, tls);
+                batch, tls, stomp);
+    }
+
+    /** This plan in STOMP mode. */
+    public LoadPlan withStomp(StompLoad s) {
+        return new LoadPlan(uri, connections, rate, duration, ramp, size, protocols, deflate, window, drain,
+                lagThreshold, batch, tls, Optional.of(s));
     }
 
     /** Nanoseconds between two intended sends of one connection. */

@@ -31,10 +31,11 @@ public record LoadReport(LoadPlan plan, Counts counts, Intervals latency, Histog
      * @param sent        messages sent
      * @param received    echoes that matched
      * @param mismatched  echoes that differed or came out of order
-     * @param errors      open connections that ended other than by our 1000, by failure kind
+     * @param errors      open connections that ended other than by our 1000, or STOMP ERROR frames, by kind
+     * @param receipts    STOMP RECEIPTs that came (when asked for)
      */
     public record Counts(int wanted, int opened, int held, Map<String, Long> refused, long sent, long received,
-                         long mismatched, Map<String, Long> errors) {
+                         long mismatched, Map<String, Long> errors, long receipts) {
         public Counts {
             refused = Map.copyOf(refused);
             errors = Map.copyOf(errors);
@@ -69,9 +70,11 @@ public record LoadReport(LoadPlan plan, Counts counts, Intervals latency, Histog
                 c.opened(), c.wanted(), c.held(), c.refusedCount(), c.refused().isEmpty() ? "" : " " + c.refused()));
         out.add(String.format(Locale.ROOT, "messages: sent %d, received %d, lost %d, mismatched %d; errors %d%s",
                 c.sent(), c.received(), c.lost(), c.mismatched(), c.errorCount(), c.errors().isEmpty() ? "" : " " + c.errors()));
+        plan.stomp().filter(StompLoad::receipts).ifPresent(st -> out.add("receipts: " + c.receipts()
+                + " (a SUBSCRIBE and every SEND asked for one)"));
         out.add(String.format(Locale.ROOT, "throughput: %.1f echoes/s over %.1f s (%d connections × %s/s asked)",
                 latency.perSecond(), latency.seconds(), c.wanted(), plan.rate()));
-        out.add("latency from intended send, ms: " + percentiles(latency.total()));
+        out.add((plan.stomp().isPresent() ? "latency from intended SEND to MESSAGE, ms: " : "latency from intended send, ms: ") + percentiles(latency.total()));
         out.add("round trip from actual send, ms: " + percentiles(serviceTime));
         out.add("handshake, ms: " + percentiles(handshakes));
         out.add(lag.line());

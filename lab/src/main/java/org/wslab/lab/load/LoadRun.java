@@ -16,7 +16,9 @@ import org.wslab.lab.client.EchoRun;
 import org.wslab.lab.drive.ScaleOpening;
 
 /**
- * An open-loop load run against an echo endpoint (RFC 6455 §5.6) on our NIO {@link Transport}:
+ * An open-loop load run against an echo endpoint (RFC 6455 §5.6) or, in STOMP mode, a STOMP
+ * endpoint (each connection SENDs to its own destination, STOMP 1.2 "SEND", "MESSAGE") on our NIO
+ * {@link Transport}:
  * opens the plan's connections (spread over the ramp, or in batches), lets each send on its own
  * schedule ({@link LoadConnection}) until {@code duration} after the last one started, waits up to
  * the drain grace for the last echoes, closes every connection with 1000 and reports
@@ -26,13 +28,17 @@ import org.wslab.lab.drive.ScaleOpening;
  * showed for HTTP).
  */
 public final class LoadRun {
+    /** Offered in STOMP mode when no --protocol is given (STOMP 1.2 "STOMP over WebSocket" names). */
+    static final List<String> STOMP_PROTOCOLS = List.of("v12.stomp", "v11.stomp", "v10.stomp");
+
     private LoadRun() {}
 
     /** Runs {@code plan}; progress on {@code progress}, intervals to {@code log} when present. */
     public static LoadReport run(LoadPlan plan, PrintWriter progress, Optional<HistogramLogWriter> log)
             throws IOException, InterruptedException {
         LoadTally tally = new LoadTally(plan.lagThreshold().toNanos());
-        ClientOptions options = ClientOptions.defaults().withSubprotocols(plan.protocols().toArray(String[]::new));
+        List<String> protocols = plan.protocols().isEmpty() && plan.stomp().isPresent() ? STOMP_PROTOCOLS : plan.protocols();
+        ClientOptions options = ClientOptions.defaults().withSubprotocols(protocols.toArray(String[]::new));
         if (plan.deflate()) {
             options = options.withExtensions(EchoRun.DEFLATE_OFFER);
         }
@@ -65,7 +71,7 @@ public final class LoadRun {
             int held = tally.scale.held();
             LoadReport.Counts counts = new LoadReport.Counts(plan.connections(), tally.scale.openedCount(), held,
                     tally.refusedByKind(), tally.scale.sentCount(), tally.scale.receivedCount(),
-                    tally.scale.mismatches(), tally.errors());
+                    tally.scale.mismatches(), tally.errors(), tally.receipts());
             all.forEach(LoadConnection::finish);
             int total = all.size();
             ScaleOpening.waitForSeconds(() -> tally.scale.endedCount() >= total, 10);
@@ -87,7 +93,8 @@ public final class LoadRun {
                 long at = start + plan.rampOffsetNanos(i);
                 ScaleOpening.waitFor(() -> System.nanoTime() - at >= 0, plan.ramp().toNanos() + 1);
             }
-            LoadConnection c = new LoadConnection(tally, plan, i);
+            LoadConnection c = plan.stomp().isPresent() ? new StompConnection(tally, plan, i)
+                    : new EchoConnection(tally, plan, i);
             all.add(c);
             ScaleOpening.connect(transport, plan.uri(), plan.tls(), options, c);
             int started = i + 1;

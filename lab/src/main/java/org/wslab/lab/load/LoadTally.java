@@ -26,6 +26,7 @@ final class LoadTally {
     private final Recorder sendLag = new Recorder(MAX_NANOS, 3);
     private final LongAdder late = new LongAdder();
     private final LongAdder heldBack = new LongAdder();
+    private final LongAdder receipts = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
     private final long lagThresholdNanos;
@@ -56,6 +57,15 @@ final class LoadTally {
     /** A send delayed by the server (a full window or outbound queue), not by the client. */
     void heldBack() {
         heldBack.increment();
+    }
+
+    /** A STOMP RECEIPT came. */
+    void receipt() {
+        receipts.increment();
+    }
+
+    long receipts() {
+        return receipts.sum();
     }
 
     void error(String kind) {

@@ -43,7 +43,7 @@ class LoadCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"load", "load ws://127.0.0.1:1/ --rate 0", "load ws://127.0.0.1:1/ --connections 0",
         "load ws://127.0.0.1:1/ --size 8", "load ws://127.0.0.1:1/ --duration soon", "load http//nowhere",
-        "load ws://127.0.0.1:1/ --mode stomp", "load ws://127.0.0.1:1/ --window -1", "load report",
+        "load ws://127.0.0.1:1/ --mode stomp --ack sometimes", "load ws://127.0.0.1:1/ --window -1", "load report",
         "load report no-such.hlog", "load ws://127.0.0.1:1/ --connections 1 --duration 1s"})
     void aUsageOrConnectionErrorIsOneLineAndExitTwo(String line) {
         Ran r = wslab(line.split(" "));

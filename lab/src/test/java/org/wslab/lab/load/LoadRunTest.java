@@ -1,7 +1,6 @@
 package org.wslab.lab.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Writer;
 import java.io.PrintWriter;
@@ -32,16 +31,10 @@ class LoadRunTest {
                 CONNECTIONS, 20, Duration.ofSeconds(2), 64);
         LoadReport r = LoadRun.run(plan, new PrintWriter(Writer.nullWriter()), Optional.empty());
         String facts = String.join("\n", r.lines());
-        assertEquals(CONNECTIONS, r.counts().opened(), facts);
+        Counted.nothingLost(r, CONNECTIONS);
         assertEquals(CONNECTIONS, r.counts().held(), facts);
-        assertTrue(r.counts().sent() >= CONNECTIONS, facts);
-        assertEquals(r.counts().sent(), r.counts().received(), facts);
-        assertEquals(0, r.counts().lost(), facts);
-        assertEquals(0, r.counts().mismatched(), facts);
-        assertEquals(0, r.counts().errorCount(), facts);
         assertEquals(r.counts().received(), r.latency().total().getTotalCount(), facts);
         assertEquals(r.counts().received(), r.serviceTime().getTotalCount(), facts);
         assertEquals(CONNECTIONS, r.handshakes().getTotalCount(), facts);
-        assertTrue(r.ok(), facts);
     }
 }
