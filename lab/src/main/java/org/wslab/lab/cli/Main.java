@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = "A lab for WebSocket (RFC 6455, RFC 7692) and STOMP over WebSocket.",
         subcommands = {ServeCommand.class, HandshakeCommand.class, ExplainCommand.class, EchoCommand.class,
-                StompCli.class, CheckCommand.class, DriveCommand.class, CommandLine.HelpCommand.class},
+                StompCli.class, CheckCommand.class, LoadCommand.class, DriveCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "The launcher also runs: bench — the JMH benchmarks against Jetty, Netty and Spring, "
                 + "and their report (./wslab bench --help); tour — the book, its examples run live (./wslab tour --help)."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -2,7 +2,6 @@ package org.wslab.lab.drive;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,21 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.wslab.framing.engine.ClientOpening;
-import org.wslab.framing.engine.Connection;
-import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.tls.ClientTls;
 import org.wslab.framing.tls.TlsFacts;
 import org.wslab.framing.transport.Transport;
 import org.wslab.framing.transport.WebSocketChannel;
 import org.wslab.framing.transport.TransportSettings;
-import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
-import org.wslab.framing.engine.HandshakeFailure;
-import org.wslab.lab.common.ConnectFailure;
-import org.wslab.lab.common.ConnectFailures;
-import org.wslab.lab.common.LabFailure;
 
 /**
  * A scale driver for echo servers (RFC 6455 §5.6 messages through any {@code /websocket/echo}):
@@ -126,7 +117,7 @@ public final class EchoScale {
     }
 
     /** How long a batch of connections may take to open. */
-    static final Duration OPEN_WAIT = Duration.ofSeconds(30);
+    static final Duration OPEN_WAIT = ScaleOpening.OPEN_WAIT;
 
     private EchoScale() {}
 
@@ -135,7 +126,6 @@ public final class EchoScale {
         ScaleTally tally = new ScaleTally();
         long period = (long) (1e9 / plan.rate());
         List<ScaleConnection> all = new ArrayList<>(plan.connections());
-        InetSocketAddress address = new InetSocketAddress(plan.uri().host(), plan.uri().port());
         TransportSettings settings = TransportSettings.defaults().withMaxConnections(Integer.MAX_VALUE);
         try (Transport transport = Transport.start(settings)) {
             for (int opened = 0; opened < plan.connections(); ) {
@@ -143,17 +133,14 @@ public final class EchoScale {
                 for (int i = 0; i < n; i++) {
                     ScaleConnection c = new ScaleConnection(tally, plan.perConnection(), period, plan.size());
                     all.add(c);
-                    if (plan.tls().isPresent()) {
-                        transport.connect(address, plan.tls().get(), client(plan.uri()), c);
-                    } else {
-                        transport.connect(address, client(plan.uri()), c);
-                    }
+                    ScaleOpening.connect(transport, plan.uri(), plan.tls(), ClientOptions.defaults(), c);
                 }
                 opened += n;
                 int target = opened;
-                waitFor(() -> tally.openedCount() + tally.handshakeFailures() >= target, OPEN_WAIT.toSeconds());
+                ScaleOpening.waitForSeconds(() -> tally.openedCount() + tally.handshakeFailures() >= target,
+                        OPEN_WAIT.toSeconds());
                 if (tally.openedCount() == 0) {
-                    throw noConnection(plan, tally);
+                    throw ScaleOpening.noConnection(plan.uri(), tally);
                 }
                 progress.printf("wslab drive: %d of %d connections open (%d failed)%n", tally.openedCount(),
                         plan.connections(), tally.handshakeFailures());
@@ -167,7 +154,7 @@ public final class EchoScale {
             }
             long expected = (long) tally.openedCount() * plan.perConnection();
             long sendEnd = start + plan.duration().toNanos() + period;
-            waitFor(() -> tally.receivedCount() + tally.mismatches() >= expected
+            ScaleOpening.waitForSeconds(() -> tally.receivedCount() + tally.mismatches() >= expected
                     || System.nanoTime() - sendEnd > TimeUnit.SECONDS.toNanos(10), plan.duration().toSeconds() + 40);
             int held = tally.held();
             for (ScaleConnection c : all) {
@@ -176,42 +163,12 @@ public final class EchoScale {
                 }
             }
             int total = all.size();
-            waitFor(() -> tally.endedCount() >= total, 10);
+            ScaleOpening.waitForSeconds(() -> tally.endedCount() >= total, 10);
             return new Report(held, plan.connections(), tally.handshakeFailures(), tally.sentCount(),
-                    tally.receivedCount(), tally.mismatches(), tally.roundTrips(), firstFailureLine(plan, tally),
+                    tally.receivedCount(), tally.mismatches(), tally.roundTrips(),
+                    ScaleOpening.firstFailureLine(plan.uri(), tally),
                     all.stream().map(ScaleConnection::channel).filter(Objects::nonNull).findFirst()
                             .flatMap(WebSocketChannel::tls));
-        }
-    }
-
-    /** Not one connection opened: the first typed failure in the vocabulary's words, or the wait that ran out. */
-    private static LabFailure noConnection(Plan plan, ScaleTally tally) {
-        HandshakeFailure first = tally.firstHandshakeFailure();
-        if (first == null) {
-            return new LabFailure(new ConnectFailure.TimedOut("an opening handshake with", ConnectFailures.where(plan.uri()),
-                    OPEN_WAIT, -1), null);
-        }
-        return new LabFailure(ConnectFailures.opening(first, plan.uri(), OPEN_WAIT), null);
-    }
-
-    private static String firstFailureLine(Plan plan, ScaleTally tally) {
-        HandshakeFailure first = tally.firstHandshakeFailure();
-        return first == null ? null : ConnectFailures.opening(first, plan.uri(), OPEN_WAIT).line();
-    }
-
-    private static Connection client(WebSocketUri uri) {
-        return Connection.client(new ClientOpening(ClientHandshake.create(uri, ClientOptions.defaults())),
-                EngineSettings.defaults(), System.nanoTime());
-    }
-
-    private interface Condition {
-        boolean holds();
-    }
-
-    private static void waitFor(Condition c, long maxSeconds) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
-        while (!c.holds() && System.nanoTime() - until < 0) {
-            Thread.sleep(5);
         }
     }
 }

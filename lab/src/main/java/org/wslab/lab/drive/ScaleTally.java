@@ -9,8 +9,12 @@ import org.HdrHistogram.Recorder;
 import org.wslab.framing.engine.HandshakeFailure;
 import org.wslab.framing.tls.TlsFailure;
 
-/** The counters of an {@link EchoScale} run, updated from every loop thread without locks. */
-final class ScaleTally {
+/**
+ * The counters of a many-connection run ({@link EchoScale}, the load generator), updated from every
+ * loop thread without locks: connections opened and ended, handshake failures (RFC 6455 §4.1) with
+ * the first one kept, messages sent, received and mismatched, and round trips from the actual send.
+ */
+public final class ScaleTally {
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger ended = new AtomicInteger();
     private final AtomicInteger openedThenClosed = new AtomicInteger();
@@ -23,11 +27,11 @@ final class ScaleTally {
     private final AtomicReference<HandshakeFailure> firstHandshakeFailure = new AtomicReference<>();
     private final Recorder roundTrips = new Recorder(TimeUnit.MINUTES.toNanos(1), 3);
 
-    void opened() {
+    public void opened() {
         opened.incrementAndGet();
     }
 
-    void handshakeFailed(HandshakeFailure failure) {
+    public void handshakeFailed(HandshakeFailure failure) {
         handshakeFailures.incrementAndGet();
         firstFailure.compareAndSet(null, failure.reason());
         firstHandshakeFailure.compareAndSet(null, failure);
@@ -36,70 +40,70 @@ final class ScaleTally {
         }
     }
 
-    void sent() {
+    public void sent() {
         sent.incrementAndGet();
     }
 
-    void received(long roundTripNanos) {
+    public void received(long roundTripNanos) {
         received.incrementAndGet();
         roundTrips.recordValue(Math.min(Math.max(roundTripNanos, 0), TimeUnit.MINUTES.toNanos(1)));
     }
 
-    void mismatch() {
+    public void mismatch() {
         mismatches.incrementAndGet();
     }
 
-    void closed(boolean wasOpen) {
+    public void closed(boolean wasOpen) {
         ended.incrementAndGet();
         if (wasOpen) {
             openedThenClosed.incrementAndGet();
         }
     }
 
-    int openedCount() {
+    public int openedCount() {
         return opened.get();
     }
 
-    int endedCount() {
+    public int endedCount() {
         return ended.get();
     }
 
     /** Connections open now: opened and not closed. */
-    int held() {
+    public int held() {
         return opened.get() - openedThenClosed.get();
     }
 
-    int handshakeFailures() {
+    public int handshakeFailures() {
         return handshakeFailures.get();
     }
 
-    long sentCount() {
+    public long sentCount() {
         return sent.get();
     }
 
-    long receivedCount() {
+    public long receivedCount() {
         return received.get();
     }
 
-    long mismatches() {
+    public long mismatches() {
         return mismatches.get();
     }
 
-    String firstFailure() {
+    public String firstFailure() {
         return firstFailure.get();
     }
 
     /** The first TLS handshake failure (RFC 8446 §6), or null. */
-    TlsFailure firstTlsFailure() {
+    public TlsFailure firstTlsFailure() {
         return firstTlsFailure.get();
     }
 
     /** The first opening handshake failure (RFC 6455 §4.1), typed, or null. */
-    HandshakeFailure firstHandshakeFailure() {
+    public HandshakeFailure firstHandshakeFailure() {
         return firstHandshakeFailure.get();
     }
 
-    Histogram roundTrips() {
+    public Histogram roundTrips() {
         return roundTrips.getIntervalHistogram();
     }
 }

@@ -76,7 +76,7 @@ class MainTest {
     void anUnknownCommandIsNamedWithTheCommandsThereAre() {
         CliRun top = CliRun.of("serv");
         assertEquals(ExitCode.USAGE_OR_CONNECTION, top.exitCode());
-        assertEquals(List.of("wslab: unknown command 'serv' (commands: serve, handshake, explain, echo, stomp, check, drive, help) "
+        assertEquals(List.of("wslab: unknown command 'serv' (commands: serve, handshake, explain, echo, stomp, check, load, drive, help) "
                 + "(see 'wslab --help')"), top.errLines());
         CliRun stomp = CliRun.of("stomp", "ws://127.0.0.1:1/", "publish");
         assertEquals(List.of("wslab: unknown command 'publish' (commands: subscribe, send) (see 'wslab stomp --help')"),
