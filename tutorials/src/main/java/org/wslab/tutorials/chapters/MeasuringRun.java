@@ -63,6 +63,7 @@ public final class MeasuringRun implements ChapterRun {
     public void run(TourLab lab, Snippets snippets) throws Exception {
         mistakes(snippets);
         firstCalls(snippets);
+        LoadRunPart.run(lab, snippets);
         report(snippets);
     }
 
