@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wslab.tutorials.live.Snippets;
+import org.wslab.tutorials.live.TourLab;
 
 /**
  * Chapter 8 runs JMH for real (forked JVMs) and writes JMH's own result table, the single-shot
@@ -22,7 +23,9 @@ class MeasuringRunTest {
     @Test
     void runsTheBenchmarksAndSaysHowToGetAReportWhenThereIsNone() throws Exception {
         Snippets snippets = new Snippets(dir.resolve("snippets"));
-        new MeasuringRun(dir.resolve("no-report")).run(null, snippets);
+        try (TourLab lab = TourLab.start()) {
+            new MeasuringRun(dir.resolve("no-report")).run(lab, snippets);
+        }
         String summary = read(snippets, "ch08/jmh-summary.txt");
         for (String m : new String[] {"emptyMethod", "resultUnused", "inputConstant", "measuredRight", "avgt"}) {
             assertTrue(summary.contains(m), summary);
@@ -32,6 +35,9 @@ class MeasuringRunTest {
         assertEquals(13, shots.lines().filter(l -> l.startsWith("| ")).count(), shots); // header, 11 calls, the median
         assertTrue(shots.contains("| median of calls 401–500 |") && shots.contains("| 500 |"), shots);
         assertTrue(read(snippets, "ch08/report.adoc").contains("./wslab bench --quick"));
+        String load = read(snippets, "ch08/load.txt");
+        assertTrue(load.contains("lost 0") && load.contains("latency from intended send"), load);
+        assertTrue(Files.readString(snippets.root().resolve("ch08/load/latency.svg")).contains("<svg"));
     }
 
     @Test
@@ -40,7 +46,9 @@ class MeasuringRunTest {
         Files.writeString(report.getParent().resolve("results.adoc"), "== Benchmark results\n\nMeasured here.\n");
         Files.writeString(report.resolve("MaskingBench-bandwidth.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         Snippets snippets = new Snippets(dir.resolve("snippets"));
-        new MeasuringRun(report.getParent()).run(null, snippets);
+        try (TourLab lab = TourLab.start()) {
+            new MeasuringRun(report.getParent()).run(lab, snippets);
+        }
         String section = read(snippets, "ch08/report.adoc");
         assertTrue(section.contains("include::" + snippets.root().resolve("ch08/results.adoc") + "[]"), section);
         assertTrue(section.contains("image::" + snippets.root().resolve("ch08/charts/MaskingBench-bandwidth.svg")), section);
