@@ -10,9 +10,11 @@ import java.util.Set;
 import org.wslab.conformance.cases.CloseCases;
 import org.wslab.conformance.cases.FragmentationCases;
 import org.wslab.conformance.cases.FramingCases;
+import org.wslab.conformance.cases.LimitsCases;
 import org.wslab.conformance.cases.OpcodeCases;
 import org.wslab.conformance.cases.PingPongCases;
 import org.wslab.conformance.cases.ReservedBitsCases;
+import org.wslab.conformance.cases.Utf8Cases;
 
 /**
  * Every case, as data, in id order; each category is written in its own class of the
@@ -31,7 +33,7 @@ public final class Catalogue {
         this.cases = cases.stream().sorted(java.util.Comparator.comparing(ConformanceCase::id)).toList();
     }
 
-    /** The RFC 6455 cases: framing, ping/pong, reserved bits, opcodes, fragmentation, close. */
+    /** The RFC 6455 cases: framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close, limits. */
     public static Catalogue standard() {
         List<ConformanceCase> all = new ArrayList<>();
         all.addAll(FramingCases.cases());
@@ -39,7 +41,9 @@ public final class Catalogue {
         all.addAll(ReservedBitsCases.cases());
         all.addAll(OpcodeCases.cases());
         all.addAll(FragmentationCases.cases());
+        all.addAll(Utf8Cases.cases());
         all.addAll(CloseCases.cases());
+        all.addAll(LimitsCases.cases());
         return new Catalogue(all);
     }
 
