@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 import org.wslab.conformance.peer.Chop;
 import org.wslab.conformance.peer.WireFrame;
 
-/** One step of what a case sends, as data: frames in some chops, or a pause between them. */
+/**
+ * One step of what a case sends, as data: frames in some chops, a pause between them, or
+ * round trips (a message sent, its echo awaited, again and again).
+ */
 public sealed interface Action {
     /** What this step does, in words. */
     String describe();
@@ -36,6 +39,29 @@ public sealed interface Action {
         @Override
         public String describe() {
             return "pause " + length.toMillis() + " ms";
+        }
+    }
+
+    /**
+     * Sends {@code message} {@code count} times, each time waiting for its echo {@code echo}
+     * before the next, as Autobahn's 9.7 and 9.8 do; the round-trip times are reported.
+     *
+     * @param message the frame sent each time
+     * @param echo    the message expected back each time
+     * @param count   how many round trips, at least 1
+     */
+    record RoundTrips(WireFrame message, Reply echo, int count) implements Action {
+        public RoundTrips {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(echo, "echo");
+            if (count < 1) {
+                throw new IllegalArgumentException("at least one round trip: " + count);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return count + " round trips of " + message + ", each awaiting its echo";
         }
     }
 }

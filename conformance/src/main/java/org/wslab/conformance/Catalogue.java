@@ -10,6 +10,7 @@ import java.util.Set;
 import org.wslab.conformance.cases.CloseCases;
 import org.wslab.conformance.cases.FragmentationCases;
 import org.wslab.conformance.cases.FramingCases;
+import org.wslab.conformance.cases.LimitsCases;
 import org.wslab.conformance.cases.OpcodeCases;
 import org.wslab.conformance.cases.PingPongCases;
 import org.wslab.conformance.cases.ReservedBitsCases;
@@ -32,7 +33,7 @@ public final class Catalogue {
         this.cases = cases.stream().sorted(java.util.Comparator.comparing(ConformanceCase::id)).toList();
     }
 
-    /** The RFC 6455 cases: framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close. */
+    /** The RFC 6455 cases: framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close, limits. */
     public static Catalogue standard() {
         List<ConformanceCase> all = new ArrayList<>();
         all.addAll(FramingCases.cases());
@@ -42,6 +43,7 @@ public final class Catalogue {
         all.addAll(FragmentationCases.cases());
         all.addAll(Utf8Cases.cases());
         all.addAll(CloseCases.cases());
+        all.addAll(LimitsCases.cases());
         return new Catalogue(all);
     }
 

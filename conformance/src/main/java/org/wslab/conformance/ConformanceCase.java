@@ -80,15 +80,21 @@ public record ConformanceCase(CaseId id, String title, Rule rule, List<Action> a
                 return result(new Finding(Verdict.FAILED, "the opening handshake failed: " + r.rule() + " — " + r.detail()),
                         peer, started);
             }
+            Judge judge = new Judge(peer, deadline);
             for (Action a : actions) {
                 peer.log().note(a.describe());
                 if (a instanceof Action.Send s) {
                     peer.send(s.frames(), s.chop());
                 } else if (a instanceof Action.Pause p) {
                     Thread.sleep(p.length().toMillis());
+                } else if (a instanceof Action.RoundTrips t) {
+                    Finding broken = judge.roundTrips(t, expectation);
+                    if (broken != null) {
+                        return result(broken, peer, started);
+                    }
                 }
             }
-            return result(new Judge(peer, deadline).judge(expectation), peer, started);
+            return result(judge.judge(expectation), peer, started);
         } catch (IOException e) {
             return result(new Finding(Verdict.FAILED, "the connection failed: " + e), peer, started);
         } catch (InterruptedException e) {

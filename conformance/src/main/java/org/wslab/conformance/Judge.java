@@ -30,6 +30,8 @@ final class Judge {
     private final long deadline;
     private final List<String> seen = new ArrayList<>();
     private ByteArrayOutputStream message;
+    /** Round trips were timed: what would be OK is INFORMATIONAL, a report of the times. */
+    private boolean timed;
     private Opcode messageOpcode;
 
     Judge(RawPeer peer, long deadlineNanos) {
@@ -55,7 +57,8 @@ final class Judge {
                 return failure.verdict() == Verdict.FAILED ? failure
                         : new Finding(Verdict.NON_STRICT, missed + failure.observed());
             }
-            return failed("expected " + want + " but " + h);
+            Finding refused = refusal(h, e, want);
+            return refused != null ? refused : failed("expected " + want + " but " + h);
         }
         if (e.ending() instanceof Ending.CloseNormally) {
             peer.send(List.of(WireFrame.close(WireFrame.closeBody(1000, ""))), Chop.ONE_WRITE);
@@ -65,6 +68,53 @@ final class Judge {
             return awaitClose(a.codes());
         }
         return failConnection(next(), ((Ending.FailConnection) e.ending()).codes());
+    }
+
+    /**
+     * Sends {@code t.message()} {@code t.count()} times, each after the last one's echo: null when
+     * every echo came back (their round-trip times are then reported, and an OK ending becomes
+     * INFORMATIONAL), else the finding that ends the case.
+     */
+    Finding roundTrips(Action.RoundTrips t, Expectation e) throws IOException {
+        long[] nanos = new long[t.count()];
+        for (int i = 0; i < t.count(); i++) {
+            long sent = System.nanoTime();
+            peer.send(List.of(t.message()), Chop.ONE_WRITE);
+            Heard h = next();
+            if (!(h instanceof Heard.Message m && m.reply().equals(t.echo()))) {
+                Finding refused = refusal(h, e, t.echo());
+                return refused != null ? refused
+                        : failed("round trip " + (i + 1) + " of " + t.count() + ": expected " + t.echo() + " but " + h);
+            }
+            nanos[i] = System.nanoTime() - sent;
+        }
+        java.util.Arrays.sort(nanos);
+        long total = java.util.Arrays.stream(nanos).sum();
+        seen.add(String.format("%d round trips of %s: median %d µs, 99th percentile %d µs, max %d µs, %d ms in all",
+                t.count(), t.echo(), nanos[nanos.length / 2] / 1000, nanos[(int) (nanos.length * 0.99)] / 1000,
+                nanos[nanos.length - 1] / 1000, total / 1_000_000));
+        timed = true;
+        return null;
+    }
+
+    /**
+     * When {@code e} lets the server refuse a message (e.g. 1009 over its size limit, §7.4.1) and
+     * {@code h} is such a refusal, the INFORMATIONAL finding that reports it (and our answering
+     * Close, §5.5.1); a TCP close without a Close there is NON_STRICT (§7.1.7 SHOULD). Else null.
+     */
+    private Finding refusal(Heard h, Expectation e, Reply wanted) throws IOException {
+        if (e.refusals().isEmpty()) {
+            return null;
+        }
+        if (h instanceof Heard.Ended end && end.observation() instanceof Observation.TcpClosed t) {
+            return found(Verdict.NON_STRICT, "the server closed TCP (" + t.how() + ") instead of answering " + wanted
+                    + "; a refusal should send Close " + Ending.codesText(e.refusals()) + " first (§7.1.7)");
+        }
+        if (!(h instanceof Heard.Close c) || closeProblem(c.frame()) != null || !e.refusals().contains(closeCode(c.frame()))) {
+            return null;
+        }
+        peer.send(List.of(WireFrame.close(WireFrame.closeBody(closeCode(c.frame()), ""))), Chop.ONE_WRITE);
+        return found(Verdict.INFORMATIONAL, h + ": refused " + wanted + " over the server's own limit (§7.4.1, §10.4)");
     }
 
     private static boolean endsConnection(Heard h) {
@@ -201,7 +251,7 @@ final class Judge {
     private Finding found(Verdict v, String last) {
         List<String> all = new ArrayList<>(seen);
         all.add(last);
-        return new Finding(v, String.join("; ", all));
+        return new Finding(timed && v == Verdict.OK ? Verdict.INFORMATIONAL : v, String.join("; ", all));
     }
 
     /** What the server did next, at message level. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.wslab.conformance.junit.ConformanceTests;
 import org.wslab.conformance.servers.EngineEcho;
 
-/** Every case against our own engine's echo server (framing's NIO transport): none may FAIL. */
+/** Every case ({@link DefaultRun}'s selection) against our own engine's echo server (framing's NIO transport): none may FAIL. */
 class EngineConformanceTest {
     private static EngineEcho engine;
     private static final List<CaseResult> RESULTS = new CopyOnWriteArrayList<>();
@@ -29,7 +29,7 @@ class EngineConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> engineConforms() {
-        return ConformanceTests.against(engine.uri(), Selection.all(),
-                Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3)), RESULTS::add);
+        return ConformanceTests.against(engine.uri(), DefaultRun.selection(),
+                DefaultRun.settings(Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3))), RESULTS::add);
     }
 }

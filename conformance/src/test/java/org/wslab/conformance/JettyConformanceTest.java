@@ -11,7 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.wslab.conformance.junit.ConformanceTests;
 import org.wslab.conformance.servers.JettyEcho;
 
-/** Every case against a real embedded Jetty 12 echo server: none may FAIL. */
+/** Every case ({@link DefaultRun}'s selection) against a real embedded Jetty 12 echo server: none may FAIL. */
 class JettyConformanceTest {
     private static JettyEcho jetty;
     private static final List<CaseResult> RESULTS = new CopyOnWriteArrayList<>();
@@ -29,7 +29,7 @@ class JettyConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> jettyConforms() {
-        return ConformanceTests.against(jetty.uri(), Selection.all(),
-                Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3)), RESULTS::add);
+        return ConformanceTests.against(jetty.uri(), DefaultRun.selection(),
+                DefaultRun.settings(Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3))), RESULTS::add);
     }
 }

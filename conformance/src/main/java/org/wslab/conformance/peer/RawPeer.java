@@ -42,6 +42,8 @@ import org.wslab.handshake.http.ResponseHeadParser;
 public final class RawPeer implements AutoCloseable {
     /** Bytes read per {@code read} call. */
     public static final int READ_BUFFER = 16 * 1024;
+    /** Bytes per {@code write} call of a large write, the server's answer taken in between. */
+    static final int WRITE_SLICE = 64 * 1024;
 
     private final WebSocketUri uri;
     private final Socket socket;
@@ -53,8 +55,8 @@ public final class RawPeer implements AutoCloseable {
     private final byte[] readBuffer = new byte[READ_BUFFER];
     private ByteBuffer pending = ByteBuffer.allocate(0);
     private boolean tcpClosed;
-    /** A write failed: the server is gone for writing, but what it sent before may still be read. */
-    private boolean outputClosed;
+    /** A write failed (the server closed or reset): later writes are no-ops, but what it sent first is still read. */
+    private boolean writeFailed;
     private String tcpClosedHow = "closed";
 
     private RawPeer(WebSocketUri uri, Socket socket) throws IOException {
@@ -183,15 +185,21 @@ public final class RawPeer implements AutoCloseable {
 
     /** Writes raw bytes exactly as given (a no-op noted in the log once the connection is gone). */
     public void write(byte[] bytes) throws IOException {
-        if (tcpClosed || outputClosed || bytes.length == 0) {
+        if (tcpClosed || writeFailed || bytes.length == 0) {
             return;
         }
         try {
-            out.write(bytes);
-            out.flush();
-            log.sent(bytes);
+            for (int off = 0; off < bytes.length; off += WRITE_SLICE) {
+                int n = Math.min(WRITE_SLICE, bytes.length - off);
+                out.write(bytes, off, n);
+                out.flush();
+                log.sent(n == bytes.length ? bytes : Arrays.copyOfRange(bytes, off, off + n));
+                if (off + n < bytes.length) {
+                    drainAvailable(); // only between slices: a small write (the handshake request) reads nothing early
+                }
+            }
         } catch (SocketException e) {
-            outputClosed = true; // reads go on: the server's Close may be waiting in our receive buffer
+            writeFailed = true; // the server's Close (e.g. 1009 mid-message) may still wait in our receive buffer
             log.note("write failed, the server closed the connection: " + e.getMessage());
         }
     }
@@ -221,6 +229,20 @@ public final class RawPeer implements AutoCloseable {
             }
             if (n < 0) {
                 return new Observation.TcpClosed(tcpClosedHow);
+            }
+            keep(readBuffer, 0, n);
+        }
+    }
+
+    /**
+     * Takes in what the server has already sent without waiting: a server that echoes while we
+     * still write (frame by frame) must never block us both on full TCP buffers.
+     */
+    private void drainAvailable() throws IOException {
+        while (!tcpClosed && in.available() > 0) {
+            int n = read(System.nanoTime() + 1_000_000_000L);
+            if (n <= 0) {
+                return;
             }
             keep(readBuffer, 0, n);
         }
@@ -261,9 +283,19 @@ public final class RawPeer implements AutoCloseable {
         if (len <= 0) {
             return;
         }
-        ByteBuffer grown = ByteBuffer.allocate(pending.remaining() + len);
-        grown.put(pending).put(b, off, len).flip();
-        pending = grown;
+        if (pending.capacity() - pending.limit() < len) { // no room after the data: compact, or grow (amortised)
+            int need = pending.remaining() + len;
+            if (need <= pending.capacity() / 2) {
+                pending.compact().flip();
+            } else {
+                ByteBuffer grown = ByteBuffer.allocate(Math.max(2 * pending.capacity(), need));
+                grown.put(pending).flip();
+                pending = grown;
+            }
+        }
+        int end = pending.limit();
+        pending.limit(end + len);
+        pending.put(end, b, off, len);
     }
 
     /** Closes the socket at once, from any thread (a watchdog ending a case that overran). */

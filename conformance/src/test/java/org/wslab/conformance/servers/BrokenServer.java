@@ -30,7 +30,8 @@ import org.wslab.handshake.http.RequestHeadParser;
 /**
  * A deliberately broken echo server on a raw {@link ServerSocket}, a thread per connection: it
  * does the opening handshake with the handshake module and echoes frame by frame, right in every
- * respect the catalogue checks except its one {@link Flaw}. The checker must catch exactly that.
+ * respect the catalogue checks (UTF-8 of text messages included, frame by frame) except its one
+ * {@link Flaw}. The checker must catch exactly that.
  */
 public final class BrokenServer implements AutoCloseable {
     /** The one thing it gets wrong. */
@@ -41,8 +42,8 @@ public final class BrokenServer implements AutoCloseable {
         ECHOES_ANY_CLOSE,
         /** Never answers a Close: it just closes TCP (breaks §5.5.1). */
         NO_CLOSE_REPLY,
-        /** Echoes text messages without checking their UTF-8 (breaks §8.1). */
-        IGNORES_UTF8
+        /** Never checks UTF-8: echoes invalid text, answers a Close with an invalid reason normally (breaks §8.1). */
+        ACCEPTS_INVALID_UTF8
     }
 
     private final Flaw flaw;
@@ -132,9 +133,9 @@ public final class BrokenServer implements AutoCloseable {
         private final OutputStream out;
         private final FrameDecoder decoder = new FrameDecoder(DecoderSettings.defaults(Role.SERVER)
                 .withAllowedRsv(flaw == Flaw.IGNORES_RSV ? 0b111 : 0));
-        private final Utf8Validator utf8 = new Utf8Validator();
+        private final Utf8Validator text = new Utf8Validator();
         private boolean inMessage;
-        private boolean text;
+        private boolean inText;
 
         Frames(OutputStream out) {
             this.out = out;
@@ -170,17 +171,20 @@ public final class BrokenServer implements AutoCloseable {
                     }
                     inMessage = !f.fin();
                     if (starts) {
-                        text = f.opcode() == Opcode.TEXT;
-                        utf8.reset();
+                        inText = f.opcode() == Opcode.TEXT;
+                        text.reset();
                     }
-                    // §8.1: invalid UTF-8 fails the connection with 1007 as soon as it is seen
-                    if (text && flaw != Flaw.IGNORES_UTF8 && (utf8.feed(f.payload()) >= 0 || f.fin() && !utf8.finish())) {
+                    if (inText && flaw != Flaw.ACCEPTS_INVALID_UTF8 && !validText(f)) { // §8.1, checked frame by frame
                         return close(1007);
                     }
                     send(f.withoutMask());
                 }
             }
             return true;
+        }
+
+        private boolean validText(Frame f) {
+            return text.feed(f.payload()) < 0 && (!f.fin() || text.finish());
         }
 
         private boolean closeReply(byte[] body) throws IOException {
@@ -199,7 +203,7 @@ public final class BrokenServer implements AutoCloseable {
                 if (!CloseCode.validOnWire(code)) {
                     return close(1002);
                 }
-                if (Utf8Validator.firstInvalid(Arrays.copyOfRange(body, 2, body.length)) >= 0) {
+                if (flaw != Flaw.ACCEPTS_INVALID_UTF8 && Utf8Validator.firstInvalid(Arrays.copyOfRange(body, 2, body.length)) >= 0) {
                     return close(1007);
                 }
             }
