@@ -29,8 +29,19 @@ public sealed interface Action {
 
         @Override
         public String describe() {
-            return frames.stream().map(WireFrame::toString).collect(Collectors.joining(", "))
-                    + (frames.size() > 1 || chop.writeBytes() > 0 ? " " + chop : "");
+            // runs of the same frame are counted, so 65,536 fragments read as one line, not a megabyte
+            StringBuilder b = new StringBuilder();
+            int i = 0;
+            while (i < frames.size()) {
+                String one = frames.get(i).toString();
+                int run = 1;
+                while (i + run < frames.size() && frames.get(i + run).toString().equals(one)) {
+                    run++;
+                }
+                b.append(b.length() == 0 ? "" : ", ").append(one).append(run > 1 ? " × " + run : "");
+                i += run;
+            }
+            return b + (frames.size() > 1 || chop.writeBytes() > 0 ? " " + chop : "");
         }
     }
 
