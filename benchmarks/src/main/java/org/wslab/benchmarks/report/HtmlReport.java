@@ -2,6 +2,7 @@ package org.wslab.benchmarks.report;
 
 import java.util.List;
 import java.util.Map;
+import org.wslab.lab.common.HtmlText;
 
 /**
  * {@code index.html}: the run as one self-contained page (styles inline, charts as local SVG
@@ -30,24 +31,24 @@ final class HtmlReport {
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
                 .append("<title>wslab benchmarks</title><style>").append(STYLE).append("</style></head><body>\n");
-        b.append("<h1>wslab benchmarks</h1>\n<p class=\"meta\">").append(esc(r.machine().describe())).append("<br>")
-                .append("JMH ").append(esc(r.settings().jmhVersion())).append(", ").append(esc(r.settings().describe()))
-                .append(", -prof gc; run started ").append(esc(r.machine().when())).append("</p>\n");
+        b.append("<h1>wslab benchmarks</h1>\n<p class=\"meta\">").append(HtmlText.escape(r.machine().describe())).append("<br>")
+                .append("JMH ").append(HtmlText.escape(r.settings().jmhVersion())).append(", ").append(HtmlText.escape(r.settings().describe()))
+                .append(", -prof gc; run started ").append(HtmlText.escape(r.machine().when())).append("</p>\n");
         b.append("<p>Each ratio is the baseline's time per operation divided by wslab's, measured in the same run: above 1 ")
                 .append("wslab is faster. <span class=\"noisy\">≈</span> marks a ratio whose 99.9% error bars overlap. ")
                 .append("The raw JMH output is <a href=\"results.json\">results.json</a>; the tables are also in ")
                 .append("<a href=\"results.adoc\">results.adoc</a>.</p>\n");
         b.append("<nav><a href=\"#targets\">Targets</a>");
-        r.bySuite().keySet().forEach(s -> b.append("<a href=\"#").append(anchor(s)).append("\">").append(esc(s)).append("</a>"));
+        r.bySuite().keySet().forEach(s -> b.append("<a href=\"#").append(anchor(s)).append("\">").append(HtmlText.escape(s)).append("</a>"));
         b.append("</nav>\n");
         targets(b, r);
         if (!r.failures().isEmpty()) {
             b.append("<h2>Benchmarks that failed</h2>\n<ul>");
-            r.failures().forEach(f -> b.append("<li>").append(esc(f)).append("</li>"));
+            r.failures().forEach(f -> b.append("<li>").append(HtmlText.escape(f)).append("</li>"));
             b.append("</ul>\n");
         }
         for (Map.Entry<String, List<Comparison>> suite : r.bySuite().entrySet()) {
-            b.append("<h2 id=\"").append(anchor(suite.getKey())).append("\">").append(esc(suite.getKey())).append("</h2>\n");
+            b.append("<h2 id=\"").append(anchor(suite.getKey())).append("\">").append(HtmlText.escape(suite.getKey())).append("</h2>\n");
             for (Comparison c : suite.getValue()) {
                 comparison(b, c, charts.getOrDefault(c, List.of()));
             }
@@ -72,32 +73,32 @@ final class HtmlReport {
                 case MISSED -> "missed";
                 case NOT_MEASURED -> "not measured";
             };
-            b.append("<tr><td class=\"t\">").append(esc(j.target().text())).append("</td><td class=\"t\">")
-                    .append(esc(j.measured())).append(j.noisy() ? " <span class=\"noisy\">(error bars overlap)</span>" : "")
+            b.append("<tr><td class=\"t\">").append(HtmlText.escape(j.target().text())).append("</td><td class=\"t\">")
+                    .append(HtmlText.escape(j.measured())).append(j.noisy() ? " <span class=\"noisy\">(error bars overlap)</span>" : "")
                     .append("</td><td class=\"").append(cls).append("\">").append(word).append("</td></tr>\n");
         }
         b.append("</table>\n");
     }
 
     private static void comparison(StringBuilder b, Comparison c, List<Charts.Drawn> charts) {
-        b.append("<h3 id=\"").append(c.simpleName()).append("\">").append(esc(c.title())).append("</h3>\n<p class=\"meta\"><code>")
-                .append(esc(c.simpleName())).append("</code>").append(c.spec().isEmpty() ? "" : " · " + esc(c.spec()))
-                .append(" · ours is <code>").append(esc(c.ours())).append("</code></p>\n<table><tr>");
-        Cells.header(c).forEach(h -> b.append("<th>").append(esc(h)).append("</th>"));
+        b.append("<h3 id=\"").append(c.simpleName()).append("\">").append(HtmlText.escape(c.title())).append("</h3>\n<p class=\"meta\"><code>")
+                .append(HtmlText.escape(c.simpleName())).append("</code>").append(c.spec().isEmpty() ? "" : " · " + HtmlText.escape(c.spec()))
+                .append(" · ours is <code>").append(HtmlText.escape(c.ours())).append("</code></p>\n<table><tr>");
+        Cells.header(c).forEach(h -> b.append("<th>").append(HtmlText.escape(h)).append("</th>"));
         b.append("</tr>\n");
         for (Cells.Line l : Cells.lines(c)) {
             b.append(l.ours() ? "<tr class=\"ours\">" : "<tr>");
             List<String> v = Cells.values(c, l);
             for (int i = 0; i < v.size(); i++) {
                 boolean ratioCell = i == v.size() - 1;
-                b.append(ratioCell && l.overlap() ? "<td class=\"noisy\">" : "<td>").append(esc(v.get(i))).append("</td>");
+                b.append(ratioCell && l.overlap() ? "<td class=\"noisy\">" : "<td>").append(HtmlText.escape(v.get(i))).append("</td>");
             }
             b.append("</tr>\n");
         }
         b.append("</table>\n");
         for (Charts.Drawn d : charts) {
-            b.append("<figure><img src=\"charts/").append(esc(d.file())).append("\" alt=\"").append(esc(d.caption()))
-                    .append("\" width=\"720\"><figcaption>").append(esc(d.caption())).append("</figcaption></figure>\n");
+            b.append("<figure><img src=\"charts/").append(HtmlText.escape(d.file())).append("\" alt=\"").append(HtmlText.escape(d.caption()))
+                    .append("\" width=\"720\"><figcaption>").append(HtmlText.escape(d.caption())).append("</figcaption></figure>\n");
         }
     }
 
@@ -105,7 +106,4 @@ final class HtmlReport {
         return "suite-" + suite.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -108,19 +108,7 @@ public final class Connection implements AutoCloseable {
      * closed are discarded) and returns the events they complete, in order.
      */
     public List<Event> receive(ByteBuffer in, long nowNanos) {
-        List<Event> events = new ArrayList<>(2);
-        clock.input(nowNanos);
-        if (state == ConnectionState.CONNECTING) {
-            handshakeInput(in, events);
-        }
-        if (state == ConnectionState.OPEN || state == ConnectionState.CLOSING) {
-            Event.Closed closed = inbound.receive(in, state == ConnectionState.OPEN, events);
-            if (closed != null) {
-                finish(events, closed);
-            }
-        }
-        in.position(in.limit());
-        return events;
+        return receive(in, nowNanos, false);
     }
 
     /**
@@ -132,22 +120,26 @@ public final class Connection implements AutoCloseable {
      * while {@code in} has bytes and the connection is not CLOSED.
      */
     public List<Event> receiveNext(ByteBuffer in, long nowNanos) {
+        return receive(in, nowNanos, true);
+    }
+
+    private List<Event> receive(ByteBuffer in, long nowNanos, boolean oneMessage) {
         List<Event> events = new ArrayList<>(2);
         clock.input(nowNanos);
         if (state == ConnectionState.CONNECTING) {
             handshakeInput(in, events);
         }
         if (state == ConnectionState.OPEN || state == ConnectionState.CLOSING) {
-            Event.Closed closed = inbound.receive(in, state == ConnectionState.OPEN, events, true);
+            Event.Closed closed = inbound.receive(in, state == ConnectionState.OPEN, events, oneMessage);
             if (closed != null) {
                 finish(events, closed);
             }
         }
         Event last = events.isEmpty() ? null : events.get(events.size() - 1);
-        boolean stoppedAtMessage = state != ConnectionState.CLOSED && in.hasRemaining()
+        boolean stoppedAtMessage = oneMessage && state != ConnectionState.CLOSED && in.hasRemaining()
                 && (last instanceof Event.TextMessage || last instanceof Event.BinaryMessage);
         if (!stoppedAtMessage) {
-            in.position(in.limit()); // as receive: all consumed, bytes after the end discarded
+            in.position(in.limit()); // all consumed; bytes after the end are discarded
         }
         return events;
     }

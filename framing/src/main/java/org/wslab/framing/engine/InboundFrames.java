@@ -35,14 +35,8 @@ final class InboundFrames implements AutoCloseable {
      * Decodes what {@code in} completes, adding the events in order; returns the {@link Event.Closed}
      * that ends the connection (the closing handshake finished, or a failure), or null when it needs
      * more bytes. {@code open}: the connection is OPEN (not CLOSING), so it may still send.
-     */
-    Event.Closed receive(ByteBuffer in, boolean open, List<Event> events) {
-        return receive(in, open, events, false);
-    }
-
-    /**
-     * As {@link #receive(ByteBuffer, boolean, List)}; with {@code oneMessage}, stops after the first
-     * whole data message when bytes remain, leaving them in {@code in} for the next call.
+     * {@code oneMessage}: stop after the first whole data message when bytes remain, leaving them
+     * in {@code in} for the next call.
      */
     Event.Closed receive(ByteBuffer in, boolean open, List<Event> events, boolean oneMessage) {
         while (true) {

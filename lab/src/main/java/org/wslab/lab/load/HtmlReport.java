@@ -15,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.wslab.lab.common.HtmlText;
 
 /**
  * A load report as a page: {@code index.html} with the facts, and two charts drawn with XChart as
@@ -36,10 +37,10 @@ public final class HtmlReport {
         save(percentiles(latency.total(), handshakes), dir.resolve("latency.svg"));
         save(throughput(latency), dir.resolve("throughput.svg"));
         StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>").append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;max-width:"
+                + "<title>").append(HtmlText.escape(title)).append("</title>\n<style>body{font-family:sans-serif;max-width:"
                 + "60em;margin:2em auto}li{font-family:monospace}</style></head><body>\n<h1>")
-                .append(escape(title)).append("</h1>\n<ul>\n");
-        facts.forEach(f -> page.append("<li>").append(escape(f)).append("</li>\n"));
+                .append(HtmlText.escape(title)).append("</h1>\n<ul>\n");
+        facts.forEach(f -> page.append("<li>").append(HtmlText.escape(f)).append("</li>\n"));
         page.append("</ul>\n<h2>Latency by percentile</h2>\n<p>From each message's intended send time to its echo"
                 + " (corrected for coordinated omission).</p>\n<img src=\"latency.svg\" alt=\"latency by percentile\">\n"
                 + "<h2>Throughput over time</h2>\n<img src=\"throughput.svg\" alt=\"echoes a second over time\">\n"
@@ -119,7 +120,4 @@ public final class HtmlReport {
         VectorGraphicsEncoder.saveVectorGraphic(chart, file.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.wslab.lab.common.HtmlText;
 
 /**
  * The HTML page every engine serves at {@code /}, one document: a STOMP 1.2 chat over the
@@ -26,7 +27,7 @@ public final class IndexPage {
         for (Map.Entry<LabEndpoint, URI> e : server.webSocketUris()) {
             item(endpoints, e.getKey(), e.getValue().toString());
         }
-        return TEMPLATE.replace("{{engine}}", escape(server.engine().cliName()))
+        return TEMPLATE.replace("{{engine}}", HtmlText.escape(server.engine().cliName()))
                 .replace("{{endpoints}}", endpoints)
                 .replace("{{script}}", SCRIPT);
     }
@@ -53,20 +54,17 @@ public final class IndexPage {
 
     /** One endpoint's line; the commands to try it for a {@code ws://} URL (they speak plain TCP). */
     private static void item(StringBuilder page, LabEndpoint e, String url) {
-        page.append("<li><code>").append(escape(url)).append("</code> — ").append(escape(e.description()));
+        page.append("<li><code>").append(HtmlText.escape(url)).append("</code> — ").append(HtmlText.escape(e.description()));
         if (!e.subprotocols().isEmpty()) {
-            page.append(" (sub-protocols: ").append(escape(String.join(", ", e.subprotocols()))).append(')');
+            page.append(" (sub-protocols: ").append(HtmlText.escape(String.join(", ", e.subprotocols()))).append(')');
         }
         if (url.startsWith("ws:")) {
-            page.append("<br>try: <code>./wslab handshake ").append(escape(url)).append("</code>");
+            page.append("<br>try: <code>./wslab handshake ").append(HtmlText.escape(url)).append("</code>");
             if (e.kind() == EndpointKind.STOMP) {
-                page.append(" or <code>./wslab stomp ").append(escape(url)).append(" subscribe /topic/greetings</code>");
+                page.append(" or <code>./wslab stomp ").append(HtmlText.escape(url)).append(" subscribe /topic/greetings</code>");
             }
         }
         page.append("</li>\n");
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }
