@@ -9,24 +9,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.wslab.conformance.peer.RawPeer;
-import org.wslab.handshake.ClientVerdict;
 
 /**
- * One conformance case, as data: the rule it tests and where it is written, the frames it sends
- * (as {@link Action actions}), what a conforming server does (an {@link Expectation}), and how
- * strict the rule is. {@link #play} runs it against a server on a fresh {@link RawPeer}.
+ * One conformance case, as data: the rule it tests and where it is written, how it is played
+ * and what a conforming server does (its {@link Script}), and how strict the rule is.
+ * {@link #play} runs it against a server on a fresh {@link RawPeer}.
  *
- * @param id          the dotted id, e.g. {@code rsv.3.2}
- * @param title       a line on what it does
- * @param rule        the rule tested and its section
- * @param actions     what it sends, in order
- * @param expectation what a conforming server does
- * @param strictness  how a breach is judged
+ * @param id         the dotted id, e.g. {@code rsv.3.2}
+ * @param title      a line on what it does
+ * @param rule       the rule tested and its section
+ * @param script     how it is played and judged
+ * @param strictness how a breach is judged
  */
-public record ConformanceCase(CaseId id, String title, Rule rule, List<Action> actions, Expectation expectation,
-                              Strictness strictness) {
+public record ConformanceCase(CaseId id, String title, Rule rule, Script script, Strictness strictness) {
     /** Time given to overrun writes (to a server that stopped reading) before the socket is closed under them. */
     static final Duration WATCHDOG_GRACE = Duration.ofSeconds(1);
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,9 +35,14 @@ public record ConformanceCase(CaseId id, String title, Rule rule, List<Action> a
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(rule, "rule");
-        actions = List.copyOf(actions);
-        Objects.requireNonNull(expectation, "expectation");
+        Objects.requireNonNull(script, "script");
         Objects.requireNonNull(strictness, "strictness");
+    }
+
+    /** A case of frames: {@code actions} after the standard opening handshake, judged against {@code expectation}. */
+    public ConformanceCase(CaseId id, String title, Rule rule, List<Action> actions, Expectation expectation,
+                           Strictness strictness) {
+        this(id, title, rule, new FrameScript(actions, expectation), strictness);
     }
 
     /** The category, the first part of the id. */
@@ -51,12 +52,12 @@ public record ConformanceCase(CaseId id, String title, Rule rule, List<Action> a
 
     /** What the case sends, in words. */
     public String sends() {
-        return actions.stream().map(Action::describe).collect(Collectors.joining("; then "));
+        return script.sends();
     }
 
     /** What a conforming server does, in words. */
     public String expects() {
-        return expectation.describe();
+        return script.expects();
     }
 
     /**
@@ -75,26 +76,7 @@ public record ConformanceCase(CaseId id, String title, Rule rule, List<Action> a
         }
         ScheduledFuture<?> guard = WATCHDOG.schedule(peer::abort, timeout.plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
         try (peer) {
-            ClientVerdict opened = peer.openingHandshake(timeout);
-            if (opened instanceof ClientVerdict.Rejected r) {
-                return result(new Finding(Verdict.FAILED, "the opening handshake failed: " + r.rule() + " — " + r.detail()),
-                        peer, started);
-            }
-            Judge judge = new Judge(peer, deadline);
-            for (Action a : actions) {
-                peer.log().note(a.describe());
-                if (a instanceof Action.Send s) {
-                    peer.send(s.frames(), s.chop());
-                } else if (a instanceof Action.Pause p) {
-                    Thread.sleep(p.length().toMillis());
-                } else if (a instanceof Action.RoundTrips t) {
-                    Finding broken = judge.roundTrips(t, expectation);
-                    if (broken != null) {
-                        return result(broken, peer, started);
-                    }
-                }
-            }
-            return result(judge.judge(expectation), peer, started);
+            return result(script.play(peer, timeout, deadline), peer, started);
         } catch (IOException e) {
             return result(new Finding(Verdict.FAILED, "the connection failed: " + e), peer, started);
         } catch (InterruptedException e) {

@@ -1,0 +1,29 @@
+package org.wslab.conformance;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.wslab.conformance.peer.RawPeer;
+
+/**
+ * How a case is played on one fresh connection, and what it expects: the frames of RFC 6455
+ * §5 after a standard opening handshake ({@link FrameScript}), a request of the case's own
+ * writing (§4.1, §4.2), or STOMP frames inside WebSocket messages. Open, so that a project can
+ * write cases of its own beside the catalogue's.
+ */
+public interface Script {
+    /** What the case sends, in words. */
+    String sends();
+
+    /** What a conforming server does, in words. */
+    String expects();
+
+    /**
+     * Plays the case on {@code peer}, connected but not yet upgraded, judging what the server
+     * does by {@code deadlineNanos} ({@link System#nanoTime()}); {@code timeout} is the whole case's
+     * budget. Answers the finding before strictness caps it; never throws for what the server does.
+     *
+     * @throws IOException          when the connection fails under the case
+     * @throws InterruptedException when the run is interrupted
+     */
+    Finding play(RawPeer peer, Duration timeout, long deadlineNanos) throws IOException, InterruptedException;
+}
