@@ -16,7 +16,8 @@ import org.wslab.lab.report.JsonReport;
  * {@code load --json} and {@code load report --json}: one object with the settings, the counts
  * ({@code sent}, {@code received}, {@code lost}, {@code errors}, by kind too), the percentiles in
  * milliseconds (latency from the intended send, round trip from the actual send, handshake), the
- * throughput, the client-lag verdict and the exit code.
+ * throughput, the client-lag verdict, the run's verdict and the exit code. Schemas
+ * {@code schemas/load.schema.json} and {@code schemas/load-report.schema.json}.
  */
 final class LoadJson {
     private LoadJson() {}
@@ -24,6 +25,7 @@ final class LoadJson {
     static ObjectNode run(LoadReport r, int exitCode) {
         ObjectNode o = JsonReport.object();
         o.put("command", "load");
+        o.put("url", r.plan().uri().toString());
         settings(o.putObject("settings"), r.plan());
         LoadReport.Counts c = r.counts();
         ObjectNode connections = o.putObject("connections");
@@ -45,6 +47,7 @@ final class LoadJson {
         percentiles(o.putObject("handshakeMs"), r.handshakes());
         lag(o.putObject("client"), r.lag());
         o.put("ok", r.ok());
+        verdict(o.putObject("verdict"), c);
         o.put("exitCode", exitCode);
         return o;
     }
@@ -57,7 +60,25 @@ final class LoadJson {
         throughput(o, m.latency());
         percentiles(o.putObject("latencyMs"), m.latency().total());
         percentiles(o.putObject("handshakeMs"), m.handshakes());
+        o.put("exitCode", 0);
         return o;
+    }
+
+    /**
+     * The verdict every command prints: passed when nothing was lost, different, refused or failed;
+     * else the first of those, in that order, named as a rule.
+     */
+    private static void verdict(ObjectNode v, LoadReport.Counts c) {
+        String rule = c.lost() > 0 ? "NO_MESSAGE_LOST"
+                : c.mismatched() > 0 ? "ECHO_UNCHANGED"
+                : c.refusedCount() > 0 ? "HANDSHAKE_ACCEPTED"
+                : c.errorCount() > 0 ? "NO_CONNECTION_ERROR" : null;
+        v.put("passed", rule == null);
+        v.put("rule", rule);
+        v.put("section", "ECHO_UNCHANGED".equals(rule) ? "RFC 6455 §5.6" : null);
+        v.put("detail", rule == null ? null : String.format(java.util.Locale.ROOT,
+                "sent %d, received %d, lost %d, mismatched %d, refused %d, errors %d",
+                c.sent(), c.received(), c.lost(), c.mismatched(), c.refusedCount(), c.errorCount()));
     }
 
     private static void settings(ObjectNode s, LoadPlan p) {

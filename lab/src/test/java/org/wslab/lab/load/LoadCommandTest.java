@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -67,18 +66,19 @@ class LoadCommandTest {
         Ran r = wslab("load", server.echoUri().toString(), "--connections", "5", "--rate", "10", "--duration", "1s",
                 "--json", "--hdr-log", log.toString(), "--html", dir.resolve("page").toString());
         assertEquals(0, r.code(), r.out() + r.err());
-        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode json = org.wslab.lab.json.JsonSchemas.assertValid("load", r.out());
         assertEquals(json.get("sent").asLong(), json.get("received").asLong(), r.out());
         assertEquals(0, json.get("lost").asLong(), r.out());
         assertEquals(0, json.get("errors").asLong(), r.out());
         assertEquals(5, json.at("/settings/connections").asInt(), r.out());
         assertTrue(json.at("/latencyMs/p99").isNumber(), r.out());
+        assertTrue(json.at("/verdict/passed").asBoolean() && json.at("/verdict/rule").isNull(), r.out());
         assertTrue(Files.readString(dir.resolve("page/index.html")).contains("latency.svg"));
         assertTrue(Files.readString(dir.resolve("page/latency.svg")).contains("<svg"));
 
         Ran merged = wslab("load", "report", log.toString(), log.toString(), "--json");
         assertEquals(0, merged.code(), merged.err());
-        JsonNode m = new ObjectMapper().readTree(merged.out());
+        JsonNode m = org.wslab.lab.json.JsonSchemas.assertValid("load-report", merged.out());
         assertEquals(2 * json.get("received").asLong(), m.get("received").asLong(), merged.out());
         assertEquals(10, m.at("/handshakeMs/count").asLong(), merged.out());
     }
