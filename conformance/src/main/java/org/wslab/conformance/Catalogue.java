@@ -10,6 +10,8 @@ import java.util.Set;
 import org.wslab.conformance.cases.CloseCases;
 import org.wslab.conformance.cases.FragmentationCases;
 import org.wslab.conformance.cases.FramingCases;
+import org.wslab.conformance.cases.HandshakeCases;
+import org.wslab.conformance.cases.HandshakeNegotiationCases;
 import org.wslab.conformance.cases.LimitsCases;
 import org.wslab.conformance.cases.OpcodeCases;
 import org.wslab.conformance.cases.PingPongCases;
@@ -33,9 +35,11 @@ public final class Catalogue {
         this.cases = cases.stream().sorted(java.util.Comparator.comparing(ConformanceCase::id)).toList();
     }
 
-    /** The RFC 6455 cases: framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close, limits. */
+    /** The RFC 6455 cases: the opening handshake (with RFC 7692's negotiation), framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close, limits. */
     public static Catalogue standard() {
         List<ConformanceCase> all = new ArrayList<>();
+        all.addAll(HandshakeCases.cases());
+        all.addAll(HandshakeNegotiationCases.cases());
         all.addAll(FramingCases.cases());
         all.addAll(PingPongCases.cases());
         all.addAll(ReservedBitsCases.cases());

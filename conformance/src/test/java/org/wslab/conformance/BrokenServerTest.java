@@ -64,6 +64,20 @@ class BrokenServerTest {
         assertEquals(expected, judgedFailed(Flaw.ACCEPTS_INVALID_UTF8));
     }
 
+    // RFC 6455 §4.2.1 asks for an HTTP error response; the raw server closes TCP on a head its parser refuses
+    // (POST, HEAD, no Host, two Hosts, over 8 KiB, no HTTP): NON_STRICT there, the connection still not upgraded
+    @Test
+    void aServerThatClosesOnARefusedHeadIsNonStrictNeverFailed() throws Exception {
+        try (BrokenServer server = new BrokenServer(Flaw.IGNORES_RSV)) {
+            RunSummary run = RUNNER.run(server.uri(), Catalogue.standard().select(Selection.parse("handshake.*")),
+                    Progress.none());
+            assertEquals(ids("handshake.0.3.1", "handshake.0.3.2", "handshake.0.5.1", "handshake.0.5.2",
+                    "handshake.0.9.3", "handshake.0.9.4"), run.results().stream().filter(r -> r.verdict() == Verdict.NON_STRICT)
+                    .map(r -> r.id().value()).collect(Collectors.toCollection(TreeSet::new)));
+            assertEquals(0, run.counts().getOrDefault(Verdict.FAILED, 0));
+        }
+    }
+
     /** The ids whose judged verdict (before strictness) was FAILED. */
     private static Set<String> judgedFailed(Flaw flaw) throws Exception {
         try (BrokenServer server = new BrokenServer(flaw)) {

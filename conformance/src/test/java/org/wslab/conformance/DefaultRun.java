@@ -38,6 +38,14 @@ final class DefaultRun {
         return new Selection(in, List.of());
     }
 
+    /** {@link #selection()} without the cases of {@code category}. */
+    static Selection selectionWithout(String category) {
+        Selection s = selection();
+        List<String> out = new ArrayList<>(s.excludes());
+        out.add(category + ".*");
+        return new Selection(s.includes(), out);
+    }
+
     /** The cases {@link #selection()} picks. */
     static List<ConformanceCase> cases() {
         return Catalogue.standard().select(selection());

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.wslab.conformance.junit.ConformanceTests;
 import org.wslab.conformance.servers.JettyEcho;
 
-/** Every case ({@link DefaultRun}'s selection) against a real embedded Jetty 12 echo server: none may FAIL. */
+/**
+ * Every case ({@link DefaultRun}'s selection) against a real embedded Jetty 12 echo server: none may FAIL,
+ * but for the handshake category, whose departures {@link HandshakeConformanceTest} pins one by one.
+ */
 class JettyConformanceTest {
     private static JettyEcho jetty;
     private static final List<CaseResult> RESULTS = new CopyOnWriteArrayList<>();
@@ -29,7 +32,7 @@ class JettyConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> jettyConforms() {
-        return ConformanceTests.against(jetty.uri(), DefaultRun.selection(),
+        return ConformanceTests.against(jetty.uri(), DefaultRun.selectionWithout("handshake"),
                 DefaultRun.settings(Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3))), RESULTS::add);
     }
 }

@@ -132,9 +132,32 @@ public final class RawPeer implements AutoCloseable {
     public ParseResult<ResponseHead> request(byte[] request, Duration timeout) throws IOException {
         log.note("opening handshake request (RFC 6455 §4.1)\n" + new String(request, java.nio.charset.StandardCharsets.ISO_8859_1).stripTrailing());
         write(request);
+        return response(timeout);
+    }
+
+    /**
+     * Reads a response head within {@code timeout} to what was already written (a request a case
+     * wrote in pieces, with {@link #write}); as {@link #request}, bytes after the head are kept.
+     */
+    public ParseResult<ResponseHead> response(Duration timeout) throws IOException {
         ResponseHeadParser parser = new ResponseHeadParser();
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
+        if (pending.hasRemaining()) { // read while a large request was written (an early refusal, e.g. 431)
+            byte[] early = new byte[pending.remaining()];
+            pending.get(early);
+            ParseResult<ResponseHead> r = parser.feed(early, 0, early.length);
+            if (r instanceof ParseResult.Parsed<ResponseHead> p) {
+                head.write(early, 0, p.consumed());
+                log.note("opening handshake response\n" + head.toString(java.nio.charset.StandardCharsets.ISO_8859_1).stripTrailing());
+                keep(early, p.consumed(), early.length - p.consumed());
+                return r;
+            }
+            if (r instanceof ParseResult.Failed<ResponseHead>) {
+                return r;
+            }
+            head.write(early, 0, early.length);
+        }
         while (true) {
             int n = read(deadline);
             if (n <= 0) {

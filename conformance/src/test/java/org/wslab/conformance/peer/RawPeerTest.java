@@ -135,4 +135,30 @@ class RawPeerTest {
             t.join();
         }
     }
+
+    // RFC 9110 §5.4: a server may refuse a head over its limit (431) before it is all written; that early answer is
+    // the response, not frame bytes, even when the peer took it in between the slices of its own write
+    @Test
+    void aResponseThatArrivesWhileALargeRequestIsWrittenIsTheResponse() throws Exception {
+        byte[] answer = "HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread refuser = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    s.getOutputStream().write(answer); // at once, then read on so the client's writes go through
+                    s.getInputStream().readAllBytes();
+                } catch (Exception gone) {
+                    // the client closed first
+                }
+            });
+            refuser.setDaemon(true);
+            refuser.start();
+            byte[] request = ("GET / HTTP/1.1\r\nX-Padding: " + "a".repeat(3 * RawPeer.WRITE_SLICE) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            try (RawPeer peer = RawPeer.connect(URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/"), T)) {
+                ParseResult<ResponseHead> r = peer.request(request, T);
+                assertTrue(r instanceof ParseResult.Parsed<ResponseHead> p && p.head().status() == 431, r.toString());
+            }
+        }
+    }
 }

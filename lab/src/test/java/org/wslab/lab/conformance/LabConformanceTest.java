@@ -1,11 +1,18 @@
 package org.wslab.lab.conformance;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
+import org.wslab.conformance.CaseResult;
 import org.wslab.conformance.Runner;
 import org.wslab.conformance.Selection;
 import org.wslab.conformance.junit.ConformanceTests;
@@ -30,6 +37,8 @@ class LabConformanceTest {
      */
     static final Selection EVERY_BUT_LIMITS = Selection.parse("*,!limits.*");
 
+    /** Each engine's results, for the tally printed at the end (the README's table). */
+    private static final Map<String, List<CaseResult>> RESULTS = new ConcurrentHashMap<>();
     private static LabServer jetty;
     private static LabServer wslab;
 
@@ -42,6 +51,9 @@ class LabConformanceTest {
 
     @AfterAll
     static void stop() {
+        RESULTS.forEach((engine, results) -> System.out.println("conformance of the lab's " + engine + " engine: "
+                + results.size() + " cases " + results.stream().collect(Collectors.groupingBy(
+                        r -> r.id().category() + " " + r.verdict(), TreeMap::new, Collectors.counting()))));
         jetty.close();
         wslab.close();
     }
@@ -50,6 +62,7 @@ class LabConformanceTest {
     Stream<DynamicContainer> everyCaseOnBothEngines() {
         Runner.Settings settings = Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3));
         return Stream.of(jetty, wslab).map(server -> DynamicContainer.dynamicContainer(server.engine().cliName(),
-                ConformanceTests.against(server.webSocketUri(LabEndpoint.echo()), EVERY_BUT_LIMITS, settings, r -> { })));
+                ConformanceTests.against(server.webSocketUri(LabEndpoint.echo()), EVERY_BUT_LIMITS, settings,
+                        RESULTS.computeIfAbsent(server.engine().cliName(), e -> new CopyOnWriteArrayList<>())::add)));
     }
 }
