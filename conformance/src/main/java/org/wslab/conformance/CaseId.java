@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A case's dotted identity: its category, then its Autobahn-style section numbers, e.g.
- * {@code framing.1.1.1} or {@code close.7.9.3}. Ids sort by category, then numerically.
+ * {@code framing.1.1.1} or {@code close.7.9.3}. Ids sort by their numbers first, in Autobahn's order (1.x
+ * framing before 2.x ping/pong), then by category.
  *
  * @param value the dotted text
  */
