@@ -223,10 +223,28 @@ final class StompConnector implements AutoCloseable {
         return ExitCode.CHECK_FAILED;
     }
 
-    /** Sends DISCONNECT and waits for its RECEIPT (STOMP 1.2 "DISCONNECT"), at most {@code wait}. */
+    /**
+     * Sends DISCONNECT and waits for its RECEIPT (STOMP 1.2 "DISCONNECT"), at most {@code wait}. If the server
+     * already ended the session — an ERROR that overtook us — that ERROR is what is reported, not the refused
+     * DISCONNECT.
+     */
     void disconnect(Duration wait) {
         if (socket != null) {
-            awaitDisconnect(socket.client().disconnect(), wait);
+            CompletableFuture<StompFrame> receipt = socket.client().disconnect();
+            if (StompErrorException.refusal(receipt).isPresent()) {
+                // refused because the session is over: wait (bounded) for how it ended, which the client
+                // posts just after its state changed
+                try {
+                    socket.client().closed().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    throw failure(e.getCause());
+                } catch (TimeoutException e) {
+                    // not ended by the server: the refusal itself is the failure, reported below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            awaitDisconnect(receipt, wait);
         }
     }
 

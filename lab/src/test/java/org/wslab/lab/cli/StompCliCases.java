@@ -129,6 +129,18 @@ abstract class StompCliCases {
     }
 
     @Test
+    void anErrorThatOvertakesTheDisconnectIsStillTheErrorReported() {
+        // without --receipt the DISCONNECT follows the SEND at once, and the server's ERROR often arrives
+        // first: the client's refused DISCONNECT ("while closed") must not hide the ERROR behind it
+        for (int i = 0; i < 10; i++) {
+            CliRun run = CliRun.of("stomp", url, "send", "/nowhere", "x");
+            assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), "run " + i + ": " + run);
+            assertEquals(List.of("wslab: the server sent ERROR: destination must start with /topic/ or /queue/ (STOMP 1.2 \"SEND\")"),
+                    run.errLines(), "run " + i);
+        }
+    }
+
+    @Test
     void aSubscriptionTheBrokerRefusesExitsOne() throws Exception {
         CliRun run = CliRun.of("stomp", url, "subscribe", "/elsewhere", "--count", "1", "--json");
         assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.toString());
