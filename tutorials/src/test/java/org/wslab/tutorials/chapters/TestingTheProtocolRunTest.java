@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wslab.tutorials.live.Snippets;
@@ -37,6 +38,14 @@ class TestingTheProtocolRunTest {
         }
         String one = Files.readString(dir.resolve("ch07/check-case.txt"));
         assertTrue(one.contains("wire:") || one.contains("answered every case"), one);
+        // plain Jetty, without the lab's rules in front, upgrades the malformed keys: exactly these eight
+        String plain = Files.readString(dir.resolve("ch07/check-plain-jetty.txt"));
+        List<String> failed = plain.lines().filter(l -> l.contains(" FAILED — ")).map(l -> l.substring(0, l.indexOf(' ')))
+                .toList();
+        assertEquals(List.of("handshake.0.1.3", "handshake.0.1.4", "handshake.0.1.5", "handshake.0.1.6", "handshake.0.1.7",
+                "handshake.0.1.8", "handshake.0.1.9", "handshake.0.1.11"), failed, plain);
+        String abc = Files.readString(dir.resolve("ch07/check-plain-jetty-case.txt"));
+        assertTrue(abc.contains("Sec-WebSocket-Key: abc") && abc.contains("HTTP/1.1 101 Switching Protocols"), abc);
     }
 
     @Test
