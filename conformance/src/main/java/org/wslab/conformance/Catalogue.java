@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.wslab.conformance.cases.CloseCases;
+import org.wslab.conformance.cases.DeflateCases;
 import org.wslab.conformance.cases.FragmentationCases;
 import org.wslab.conformance.cases.FramingCases;
 import org.wslab.conformance.cases.LimitsCases;
+import org.wslab.conformance.cases.MiscCases;
 import org.wslab.conformance.cases.OpcodeCases;
 import org.wslab.conformance.cases.PingPongCases;
 import org.wslab.conformance.cases.ReservedBitsCases;
@@ -33,7 +35,10 @@ public final class Catalogue {
         this.cases = cases.stream().sorted(java.util.Comparator.comparing(ConformanceCase::id)).toList();
     }
 
-    /** The RFC 6455 cases: framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close, limits. */
+    /**
+     * The RFC 6455 cases (framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close,
+     * limits, misc) and the RFC 7692 ones (permessage-deflate).
+     */
     public static Catalogue standard() {
         List<ConformanceCase> all = new ArrayList<>();
         all.addAll(FramingCases.cases());
@@ -44,6 +49,8 @@ public final class Catalogue {
         all.addAll(Utf8Cases.cases());
         all.addAll(CloseCases.cases());
         all.addAll(LimitsCases.cases());
+        all.addAll(MiscCases.cases());
+        all.addAll(DeflateCases.cases());
         return new Catalogue(all);
     }
 
