@@ -36,6 +36,9 @@ import org.wslab.handshake.extension.ExtensionOffer;
  * @param messages what is sent
  */
 public record DeflateScript(List<ExtensionOffer> offers, Messages messages) implements Script {
+    /** The slowest rate, compressed and echoed, a case is given time for on top of the run's timeout. */
+    static final long BYTES_PER_SECOND = 2L << 20;
+
     public DeflateScript {
         offers = List.copyOf(offers);
         Objects.requireNonNull(messages, "messages");
@@ -85,6 +88,17 @@ public record DeflateScript(List<ExtensionOffer> offers, Messages messages) impl
     public String expects() {
         return "accepts an offer as RFC 7692 §7.1 allows, echoes every message intact (compressed or not, §6),"
                 + " then answers our Close 1000 with a Close (§5.5.1); declining every offer is UNIMPLEMENTED";
+    }
+
+    /**
+     * {@code given} plus a second for each {@link #BYTES_PER_SECOND} the case moves one way: a thousand
+     * compressed round trips are work for both ends even on a quick server, and Autobahn gives these
+     * cases 60 to 480 s of their own.
+     */
+    @Override
+    public Duration timeout(Duration given) {
+        long bytes = (long) messages.count() * (messages.size() + 256);
+        return given.plusMillis(bytes * 1000 / BYTES_PER_SECOND);
     }
 
     @Override
