@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.wslab.conformance.cases.CloseCases;
+import org.wslab.conformance.cases.DeflateCases;
 import org.wslab.conformance.cases.FragmentationCases;
 import org.wslab.conformance.cases.FramingCases;
 import org.wslab.conformance.cases.HandshakeCases;
 import org.wslab.conformance.cases.HandshakeNegotiationCases;
 import org.wslab.conformance.cases.LimitsCases;
+import org.wslab.conformance.cases.MiscCases;
 import org.wslab.conformance.cases.OpcodeCases;
 import org.wslab.conformance.cases.PingPongCases;
 import org.wslab.conformance.cases.ReservedBitsCases;
@@ -35,7 +37,11 @@ public final class Catalogue {
         this.cases = cases.stream().sorted(java.util.Comparator.comparing(ConformanceCase::id)).toList();
     }
 
-    /** The RFC 6455 cases: the opening handshake (with RFC 7692's negotiation), framing, ping/pong, reserved bits, opcodes, fragmentation, UTF-8, close, limits. */
+    /**
+     * The RFC 6455 cases (the opening handshake with RFC 7692's negotiation, framing, ping/pong,
+     * reserved bits, opcodes, fragmentation, UTF-8, close, limits, misc) and the RFC 7692 ones
+     * (permessage-deflate payloads and parameters).
+     */
     public static Catalogue standard() {
         List<ConformanceCase> all = new ArrayList<>();
         all.addAll(HandshakeCases.cases());
@@ -48,6 +54,8 @@ public final class Catalogue {
         all.addAll(Utf8Cases.cases());
         all.addAll(CloseCases.cases());
         all.addAll(LimitsCases.cases());
+        all.addAll(MiscCases.cases());
+        all.addAll(DeflateCases.cases());
         return new Catalogue(all);
     }
 

@@ -62,10 +62,12 @@ public record ConformanceCase(CaseId id, String title, Rule rule, Script script,
 
     /**
      * Plays the case against the server at {@code target} on a new connection, taking at most
-     * {@code timeout} to judge (a write the server never reads is cut off a little later), and
-     * answers the verdict capped by {@link #strictness}. Never throws for anything the server does.
+     * {@code given} to judge (or more when its script needs it, {@link Script#timeout}; a write
+     * the server never reads is cut off a little later), and answers the verdict capped by
+     * {@link #strictness}. Never throws for anything the server does.
      */
-    public CaseResult play(URI target, Duration timeout) {
+    public CaseResult play(URI target, Duration given) {
+        Duration timeout = script.timeout(given);
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         RawPeer peer;

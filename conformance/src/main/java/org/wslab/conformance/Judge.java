@@ -14,13 +14,15 @@ import org.wslab.conformance.peer.WireFrame;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.Opcode;
+import org.wslab.framing.deflate.MessageDecompressor;
 import org.wslab.framing.text.Utf8Validator;
 
 /**
  * Reads what the server does after a case's frames and compares it with the {@link Expectation}:
  * messages are reassembled (§5.4) before they are compared, a server Ping is answered (§5.5.2)
  * and otherwise ignored, and a server Close is checked against §5.5.1 and §7.4.1 before its code
- * is compared. One judge per connection.
+ * is compared. With permessage-deflate agreed, a message whose first frame has RSV1 is inflated
+ * (RFC 7692 §7.2.2) before it is compared, and RSV1 anywhere else breaks §6.1. One judge per connection.
  */
 final class Judge {
     /** How long, after the closing handshake, the server is given to close TCP first (§7.1.1); reported, not judged. */
@@ -33,10 +35,43 @@ final class Judge {
     /** Round trips were timed: what would be OK is INFORMATIONAL, a report of the times. */
     private boolean timed;
     private Opcode messageOpcode;
+    /** Inflates the server's compressed messages (RFC 7692 §7.2.2), or null without permessage-deflate. */
+    private Inflation inflation;
+    private boolean messageCompressed;
 
     Judge(RawPeer peer, long deadlineNanos) {
         this.peer = peer;
         this.deadline = deadlineNanos;
+    }
+
+    /** This judge, inflating the server's compressed messages with {@code d} (permessage-deflate agreed). */
+    Judge inflating(MessageDecompressor d) {
+        inflation = new Inflation(d);
+        return this;
+    }
+
+    /** How many of the server's messages came compressed (RSV1, RFC 7692 §6). */
+    int compressedMessages() {
+        return inflation == null ? 0 : inflation.messages();
+    }
+
+    /** Adds a line to what the finding reports, e.g. a summary of many echoes. */
+    void report(String line) {
+        seen.add(line);
+    }
+
+    /**
+     * Awaits {@code want} as the server's next message: null when it came, else the finding that
+     * ends the case ({@code which} names the message in it), a refusal {@code e} allows included.
+     */
+    Finding await(Reply want, Expectation e, String which) throws IOException {
+        Heard h = next();
+        if (h instanceof Heard.Message m && m.reply().equals(want)) {
+            return null;
+        }
+        Finding refused = refusal(h, e, want);
+        return refused != null ? refused : failed(which + ": expected " + want + " but " + h
+                + (h instanceof Heard.Message m ? m.reply().differenceFrom(want) : ""));
     }
 
     /** The verdict on this connection for {@code e}. */
@@ -80,11 +115,9 @@ final class Judge {
         for (int i = 0; i < t.count(); i++) {
             long sent = System.nanoTime();
             peer.send(List.of(t.message()), Chop.ONE_WRITE);
-            Heard h = next();
-            if (!(h instanceof Heard.Message m && m.reply().equals(t.echo()))) {
-                Finding refused = refusal(h, e, t.echo());
-                return refused != null ? refused
-                        : failed("round trip " + (i + 1) + " of " + t.count() + ": expected " + t.echo() + " but " + h);
+            Finding broken = await(t.echo(), e, "round trip " + (i + 1) + " of " + t.count());
+            if (broken != null) {
+                return broken;
             }
             nanos[i] = System.nanoTime() - sent;
         }
@@ -202,6 +235,10 @@ final class Judge {
                 return new Heard.Ended(o);
             }
             Frame f = r.frame();
+            if (f.rsv1() && (f.opcode().isControl() || f.opcode() == Opcode.CONTINUATION)) {
+                return new Heard.Broken("a " + f.opcode() + " frame with RSV1 set (RFC 7692 §6.1: only the first frame"
+                        + " of a compressed data message carries it)");
+            }
             switch (f.opcode()) {
                 case PING -> peer.send(List.of(WireFrame.pong(f.payload())), Chop.ONE_WRITE); // §5.5.2, not judged
                 case PONG -> {
@@ -216,6 +253,7 @@ final class Judge {
                     }
                     message = new ByteArrayOutputStream();
                     messageOpcode = f.opcode();
+                    messageCompressed = f.rsv1();
                     Heard done = append(f);
                     if (done != null) {
                         return done;
@@ -239,9 +277,19 @@ final class Judge {
         if (!f.fin()) {
             return null;
         }
-        Reply r = new Reply(messageOpcode, message.toByteArray());
+        byte[] payload = message.toByteArray();
+        int compressed = messageCompressed ? payload.length : -1;
         message = null;
-        return new Heard.Message(r);
+        if (messageCompressed) {
+            Inflation.Outcome o = inflation == null ? new Inflation.Outcome(null,
+                    "a compressed message (RSV1) without permessage-deflate agreed (RFC 7692 §6)")
+                    : inflation.inflate(messageOpcode, payload);
+            if (o.problem() != null) {
+                return new Heard.Broken(o.problem());
+            }
+            payload = o.inflated();
+        }
+        return new Heard.Message(new Reply(messageOpcode, payload), compressed);
     }
 
     private Finding failed(String why) {
@@ -256,10 +304,15 @@ final class Judge {
 
     /** What the server did next, at message level. */
     private sealed interface Heard {
-        record Message(Reply reply) implements Heard {
+        /** A message or a Pong; {@code compressedBytes} is -1 unless it came compressed (RFC 7692 §6). */
+        record Message(Reply reply, int compressedBytes) implements Heard {
+            Message(Reply reply) {
+                this(reply, -1);
+            }
+
             @Override
             public String toString() {
-                return "the server sent " + reply;
+                return "the server sent " + reply + (compressedBytes < 0 ? "" : ", inflated from " + compressedBytes + " bytes");
             }
         }
 

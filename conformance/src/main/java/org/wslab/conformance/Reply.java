@@ -43,6 +43,14 @@ public record Reply(Opcode opcode, byte[] payload) {
         return new Reply(Opcode.PONG, data);
     }
 
+    /** Where this reply, of {@code want}'s kind and length, first differs from it, as a clause; else "". */
+    public String differenceFrom(Reply want) {
+        if (opcode != want.opcode || payload.length != want.payload.length || equals(want)) {
+            return "";
+        }
+        return ", which differs from it first at byte " + Arrays.mismatch(payload, want.payload);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Reply r && opcode == r.opcode && Arrays.equals(payload, r.payload);

@@ -20,6 +20,11 @@ public record Rule(String section, String statement) {
         return new Rule("RFC 6455 §" + section, statement);
     }
 
+    /** A rule of RFC 7692 (permessage-deflate) at {@code §section}. */
+    public static Rule rfc7692(String section, String statement) {
+        return new Rule("RFC 7692 §" + section, statement);
+    }
+
     @Override
     public String toString() {
         return section + ": " + statement;

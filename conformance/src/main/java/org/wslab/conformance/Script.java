@@ -26,4 +26,12 @@ public interface Script {
      * @throws InterruptedException when the run is interrupted
      */
     Finding play(RawPeer peer, Duration timeout, long deadlineNanos) throws IOException, InterruptedException;
+
+    /**
+     * The time the case is given when the run gives {@code given}: that, unless the script needs
+     * more to move its bytes at all (a thousand compressed messages of 8 KiB take seconds).
+     */
+    default Duration timeout(Duration given) {
+        return given;
+    }
 }

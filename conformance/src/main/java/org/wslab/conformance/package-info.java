@@ -1,7 +1,7 @@
 /**
- * A conformance checker for any WebSocket server (RFC 6455), in Autobahn|Testsuite's numbering:
- * {@link org.wslab.conformance.ConformanceCase} (a case as data: rule, actions, expectation,
- * strictness), {@link org.wslab.conformance.Catalogue} (every case), {@link org.wslab.conformance.Selection}
+ * A conformance checker for any WebSocket server (RFC 6455, RFC 7692), in Autobahn|Testsuite's numbering:
+ * {@link org.wslab.conformance.ConformanceCase} (a case as data: rule, a {@link org.wslab.conformance.Script}
+ * of frames or of compressed messages, strictness), {@link org.wslab.conformance.Catalogue} (every case), {@link org.wslab.conformance.Selection}
  * (glob picks), {@link org.wslab.conformance.Runner} (timeouts, parallelism, progress) and the
  * {@link org.wslab.conformance.Verdict} each {@link org.wslab.conformance.CaseResult} carries.
  * Sub-packages: {@code peer} (the byte-level client and its wire log), {@code handshake} (scripts of

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CatalogueTest {
     private final Catalogue catalogue = Catalogue.standard();
 
-    // Autobahn: 1.x 16, 2.x 11, 3.x 7, 4.x 10, 5.x 20, 7.x 37 (6.x has 145: ours is a part, see Utf8Cases);
+    // Autobahn: 1.x 16, 2.x 11, 3.x 7, 4.x 10, 5.x 20, 7.x 37, 9.x 54, 10.x 1, 12.x 90, 13.x 126 (6.x has 145: ours is a part, see Utf8Cases);
     // the handshake (0.x) has no Autobahn counterpart
     @Test
     void eachCategoryHoldsAtLeastAutobahnsCountExceptUtf8WhichIsAPart() {
@@ -28,6 +28,8 @@ class CatalogueTest {
         expected.put("utf8", 168);
         expected.put("close", 41);
         expected.put("limits", 54);
+        expected.put("misc", 1);
+        expected.put("deflate", 216);
         assertEquals(expected, catalogue.countsByCategory());
         assertTrue(catalogue.countsByCategory().get("utf8") >= 145, "Autobahn 6.x holds 145");
         assertTrue(catalogue.countsByCategory().get("limits") >= 54, "Autobahn 9.x holds 54");
@@ -40,12 +42,24 @@ class CatalogueTest {
             assertTrue(cases.get(i - 1).id().compareTo(cases.get(i).id()) < 0, cases.get(i).id().value());
         }
         assertEquals("handshake.0.1.1", cases.get(0).id().value()); // the handshake sorts first (0), as on the wire
-        assertEquals("limits.9.8.6", cases.get(cases.size() - 1).id().value());
+        assertEquals("deflate.13.7.18", cases.get(cases.size() - 1).id().value());
         for (ConformanceCase c : cases) {
             assertTrue(c.rule().section().matches("RFC (6455|7692|9110|9112) §.+"), c.id() + " cites " + c.rule().section());
             assertFalse(c.sends().isBlank(), c.id().value());
             assertFalse(c.expects().isBlank(), c.id().value());
         }
+    }
+
+    // Autobahn 12.x: five payloads × 18 sizes; 13.x: seven offers × 18; both subsets name real cases
+    @Test
+    void deflateHoldsAutobahnsTwelveAndThirteenAndItsSubsetsNameRealCases() {
+        assertEquals(90, catalogue.select(Selection.parse("deflate.12.*")).size());
+        assertEquals(126, catalogue.select(Selection.parse("deflate.13.*")).size());
+        assertEquals(18, catalogue.select(Selection.parse("deflate.13.7.*")).size());
+        assertEquals(org.wslab.conformance.cases.DeflateCases.REPRESENTATIVE.size(),
+                catalogue.select(org.wslab.conformance.cases.DeflateCases.representative()).size());
+        assertEquals(org.wslab.conformance.cases.LimitsCases.REPRESENTATIVE.size(),
+                catalogue.select(org.wslab.conformance.cases.LimitsCases.representative()).size());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.wslab.conformance;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -13,7 +14,8 @@ import org.wslab.conformance.servers.JettyEcho;
 
 /**
  * Every case ({@link DefaultRun}'s selection) against a real embedded Jetty 12 echo server: none may FAIL,
- * but for the handshake category, whose departures {@link HandshakeConformanceTest} pins one by one.
+ * but for the handshake category, whose departures {@link HandshakeConformanceTest} pins one by one, and
+ * {@link JettyEcho#DEFLATE_DEVIATIONS}, pinned in {@code DeflateCasesTest}.
  */
 class JettyConformanceTest {
     private static JettyEcho jetty;
@@ -32,7 +34,10 @@ class JettyConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> jettyConforms() {
-        return ConformanceTests.against(jetty.uri(), DefaultRun.selectionWithout("handshake"),
+        Selection run = DefaultRun.selectionWithout("handshake");
+        List<String> out = new ArrayList<>(run.excludes());
+        out.addAll(JettyEcho.DEFLATE_DEVIATIONS);
+        return ConformanceTests.against(jetty.uri(), new Selection(run.includes(), out),
                 DefaultRun.settings(Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3))), RESULTS::add);
     }
 }

@@ -14,9 +14,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.wslab.framing.codec.DecodeResult;
 import org.wslab.framing.codec.DecoderSettings;
+import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameDecoder;
 import org.wslab.framing.codec.Role;
 import org.wslab.framing.trace.FrameTrace;
@@ -24,6 +26,7 @@ import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.ClientVerdict;
 import org.wslab.handshake.WebSocketUri;
+import org.wslab.handshake.deflate.DeflateParameters;
 import org.wslab.handshake.http.HttpRule;
 import org.wslab.handshake.http.HttpParseFailure;
 import org.wslab.handshake.http.ParseResult;
@@ -50,7 +53,8 @@ public final class RawPeer implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final WireLog log = new WireLog();
-    private final FrameDecoder decoder = new FrameDecoder(DecoderSettings.defaults(Role.CLIENT));
+    private FrameDecoder decoder = new FrameDecoder(DecoderSettings.defaults(Role.CLIENT));
+    private Optional<DeflateParameters> deflate = Optional.empty();
     private final Random maskKeys = new SecureRandom();
     private final byte[] readBuffer = new byte[READ_BUFFER];
     private ByteBuffer pending = ByteBuffer.allocate(0);
@@ -113,12 +117,31 @@ public final class RawPeer implements AutoCloseable {
         return log;
     }
 
+    /** The permessage-deflate parameters the server accepted in the opening handshake, if any (RFC 7692 §7.1). */
+    public Optional<DeflateParameters> deflate() {
+        return deflate;
+    }
+
     /** The standard opening handshake (RFC 6455 §4.1): our request, the server's answer judged by the handshake module. */
     public ClientVerdict openingHandshake(Duration timeout) throws IOException {
-        ClientHandshake hs = ClientHandshake.create(uri, ClientOptions.defaults());
+        return openingHandshake(timeout, ClientOptions.defaults());
+    }
+
+    /**
+     * The opening handshake with {@code options}, e.g. permessage-deflate offers (RFC 7692 §5), the
+     * response judged by the handshake module (RFC 7692 §7.1 included). Once the server accepted
+     * permessage-deflate, frames with RSV1 decode (§6) and {@link #deflate()} holds what was agreed.
+     */
+    public ClientVerdict openingHandshake(Duration timeout, ClientOptions options) throws IOException {
+        ClientHandshake hs = ClientHandshake.create(uri, options);
         ParseResult<ResponseHead> r = request(hs.requestBytes(), timeout);
         if (r instanceof ParseResult.Parsed<ResponseHead> p) {
-            return hs.validate(p.head());
+            ClientVerdict v = hs.validate(p.head());
+            if (v instanceof ClientVerdict.Accepted a && a.deflate().isPresent()) {
+                deflate = a.deflate();
+                decoder = new FrameDecoder(DecoderSettings.defaults(Role.CLIENT).withAllowedRsv(Frame.RSV1));
+            }
+            return v;
         }
         HttpParseFailure f = ((ParseResult.Failed<ResponseHead>) r).failure();
         return new ClientVerdict.Rejected(f.rule(), f.toString());
@@ -189,7 +212,9 @@ public final class RawPeer implements AutoCloseable {
         for (WireFrame f : frames) {
             int key = maskKeys.nextInt();
             byte[] wire = f.encode(key);
-            log.sentFrame(f.trace(key));
+            if (!log.muted()) {
+                log.sentFrame(f.trace(key));
+            }
             if (chop.writeBytes() == -1) {
                 write(wire);
             } else {
@@ -234,7 +259,9 @@ public final class RawPeer implements AutoCloseable {
             if (pending.hasRemaining() || decoder.error().isPresent()) {
                 DecodeResult r = decoder.decode(pending);
                 if (r instanceof DecodeResult.Decoded d) {
-                    log.receivedFrame(FrameTrace.render(d.frame()));
+                    if (!log.muted()) {
+                        log.receivedFrame(FrameTrace.render(d.frame()));
+                    }
                     return new Observation.Received(d.frame());
                 }
                 if (r instanceof DecodeResult.Failed f) {

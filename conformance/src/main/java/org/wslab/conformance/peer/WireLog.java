@@ -16,15 +16,37 @@ public final class WireLog {
     private final List<WireEvent> events = new ArrayList<>();
     private long bytesSent;
     private long bytesReceived;
+    private boolean muted;
 
-    void sent(byte[] bytes) {
+    synchronized void sent(byte[] bytes) {
         bytesSent += bytes.length;
-        add(WireEvent.Direction.SENT, bytes, "");
+        if (!muted) {
+            add(WireEvent.Direction.SENT, bytes, "");
+        }
     }
 
-    void received(byte[] bytes) {
+    synchronized void received(byte[] bytes) {
         bytesReceived += bytes.length;
-        add(WireEvent.Direction.RECEIVED, bytes, "");
+        if (!muted) {
+            add(WireEvent.Direction.RECEIVED, bytes, "");
+        }
+    }
+
+    /**
+     * Stops (or resumes) keeping bytes and frames, counting them only: a case of a thousand large
+     * messages keeps its notes and its verdict's evidence, not a hundred megabytes. Notes are kept.
+     */
+    public synchronized void mute(boolean on) {
+        if (on != muted) {
+            add(WireEvent.Direction.NOTE, new byte[0], on ? "wire log muted (bytes counted, not kept)"
+                    : "wire log resumed: " + bytesSent + " bytes written, " + bytesReceived + " read so far");
+        }
+        muted = on;
+    }
+
+    /** Whether bytes and frames are only counted ({@link #mute}). */
+    public synchronized boolean muted() {
+        return muted;
     }
 
     void sentFrame(String trace) {

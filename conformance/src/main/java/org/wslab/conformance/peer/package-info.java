@@ -1,6 +1,6 @@
 /**
  * The byte-level client a case plays on: {@link org.wslab.conformance.peer.RawPeer} (TCP, the
- * RFC 6455 §4.1 handshake, any bytes out, frames decoded in the client role back),
+ * RFC 6455 §4.1 handshake with any offers, e.g. permessage-deflate, any bytes out, frames decoded in the client role back),
  * {@link org.wslab.conformance.peer.WireFrame} (a frame free to break §5.2),
  * {@link org.wslab.conformance.peer.Chop} (how bytes are cut into writes) and the
  * {@link org.wslab.conformance.peer.WireLog} of every byte both ways.

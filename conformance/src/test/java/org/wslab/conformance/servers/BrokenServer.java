@@ -43,7 +43,18 @@ public final class BrokenServer implements AutoCloseable {
         /** Never answers a Close: it just closes TCP (breaks §5.5.1). */
         NO_CLOSE_REPLY,
         /** Never checks UTF-8: echoes invalid text, answers a Close with an invalid reason normally (breaks §8.1). */
-        ACCEPTS_INVALID_UTF8
+        ACCEPTS_INVALID_UTF8,
+        /** Accepts permessage-deflate, and echoes a compressed message with RSV1 on every frame (breaks RFC 7692 §6.1). */
+        DEFLATE_RSV1_ON_EVERY_FRAME,
+        /** Accepts permessage-deflate, and echoes a compressed message inflated but still marked RSV1 (breaks RFC 7692 §6). */
+        DEFLATE_PLAIN_WITH_RSV1,
+        /** Answers a permessage-deflate offer with the offer itself, client_max_window_bits without a value (breaks RFC 7692 §7.1.2.2). */
+        DEFLATE_ECHOES_THE_OFFER;
+
+        /** Whether it negotiates permessage-deflate (the other flaws decline it, so deflate cases are UNIMPLEMENTED). */
+        public boolean deflate() {
+            return name().startsWith("DEFLATE");
+        }
     }
 
     private final Flaw flaw;
@@ -77,6 +88,7 @@ public final class BrokenServer implements AutoCloseable {
     }
 
     private void serve(Socket s) {
+        BrokenDeflate deflate = null;
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
             byte[] buf = new byte[16 * 1024];
             RequestHeadParser parser = new RequestHeadParser();
@@ -91,15 +103,19 @@ public final class BrokenServer implements AutoCloseable {
                     return;
                 }
                 if (r instanceof ParseResult.Parsed<RequestHead> p) {
-                    ServerDecision d = new ServerHandshake(ServerPolicy.defaults()).respond(p.head());
-                    out.write(d.bytes());
+                    ServerDecision d = new ServerHandshake(ServerPolicy.defaults().withPermessageDeflate(false)).respond(p.head());
                     if (!(d instanceof ServerDecision.Accept)) {
+                        out.write(d.bytes());
                         return;
                     }
+                    var deflateLine = flaw.deflate() ? BrokenDeflate.answer(p.head(), flaw) : java.util.Optional.<String>empty();
+                    out.write(deflateLine.map(line -> BrokenDeflate.withLine(d.bytes(), line)).orElse(d.bytes()));
+                    deflate = deflateLine.isPresent() ? new BrokenDeflate(flaw) : null;
+                    s.setTcpNoDelay(deflate != null); // a thousand round trips must not wait on delayed ACKs
                     rest = ByteBuffer.wrap(Arrays.copyOfRange(buf, p.consumed(), n));
                 }
             }
-            Frames frames = new Frames(out);
+            Frames frames = new Frames(out, deflate);
             while (frames.take(rest)) {
                 int n = in.read(buf);
                 if (n < 0) {
@@ -131,14 +147,19 @@ public final class BrokenServer implements AutoCloseable {
     /** One connection's frame handling; {@link #take} answers false once the connection is done. */
     private final class Frames {
         private final OutputStream out;
-        private final FrameDecoder decoder = new FrameDecoder(DecoderSettings.defaults(Role.SERVER)
-                .withAllowedRsv(flaw == Flaw.IGNORES_RSV ? 0b111 : 0));
+        private final FrameDecoder decoder;
         private final Utf8Validator text = new Utf8Validator();
+        /** Permessage-deflate, when it was agreed. */
+        private final BrokenDeflate deflate;
         private boolean inMessage;
         private boolean inText;
+        private boolean compressed;
 
-        Frames(OutputStream out) {
+        Frames(OutputStream out, BrokenDeflate deflate) {
             this.out = out;
+            this.deflate = deflate;
+            decoder = new FrameDecoder(DecoderSettings.defaults(Role.SERVER)
+                    .withAllowedRsv(flaw == Flaw.IGNORES_RSV ? 0b111 : deflate != null ? Frame.RSV1 : 0));
         }
 
         boolean take(ByteBuffer bytes) throws IOException {
@@ -172,12 +193,19 @@ public final class BrokenServer implements AutoCloseable {
                     inMessage = !f.fin();
                     if (starts) {
                         inText = f.opcode() == Opcode.TEXT;
+                        compressed = deflate != null && f.rsv1();
                         text.reset();
                     }
-                    if (inText && flaw != Flaw.ACCEPTS_INVALID_UTF8 && !validText(f)) { // §8.1, checked frame by frame
+                    if (inText && !compressed && flaw != Flaw.ACCEPTS_INVALID_UTF8 && !validText(f)) { // §8.1, frame by frame
                         return close(1007);
                     }
-                    send(f.withoutMask());
+                    Frame echo = deflate == null ? f.withoutMask() : deflate.echo(f, compressed);
+                    if (echo != null) {
+                        send(echo);
+                    }
+                    if (echo != null && echo.opcode() == Opcode.CLOSE) {
+                        return false;
+                    }
                 }
             }
             return true;

@@ -18,8 +18,13 @@ public final class EngineEcho implements AutoCloseable {
     private final Listener listener;
 
     public EngineEcho() throws IOException {
-        Acceptor acceptor = Acceptor.serving(new ServerHandshake(ServerPolicy.defaults()), EngineSettings.defaults(),
-                EchoHandler::new);
+        this(true);
+    }
+
+    /** An echo server that negotiates permessage-deflate (RFC 7692) or, with {@code false}, declines it. */
+    public EngineEcho(boolean permessageDeflate) throws IOException {
+        Acceptor acceptor = Acceptor.serving(new ServerHandshake(ServerPolicy.defaults().withPermessageDeflate(permessageDeflate)),
+                EngineSettings.defaults(), EchoHandler::new);
         listener = transport.listen(new InetSocketAddress("127.0.0.1", 0), acceptor);
     }
 

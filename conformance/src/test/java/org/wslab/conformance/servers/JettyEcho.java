@@ -14,6 +14,14 @@ public final class JettyEcho implements AutoCloseable {
     /** Message and frame limit: above the 256 KiB of case close.7.1.6. */
     static final long LIMIT = 1024 * 1024;
 
+    /**
+     * The deflate cases Jetty 12.1 is FAILED on: it accepts an offer of {@code server_max_window_bits}
+     * without answering the parameter, which RFC 7692 §7.1.2.1 makes no acceptance of that offer
+     * (a strict client fails the connection). {@code DeflateCasesTest} pins it; the other tests skip them.
+     */
+    public static final java.util.List<String> DEFLATE_DEVIATIONS = java.util.List.of("deflate.13.3.*", "deflate.13.4.*",
+            "deflate.13.5.*", "deflate.13.6.*");
+
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
