@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,5 +89,13 @@ class CatalogueTest {
         assertEquals(Verdict.OK, Strictness.SHOULD.cap(Verdict.OK));
         assertEquals(Verdict.INFORMATIONAL, Strictness.INFORMATIONAL.cap(Verdict.OK));
         assertEquals(Verdict.INFORMATIONAL, Strictness.INFORMATIONAL.cap(Verdict.FAILED));
+    }
+
+    @Test
+    void aCaseOfManyFramesGetsTimeForThemOnTopOfTheRunsTimeout() {
+        Duration given = Duration.ofSeconds(5);
+        // 9.3.1: 65,536 frames of 64 bytes, a second per 8,192 frames more; 1.1.1: one frame, no more
+        assertEquals(Duration.ofSeconds(13), catalogue.find(new CaseId("limits.9.3.1")).orElseThrow().script().timeout(given));
+        assertEquals(given, catalogue.find(new CaseId("framing.1.1.1")).orElseThrow().script().timeout(given));
     }
 }
