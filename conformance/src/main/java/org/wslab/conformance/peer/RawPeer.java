@@ -115,7 +115,12 @@ public final class RawPeer implements AutoCloseable {
 
     /** The standard opening handshake (RFC 6455 §4.1): our request, the server's answer judged by the handshake module. */
     public ClientVerdict openingHandshake(Duration timeout) throws IOException {
-        ClientHandshake hs = ClientHandshake.create(uri, ClientOptions.defaults());
+        return openingHandshake(timeout, ClientOptions.defaults());
+    }
+
+    /** The opening handshake (RFC 6455 §4.1) with {@code options}, e.g. offering sub-protocols (§1.9, §4.1 (10)). */
+    public ClientVerdict openingHandshake(Duration timeout, ClientOptions options) throws IOException {
+        ClientHandshake hs = ClientHandshake.create(uri, options);
         ParseResult<ResponseHead> r = request(hs.requestBytes(), timeout);
         if (r instanceof ParseResult.Parsed<ResponseHead> p) {
             return hs.validate(p.head());
