@@ -9,11 +9,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.wslab.conformance.Runner;
 import org.wslab.conformance.Selection;
 import org.wslab.conformance.junit.ConformanceTests;
-import org.wslab.lab.engines.LabServers;
-import org.wslab.lab.server.EndpointRegistry;
-import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
-import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
 
 /**
@@ -30,26 +26,22 @@ class LabConformanceTest {
      */
     static final Selection EVERY_BUT_LIMITS = Selection.parse("*,!limits.*");
 
-    private static LabServer jetty;
-    private static LabServer wslab;
+    private static BothEngines servers;
 
     @BeforeAll
     static void start() throws Exception {
-        LabServerConfig local = LabServerConfig.defaults().withAddress("127.0.0.1", 0);
-        jetty = LabServers.start(Engine.JETTY, local, EndpointRegistry.defaults());
-        wslab = LabServers.start(Engine.WSLAB, local, EndpointRegistry.defaults());
+        servers = BothEngines.start(LabServerConfig.defaults());
     }
 
     @AfterAll
     static void stop() {
-        jetty.close();
-        wslab.close();
+        servers.close();
     }
 
     @TestFactory
     Stream<DynamicContainer> everyCaseOnBothEngines() {
         Runner.Settings settings = Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3));
-        return Stream.of(jetty, wslab).map(server -> DynamicContainer.dynamicContainer(server.engine().cliName(),
-                ConformanceTests.against(server.webSocketUri(LabEndpoint.echo()), EVERY_BUT_LIMITS, settings, r -> { })));
+        return servers.each(server -> ConformanceTests.against(server.webSocketUri(LabEndpoint.echo()), EVERY_BUT_LIMITS,
+                settings, r -> { }));
     }
 }
