@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.engine.EngineSettings;
@@ -33,13 +36,11 @@ import org.wslab.stomp.session.StompServerSession;
  * A STOMP over WebSocket server for the STOMP catalogue's own tests: our engine (framing's NIO
  * transport) with the stomp module's {@link StompServerSession} and {@link InMemoryBroker},
  * heart-beat {@code 250,250}, sub-protocols {@code v12.stomp, v11.stomp, v10.stomp} — right in
- * every way but its one {@link Fault}, which it applies to what the session sends.
+ * every way but its {@link Fault}s (none, one, or several at once), which it applies to what the session sends.
  */
 public final class StompServer implements AutoCloseable {
-    /** The one thing it gets wrong (or nothing). */
+    /** A thing it gets wrong. */
     public enum Fault {
-        /** None: a conforming server. */
-        NONE,
         /** Writes MESSAGE header values raw, unescaped, in every version (breaks STOMP 1.1/1.2 "Value Encoding"). */
         MIS_ESCAPES,
         /** Never sends a heart-beat (breaks "Heart-beating": the sender MUST send data every n ms). */
@@ -52,11 +53,12 @@ public final class StompServer implements AutoCloseable {
     private final Transport transport = Transport.start(TransportSettings.defaults().withLoops(1));
     private final InMemoryBroker broker = new InMemoryBroker();
     private final StompServerConfig config = StompServerConfig.DEFAULT.withHeartBeat(new HeartBeat(250, 250));
-    private final Fault fault;
+    private final Set<Fault> faults;
     private final Listener listener;
 
-    public StompServer(Fault fault) throws IOException {
-        this.fault = fault;
+    /** A server with {@code faults} (none: a conforming server), on 127.0.0.1 port 0. */
+    public StompServer(Fault... faults) throws IOException {
+        this.faults = faults.length == 0 ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(List.of(faults));
         ServerHandshake handshake = new ServerHandshake(ServerPolicy.defaults()
                 .withSubprotocols(SubprotocolPolicy.SERVER_PREFERENCE, "v12.stomp", "v11.stomp", "v10.stomp"));
         listener = transport.listen(new InetSocketAddress("127.0.0.1", 0),
@@ -140,15 +142,15 @@ public final class StompServer implements AutoCloseable {
         private byte[] faulty(OutboundMessage m) {
             if (m instanceof OutboundMessage.Frame f) {
                 StompCommand c = f.frame().command();
-                if (fault == Fault.NO_RECEIPTS && c == StompCommand.RECEIPT) {
+                if (faults.contains(Fault.NO_RECEIPTS) && c == StompCommand.RECEIPT) {
                     return null;
                 }
-                if (fault == Fault.MIS_ESCAPES && c == StompCommand.MESSAGE) {
+                if (faults.contains(Fault.MIS_ESCAPES) && c == StompCommand.MESSAGE) {
                     return unescaped(f.frame());
                 }
                 return m.octets();
             }
-            return fault == Fault.NO_HEART_BEATS ? null : m.octets();
+            return faults.contains(Fault.NO_HEART_BEATS) ? null : m.octets();
         }
     }
 

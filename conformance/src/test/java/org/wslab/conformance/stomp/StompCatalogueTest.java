@@ -32,17 +32,21 @@ class StompCatalogueTest {
     private static final List<ConformanceCase> CASES = Catalogue.stomp().cases();
 
     @Test
-    void theCatalogueHasAtLeastSixtyCasesInThirteenGroups() {
+    void theCatalogueHasAtLeastSixtyDescribedCasesInThirteenGroupsOutsideTheStandardOne() {
         assertTrue(CASES.size() >= 60, CASES.size() + " cases");
         Set<String> groups = CASES.stream().map(c -> c.id().section().split("\\.")[0]).collect(Collectors.toSet());
         assertEquals(13, groups.size(), groups.toString());
         assertTrue(CASES.stream().allMatch(c -> c.rule().section().startsWith("STOMP 1.") || c.rule().section().startsWith("RFC 6455")));
+        assertTrue(CASES.stream().allMatch(c -> !c.title().isBlank() && !c.rule().statement().isBlank() && !c.script().sends().isBlank()
+                && !c.script().expects().isBlank()), "every case says what it sends and expects");
+        assertTrue(Catalogue.standard().cases().stream().noneMatch(c -> c.id().value().startsWith("stomp.")),
+                "the STOMP cases are not played against an echo endpoint");
     }
 
     @Test
     void aConformingServerFailsNothing() throws Exception {
         Map<String, Verdict> failed = new TreeMap<>();
-        for (CaseResult r : run(Fault.NONE)) {
+        for (CaseResult r : run()) {
             if (r.judged() == Verdict.FAILED || r.verdict() == Verdict.FAILED) {
                 failed.put(r.id().value(), r.verdict());
                 System.out.println(r.describe());
@@ -64,6 +68,13 @@ class StompCatalogueTest {
         assertEquals(ids("stomp.6.1", "stomp.6.2"), judgedFailed(Fault.NO_HEART_BEATS));
     }
 
+    // both faults in one server: the FAILED cases are exactly the escaping ones and the server-beat ones
+    @Test
+    void aServerThatMisEscapesAndNeverBeatsFailsExactlyTheCasesOfBothFaults() throws Exception {
+        Set<String> both = ids("stomp.3.2", "stomp.3.3", "stomp.3.4", "stomp.3.5", "stomp.6.1", "stomp.6.2");
+        assertEquals(both, judgedFailed(Fault.MIS_ESCAPES, Fault.NO_HEART_BEATS));
+    }
+
     // STOMP 1.2 "Header receipt": a server that sends no RECEIPT fails every case that waits for one
     @Test
     void aServerWithoutReceiptsFailsEveryCaseExpectingOne() throws Exception {
@@ -78,15 +89,15 @@ class StompCatalogueTest {
                 || s instanceof Step.AnyOrder a && a.expected().stream().anyMatch(e -> e.command() == StompCommand.RECEIPT));
     }
 
-    private static List<CaseResult> run(Fault fault) throws Exception {
-        try (StompServer server = new StompServer(fault)) {
+    private static List<CaseResult> run(Fault... faults) throws Exception {
+        try (StompServer server = new StompServer(faults)) {
             RunSummary run = RUNNER.run(server.uri(), CASES, Progress.none());
             return run.results();
         }
     }
 
-    private static Set<String> judgedFailed(Fault fault) throws Exception {
-        return run(fault).stream().filter(r -> r.judged() == Verdict.FAILED).map(r -> r.id().value())
+    private static Set<String> judgedFailed(Fault... faults) throws Exception {
+        return run(faults).stream().filter(r -> r.judged() == Verdict.FAILED).map(r -> r.id().value())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
