@@ -79,6 +79,8 @@ class CheckCommandTest {
         assertEquals(14, results.get("cases").size());
         assertEquals("stomp", results.get("cases").get(0).get("category").asText());
         assertTrue(Files.readString(dir.resolve("cases/stomp.1.1.html")).contains("&gt;&gt;&gt; CONNECT"), "STOMP frames in the wire log");
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("stomp.8.1"), "a JUnit test per STOMP case");
+        assertTrue(Files.readString(dir.resolve("index.html")).contains("stomp.1.13"), "the index lists every STOMP case");
         CliRun forced = CliRun.of("check", url, "--suite", "stomp", "--cases", "stomp.1.3");
         assertEquals(ExitCode.CHECK_FAILED, forced.exitCode(), "the echo server echoes CONNECT instead of CONNECTED: " + forced);
         assertTrue(forced.out().contains("suite: stomp (1") && forced.out().contains("--suite stomp"), forced.out());
