@@ -121,7 +121,7 @@ final class CheckCommand implements Callable<Integer> {
         reachable(uri);
         CheckSuite chosen = suite != null ? suiteNamed() : CheckSuite.probe(target, timeout);
         List<ConformanceCase> picked = picked(chosen, selection);
-        out.println(chosen.line());
+        out.println(chosen.line(picked.size()));
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         RunSummary run = new Runner(new Runner.Settings(timeout, parallel)).run(target, picked, (r, done, total) -> {

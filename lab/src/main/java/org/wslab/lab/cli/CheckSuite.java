@@ -48,8 +48,9 @@ record CheckSuite(String name, Catalogue catalogue, String why) {
         }
     }
 
-    /** The summary's line. */
-    String line() {
-        return "suite: " + name + " (" + catalogue.cases().size() + " cases; " + why + ")";
+    /** The summary's line, for {@code picked} of its cases. */
+    String line(int picked) {
+        int all = catalogue.cases().size();
+        return "suite: " + name + " (" + (picked == all ? "" : picked + " of ") + all + " cases; " + why + ")";
     }
 }
