@@ -1,6 +1,7 @@
 package org.wslab.conformance.stomp;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.wslab.conformance.Finding;
 import org.wslab.conformance.Verdict;
@@ -47,7 +48,7 @@ public record Expect(StompCommand command, List<HeaderCheck> headers, String bod
 
     /** This expectation, frames of {@code command} before it passed over. */
     public Expect skipping(StompCommand other) {
-        List<StompCommand> more = new java.util.ArrayList<>(skipping);
+        List<StompCommand> more = new ArrayList<>(skipping);
         more.add(other);
         return new Expect(command, headers, body, capture, ifError, more);
     }

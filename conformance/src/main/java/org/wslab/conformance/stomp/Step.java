@@ -2,6 +2,8 @@ package org.wslab.conformance.stomp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.wslab.conformance.Finding;
 import org.wslab.conformance.Verdict;
@@ -202,7 +204,7 @@ public interface Step {
 
         @Override
         public Finding run(StompRun run) throws IOException {
-            java.util.List<Expect> open = new java.util.ArrayList<>(expected);
+            List<Expect> open = new ArrayList<>(expected);
             while (!open.isEmpty()) {
                 StompEvent e = run.next();
                 if (e instanceof StompEvent.Beat) {
@@ -245,7 +247,7 @@ public interface Step {
         @Override
         public Finding run(StompRun run) throws IOException {
             String all = run.value(template);
-            java.util.List<byte[]> pieces = new java.util.ArrayList<>();
+            List<byte[]> pieces = new ArrayList<>();
             for (int i = 0; i < all.length(); i += chars) {
                 pieces.add(all.substring(i, Math.min(all.length(), i + chars)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -283,11 +285,11 @@ public interface Step {
             byte[] t = run.wire(tail);
             byte[] all = new byte[h.length + count + t.length];
             System.arraycopy(h, 0, all, 0, h.length);
-            java.util.Arrays.fill(all, h.length, h.length + count, (byte) fill);
+            Arrays.fill(all, h.length, h.length + count, (byte) fill);
             System.arraycopy(t, 0, all, h.length + count, t.length);
             int i = 0;
             for (; i < all.length && !run.wire.answered(); i += piece) {
-                run.wire.send(List.of(java.util.Arrays.copyOfRange(all, i, Math.min(all.length, i + piece))), false);
+                run.wire.send(List.of(Arrays.copyOfRange(all, i, Math.min(all.length, i + piece))), false);
             }
             run.wire.note(i >= all.length ? "(" + all.length + " octets sent in " + ((all.length + piece - 1) / piece)
                     + " WebSocket messages)" : "(the server answered after " + i + " of " + all.length + " octets: the rest is not sent)");

@@ -3,8 +3,10 @@ package org.wslab.conformance.stomp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +34,7 @@ final class StompRun {
     /** When the case last sent something ({@link System#nanoTime()}): the start of a heart-beat window. */
     long lastSentNanos = System.nanoTime();
     /** What the server did, step by step, for the finding. */
-    final java.util.List<String> seen = new java.util.ArrayList<>();
+    final List<String> seen = new ArrayList<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, StompFrame> captured = new HashMap<>();
 
@@ -76,7 +78,7 @@ final class StompRun {
     }
 
     /** Sends each template as one WebSocket message. */
-    void send(java.util.List<String> templates) throws IOException {
+    void send(List<String> templates) throws IOException {
         wire.send(templates.stream().map(this::wire).toList());
         lastSentNanos = System.nanoTime();
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.wslab.conformance.peer.Chop;
@@ -67,7 +68,7 @@ final class StompWire {
         List<WireFrame> frames = new ArrayList<>();
         for (byte[] m : messages) {
             if (show) {
-                note(StompTrace.render(">>> ", m.length > 2048 ? java.util.Arrays.copyOf(m, 2048) : m)
+                note(StompTrace.render(">>> ", m.length > 2048 ? Arrays.copyOf(m, 2048) : m)
                         + (m.length > 2048 ? "… (" + (m.length - 2048) + " octets more)" : ""));
             }
             frames.add(WireFrame.of(true, WebSocketPayload.isText(m) ? Opcode.TEXT.code() : Opcode.BINARY.code(), m));
@@ -124,7 +125,7 @@ final class StompWire {
             case PING -> peer.send(List.of(WireFrame.pong(f.payload())), Chop.ONE_WRITE);
             case PONG -> { }
             case CLOSE -> {
-                peer.send(List.of(WireFrame.close(f.payload().length >= 2 ? java.util.Arrays.copyOf(f.payload(), 2) : new byte[0])),
+                peer.send(List.of(WireFrame.close(f.payload().length >= 2 ? Arrays.copyOf(f.payload(), 2) : new byte[0])),
                         Chop.ONE_WRITE);
                 ready.add(new StompEvent.Closed("the server sent a WebSocket Close" + closeCode(f.payload())));
                 end = new StompEvent.Closed("the WebSocket is closed");
@@ -141,7 +142,7 @@ final class StompWire {
     }
 
     private void decode(byte[] whole) {
-        note(StompTrace.render("<<< ", whole.length > 2048 ? java.util.Arrays.copyOf(whole, 2048) : whole)
+        note(StompTrace.render("<<< ", whole.length > 2048 ? Arrays.copyOf(whole, 2048) : whole)
                 + (whole.length > 2048 ? "… (" + (whole.length - 2048) + " octets more)" : ""));
         Optional<StompViolation> bad = decoder.feed(whole, 0, whole.length, new StompFrameSink() {
             @Override
