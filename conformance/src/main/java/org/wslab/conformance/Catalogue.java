@@ -18,6 +18,11 @@ import org.wslab.conformance.cases.MiscCases;
 import org.wslab.conformance.cases.OpcodeCases;
 import org.wslab.conformance.cases.PingPongCases;
 import org.wslab.conformance.cases.ReservedBitsCases;
+import org.wslab.conformance.cases.StompAckCases;
+import org.wslab.conformance.cases.StompConnectCases;
+import org.wslab.conformance.cases.StompEncodingCases;
+import org.wslab.conformance.cases.StompErrorCases;
+import org.wslab.conformance.cases.StompMessagingCases;
 import org.wslab.conformance.cases.Utf8Cases;
 
 /**
@@ -56,6 +61,21 @@ public final class Catalogue {
         all.addAll(LimitsCases.cases());
         all.addAll(MiscCases.cases());
         all.addAll(DeflateCases.cases());
+        return new Catalogue(all);
+    }
+
+    /**
+     * The STOMP 1.0/1.1/1.2 over WebSocket cases ({@code stomp.<group>.<n>}): connecting and
+     * negotiation, CONNECTED, value encoding, bodies, frames across messages, heart-beats,
+     * messages, receipts, acks, transactions, UNSUBSCRIBE/DISCONNECT, errors and size limits.
+     */
+    public static Catalogue stomp() {
+        List<ConformanceCase> all = new ArrayList<>();
+        all.addAll(StompConnectCases.cases());
+        all.addAll(StompEncodingCases.cases());
+        all.addAll(StompMessagingCases.cases());
+        all.addAll(StompAckCases.cases());
+        all.addAll(StompErrorCases.cases());
         return new Catalogue(all);
     }
 

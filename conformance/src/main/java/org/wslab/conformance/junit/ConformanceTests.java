@@ -41,8 +41,14 @@ public final class ConformanceTests {
      */
     public static Stream<DynamicTest> against(URI target, Selection selection, Runner.Settings settings,
                                               Consumer<CaseResult> results) {
+        return against(Catalogue.standard(), target, selection, settings, results);
+    }
+
+    /** {@link #against(URI, Selection, Runner.Settings, Consumer)} for another catalogue, e.g. {@link Catalogue#stomp()}. */
+    public static Stream<DynamicTest> against(Catalogue catalogue, URI target, Selection selection, Runner.Settings settings,
+                                              Consumer<CaseResult> results) {
         RawPeer.target(target);
-        return Catalogue.standard().select(selection).stream()
+        return catalogue.select(selection).stream()
                 .map(c -> DynamicTest.dynamicTest(c.id() + " " + c.title(), () -> check(c, target, settings, results)));
     }
 

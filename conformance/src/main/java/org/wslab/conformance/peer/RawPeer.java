@@ -128,9 +128,10 @@ public final class RawPeer implements AutoCloseable {
     }
 
     /**
-     * The opening handshake with {@code options}, e.g. permessage-deflate offers (RFC 7692 §5), the
-     * response judged by the handshake module (RFC 7692 §7.1 included). Once the server accepted
-     * permessage-deflate, frames with RSV1 decode (§6) and {@link #deflate()} holds what was agreed.
+     * The opening handshake (RFC 6455 §4.1) with {@code options}: sub-protocol offers (§1.9, §4.1 (10)),
+     * permessage-deflate offers (RFC 7692 §5), the response judged by the handshake module (RFC 7692 §7.1
+     * included). Once the server accepted permessage-deflate, frames with RSV1 decode (§6) and
+     * {@link #deflate()} holds what was agreed.
      */
     public ClientVerdict openingHandshake(Duration timeout, ClientOptions options) throws IOException {
         ClientHandshake hs = ClientHandshake.create(uri, options);

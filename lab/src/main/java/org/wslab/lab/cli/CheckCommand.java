@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.wslab.conformance.Catalogue;
 import org.wslab.conformance.CaseResult;
 import org.wslab.conformance.ConformanceCase;
 import org.wslab.conformance.Runner;
@@ -35,17 +34,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wslab check URL}: plays the conformance catalogue (RFC 6455 §5 framing, §5.5 control
- * frames, §5.6/§8.1 UTF-8, §7 closing) against a server at the byte level and reports a verdict
+ * frames, §5.6/§8.1 UTF-8, §7 closing; or, for a STOMP endpoint, STOMP 1.0-1.2 over WebSocket,
+ * see {@link CheckSuite}) against a server at the byte level and reports a verdict
  * per case — OK, NON_STRICT, INFORMATIONAL, UNIMPLEMENTED, FAILED — with the rule each case tests.
  * Progress on stderr, a summary by category on stdout, reports on request; exit 0 when nothing
  * FAILED (with {@code --baseline}: when no verdict changed).
  */
-@Command(name = "check", header = "Check a WebSocket server against RFC 6455, case by case (Autobahn-style).",
+@Command(name = "check", header = "Check a WebSocket server against RFC 6455 (or a STOMP endpoint against STOMP), case by case.",
         description = "Plays each conformance case against URL (a ws:// endpoint that echoes text and binary "
                 + "messages, e.g. the lab's /websocket/echo), byte by byte: it sends what a well-behaved client "
                 + "would and what it never would (bad RSV bits, reserved opcodes, broken UTF-8 split across "
                 + "fragments, oversized control frames, bad close codes), and judges each answer by the rule "
-                + "it cites.",
+                + "it cites. A server that selects a STOMP sub-protocol (e.g. the lab's /websocket/app) gets the "
+                + "STOMP cases instead: negotiation, escaping, content-length, heart-beats, receipts, acks, "
+                + "transactions, errors and limits.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no case FAILED (with --baseline: no verdict differs from the baseline's)",
             "  1  a case FAILED (or, with --baseline, a verdict changed): each is listed with its rule",
@@ -88,17 +90,18 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--details", description = "Describe every case that was not OK (expected and observed), not only the FAILED ones.")
     boolean details;
 
+    @Option(names = "--suite", paramLabel = CheckSuite.NAMES,
+            description = "The cases to play: websocket (RFC 6455, for an echo endpoint) or stomp (STOMP 1.0-1.2 over "
+                    + "WebSocket). Default: stomp when the server selects a STOMP sub-protocol offered in a probe "
+                    + "handshake, else websocket (with --list: websocket).")
+    String suite;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Selection selection = selection();
-        List<ConformanceCase> picked = Catalogue.standard().select(selection);
-        if (picked.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "no case matches --cases '" + cases + "' --exclude '"
-                    + exclude + "' (ids look like framing.1.1.1; --list shows them)");
-        }
         if (list) {
-            picked.forEach(c -> out.println(c.id() + "  " + c.title() + "  [" + c.rule().section() + "]"));
+            picked(suiteNamed(), selection).forEach(c -> out.println(c.id() + "  " + c.title() + "  [" + c.rule().section() + "]"));
             out.flush();
             return ExitCode.OK;
         }
@@ -116,6 +119,10 @@ final class CheckCommand implements Callable<Integer> {
         Baseline before = baseline == null ? null : readBaseline();
         URI target = URI.create(uri.toString());
         reachable(uri);
+        CheckSuite chosen = suite != null ? suiteNamed() : CheckSuite.probe(target, timeout);
+        List<ConformanceCase> picked = picked(chosen, selection);
+        out.println(chosen.line(picked.size()));
+        out.flush();
         PrintWriter err = spec.commandLine().getErr();
         RunSummary run = new Runner(new Runner.Settings(timeout, parallel)).run(target, picked, (r, done, total) -> {
             synchronized (err) {
@@ -140,6 +147,22 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return code;
+    }
+
+    /** The suite {@code --suite} names (websocket without it). */
+    private CheckSuite suiteNamed() {
+        return CheckSuite.named(suite).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--suite is " + CheckSuite.NAMES + ", not '" + suite + "'"));
+    }
+
+    /** The cases of {@code chosen} the selection picks; none is a usage error. */
+    private List<ConformanceCase> picked(CheckSuite chosen, Selection selection) {
+        List<ConformanceCase> picked = chosen.catalogue().select(selection);
+        if (picked.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no " + chosen.name() + " case matches --cases '" + cases
+                    + "' --exclude '" + exclude + "' (ids look like framing.1.1.1 or stomp.1.1; --list [--suite stomp] shows them)");
+        }
+        return picked;
     }
 
     private Selection selection() {

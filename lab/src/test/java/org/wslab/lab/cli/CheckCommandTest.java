@@ -45,6 +45,7 @@ class CheckCommandTest {
         CliRun run = CliRun.of("check", url, "--cases", "framing.*,pingpong.2.1", "--report", dir.toString());
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
         assertTrue(run.out().contains("framing") && run.out().contains("17 cases in"), run.out());
+        assertTrue(run.out().contains("suite: websocket ("), "the echo endpoint selects no STOMP sub-protocol: " + run.out());
         assertTrue(run.err().contains("check: 17/17 "), "progress names every case: " + run.err());
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertEquals(17, results.get("cases").size());
@@ -66,6 +67,33 @@ class CheckCommandTest {
         CliRun changed = CliRun.of("check", url, "--cases", "framing.1.1.1", "--baseline", other.toString());
         assertEquals(ExitCode.CHECK_FAILED, changed.exitCode(), changed.toString());
         assertTrue(changed.out().contains("framing.1.1.1: NON_STRICT → OK"), changed.out());
+    }
+
+    @Test
+    void aStompEndpointGetsTheStompSuiteWithItsReports(@TempDir Path dir) throws Exception {
+        String app = server.webSocketUri(LabEndpoint.stomp()).toString();
+        CliRun run = CliRun.of("check", app, "--cases", "stomp.1.*,stomp.8.1", "--report", dir.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("suite: stomp (14 of 109 cases; ") && run.out().contains("selected sub-protocol v12.stomp"), run.out());
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(14, results.get("cases").size());
+        assertEquals("stomp", results.get("cases").get(0).get("category").asText());
+        assertTrue(Files.readString(dir.resolve("cases/stomp.1.1.html")).contains("&gt;&gt;&gt; CONNECT"), "STOMP frames in the wire log");
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("stomp.8.1"), "a JUnit test per STOMP case");
+        assertTrue(Files.readString(dir.resolve("index.html")).contains("stomp.1.13"), "the index lists every STOMP case");
+        CliRun forced = CliRun.of("check", url, "--suite", "stomp", "--cases", "stomp.1.3");
+        assertEquals(ExitCode.CHECK_FAILED, forced.exitCode(), "the echo server echoes CONNECT instead of CONNECTED: " + forced);
+        assertTrue(forced.out().contains("suite: stomp (1 of 109 cases; ") && forced.out().contains("--suite stomp"), forced.out());
+    }
+
+    @Test
+    void listTakesASuite() {
+        CliRun run = CliRun.of("check", "--list", "--suite", "stomp", "--cases", "stomp.8.*");
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+        assertTrue(run.outLines().get(0).startsWith("stomp.8.1 ") && run.out().contains("STOMP 1.2 §Header receipt"), run.out());
+        CliRun bad = CliRun.of("check", "--list", "--suite", "mqtt");
+        assertEquals(ExitCode.USAGE_OR_CONNECTION, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("--suite is websocket|stomp"), bad.err());
     }
 
     @Test

@@ -19,11 +19,7 @@ import org.wslab.conformance.Runner;
 import org.wslab.conformance.Selection;
 import org.wslab.conformance.cases.DeflateCases;
 import org.wslab.conformance.junit.ConformanceTests;
-import org.wslab.lab.engines.LabServers;
-import org.wslab.lab.server.EndpointRegistry;
-import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.LabEndpoint;
-import org.wslab.lab.server.LabServer;
 import org.wslab.lab.server.LabServerConfig;
 
 /**
@@ -54,14 +50,11 @@ class LabConformanceTest {
 
     /** Each engine's results, for the tally printed at the end (the README's table). */
     private static final Map<String, List<CaseResult>> RESULTS = new ConcurrentHashMap<>();
-    private static LabServer jetty;
-    private static LabServer wslab;
+    private static BothEngines servers;
 
     @BeforeAll
     static void start() throws Exception {
-        LabServerConfig local = LabServerConfig.defaults().withAddress("127.0.0.1", 0);
-        jetty = LabServers.start(Engine.JETTY, local, EndpointRegistry.defaults());
-        wslab = LabServers.start(Engine.WSLAB, local, EndpointRegistry.defaults());
+        servers = BothEngines.start(LabServerConfig.defaults());
     }
 
     @AfterAll
@@ -69,15 +62,13 @@ class LabConformanceTest {
         RESULTS.forEach((engine, results) -> System.out.println("conformance of the lab's " + engine + " engine: "
                 + results.size() + " cases " + results.stream().collect(Collectors.groupingBy(
                         r -> r.id().category() + " " + r.verdict(), TreeMap::new, Collectors.counting()))));
-        jetty.close();
-        wslab.close();
+        servers.close();
     }
 
     @TestFactory
     Stream<DynamicContainer> everyCaseOnBothEngines() {
         Runner.Settings settings = Runner.Settings.defaults().withCaseTimeout(Duration.ofSeconds(3));
-        return Stream.of(jetty, wslab).map(server -> DynamicContainer.dynamicContainer(server.engine().cliName(),
-                ConformanceTests.against(server.webSocketUri(LabEndpoint.echo()), selection(), settings,
-                        RESULTS.computeIfAbsent(server.engine().cliName(), e -> new CopyOnWriteArrayList<>())::add)));
+        return servers.each(server -> ConformanceTests.against(server.webSocketUri(LabEndpoint.echo()), selection(),
+                settings, RESULTS.computeIfAbsent(server.engine().cliName(), e -> new CopyOnWriteArrayList<>())::add));
     }
 }
