@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.wslab.conformance.peer.FramePeer;
 import org.wslab.conformance.peer.RawPeer;
 import org.wslab.handshake.ClientVerdict;
 
@@ -50,6 +51,15 @@ public record FrameScript(List<Action> actions, Expectation expectation) impleme
         if (opened instanceof ClientVerdict.Rejected r) {
             return new Finding(Verdict.FAILED, "the opening handshake failed: " + r.rule() + " — " + r.detail());
         }
+        return playFrames(peer, deadlineNanos);
+    }
+
+    /**
+     * Plays the actions on an upgraded connection and judges what the other end does by
+     * {@code deadlineNanos}: the part of {@link #play} after the opening handshake, which a client
+     * under test ({@code AcceptedPeer}, the frames mirrored, §5.1) is judged by too.
+     */
+    public Finding playFrames(FramePeer peer, long deadlineNanos) throws IOException, InterruptedException {
         Judge judge = new Judge(peer, deadlineNanos);
         for (Action a : actions) {
             peer.log().note(a.describe());

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.wslab.conformance.peer.Chop;
+import org.wslab.conformance.peer.FramePeer;
 import org.wslab.conformance.peer.Observation;
-import org.wslab.conformance.peer.RawPeer;
 import org.wslab.conformance.peer.WireFrame;
 import org.wslab.framing.codec.CloseCode;
 import org.wslab.framing.codec.Frame;
@@ -28,7 +28,7 @@ final class Judge {
     /** How long, after the closing handshake, the server is given to close TCP first (§7.1.1); reported, not judged. */
     static final Duration TCP_CLOSE_GRACE = Duration.ofMillis(500);
 
-    private final RawPeer peer;
+    private final FramePeer peer;
     private final long deadline;
     private final List<String> seen = new ArrayList<>();
     private ByteArrayOutputStream message;
@@ -39,7 +39,7 @@ final class Judge {
     private Inflation inflation;
     private boolean messageCompressed;
 
-    Judge(RawPeer peer, long deadlineNanos) {
+    Judge(FramePeer peer, long deadlineNanos) {
         this.peer = peer;
         this.deadline = deadlineNanos;
     }

@@ -4,7 +4,9 @@
  * of frames or of compressed messages, strictness), {@link org.wslab.conformance.Catalogue} (every case), {@link org.wslab.conformance.Selection}
  * (glob picks), {@link org.wslab.conformance.Runner} (timeouts, parallelism, progress) and the
  * {@link org.wslab.conformance.Verdict} each {@link org.wslab.conformance.CaseResult} carries.
- * Sub-packages: {@code peer} (the byte-level client and its wire log), {@code handshake} (scripts of
- * requests a case writes itself), {@code cases} (one class per category), {@code report} (results.json, JUnit XML), {@code junit} (dynamic tests for {@code @TestFactory}).
+ * Sub-packages: {@code peer} (the byte-level peers and their wire log), {@code handshake} (scripts of
+ * requests a case writes itself), {@code serve} (the client mode: clients judged), {@code cases} (one
+ * class per category), {@code report} (results.json, JUnit XML), {@code junit} (dynamic tests for
+ * {@code @TestFactory}).
  */
 package org.wslab.conformance;

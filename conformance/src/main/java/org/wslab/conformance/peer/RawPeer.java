@@ -42,7 +42,7 @@ import org.wslab.handshake.http.ResponseHeadParser;
  * with its time, in a {@link WireLog}. Reads wait at most the timeout given; a closed TCP
  * connection and a Close frame are both observations, never exceptions. One thread per peer.
  */
-public final class RawPeer implements AutoCloseable {
+public final class RawPeer implements FramePeer, AutoCloseable {
     /** Bytes read per {@code read} call. */
     public static final int READ_BUFFER = 16 * 1024;
     /** Bytes per {@code write} call of a large write, the server's answer taken in between. */
@@ -53,8 +53,11 @@ public final class RawPeer implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final WireLog log = new WireLog();
-    private FrameDecoder decoder = new FrameDecoder(DecoderSettings.defaults(Role.CLIENT));
+    private FrameDecoder decoder;
     private Optional<DeflateParameters> deflate = Optional.empty();
+    /** Our role: CLIENT for a server under test; SERVER ({@link AcceptedPeer}) for a client under test. */
+    private final Role role;
+    private final String other;
     private final Random maskKeys = new SecureRandom();
     private final byte[] readBuffer = new byte[READ_BUFFER];
     private ByteBuffer pending = ByteBuffer.allocate(0);
@@ -64,8 +67,16 @@ public final class RawPeer implements AutoCloseable {
     private String tcpClosedHow = "closed";
 
     private RawPeer(WebSocketUri uri, Socket socket) throws IOException {
+        this(uri, socket, Role.CLIENT);
+    }
+
+    /** A peer on {@code socket} in {@code role}: frames decoded as that role receives them (§5.1). */
+    RawPeer(WebSocketUri uri, Socket socket, Role role) throws IOException {
         this.uri = uri;
         this.socket = socket;
+        this.role = role;
+        this.other = role == Role.CLIENT ? "server" : "client";
+        this.decoder = new FrameDecoder(DecoderSettings.defaults(role));
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -204,13 +215,14 @@ public final class RawPeer implements AutoCloseable {
     }
 
     /**
-     * Writes {@code frames} masked with fresh keys (§5.3) where they ask for a mask, cut into
-     * writes as {@code chop} says. A server that has closed the connection makes the write a no-op
+     * Writes {@code frames} masked with fresh keys (§5.3) where they ask for a mask (in the server
+     * role {@link WireFrame#mirrored() mirrored}), cut into writes as {@code chop} says. A server that has closed the connection makes the write a no-op
      * noted in the log; the next {@link #next} then observes the close.
      */
     public void send(List<WireFrame> frames, Chop chop) throws IOException {
         ByteArrayOutputStream batch = new ByteArrayOutputStream();
-        for (WireFrame f : frames) {
+        for (WireFrame asked : frames) {
+            WireFrame f = role == Role.CLIENT ? asked : asked.mirrored();
             int key = maskKeys.nextInt();
             byte[] wire = f.encode(key);
             if (!log.muted()) {
@@ -249,7 +261,7 @@ public final class RawPeer implements AutoCloseable {
             }
         } catch (SocketException e) {
             writeFailed = true; // the server's Close (e.g. 1009 mid-message) may still wait in our receive buffer
-            log.note("write failed, the server closed the connection: " + e.getMessage());
+            log.note("write failed, the " + other + " closed the connection: " + e.getMessage());
         }
     }
 
@@ -314,7 +326,7 @@ public final class RawPeer implements AutoCloseable {
             if (n < 0) {
                 tcpClosed = true;
                 tcpClosedHow = "closed (FIN)";
-                log.note("server closed the TCP connection");
+                log.note(other + " closed the TCP connection");
                 return -1;
             }
             log.received(Arrays.copyOf(readBuffer, n));
@@ -330,7 +342,7 @@ public final class RawPeer implements AutoCloseable {
     }
 
     /** Appends {@code b[off, off+len)} to the bytes waiting for the decoder. */
-    private void keep(byte[] b, int off, int len) {
+    void keep(byte[] b, int off, int len) {
         if (len <= 0) {
             return;
         }

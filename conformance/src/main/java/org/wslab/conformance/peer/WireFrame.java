@@ -76,6 +76,16 @@ public record WireFrame(boolean fin, int rsv, int opcode, boolean masked, byte[]
         return new WireFrame(fin, rsv, opcode, false, payload);
     }
 
+    /**
+     * This frame as the server end sends it (the client under test, {@link AcceptedPeer}): the mask
+     * bit inverted, so a case written for a server plays unchanged — a frame masked the client's way
+     * (§5.3) goes unmasked, the server's way (§5.1), and one a case writes {@link #unmasked()} goes
+     * masked, breaking §5.1 on purpose ("a server MUST NOT mask any frames").
+     */
+    public WireFrame mirrored() {
+        return new WireFrame(fin, rsv, opcode, !masked, payload);
+    }
+
     /** The opcode when it is a defined one. */
     public boolean reservedOpcode() {
         return Opcode.of(opcode).isEmpty();

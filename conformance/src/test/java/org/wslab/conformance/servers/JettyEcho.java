@@ -51,9 +51,15 @@ public final class JettyEcho implements AutoCloseable {
         }
     }
 
-    /** Public so that Jetty can reach its methods by method handle. */
+    /** Echoes every message, as a server endpoint or a client one; public so that Jetty can reach its methods by method handle. */
     public static final class Echo implements Session.Listener.AutoDemanding {
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         private Session session;
+
+        /** Waits at most {@code millis} for the connection to end (closed or failed); whether it did. */
+        public boolean awaitEnd(long millis) throws InterruptedException {
+            return ended.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
 
         @Override
         public void onWebSocketOpen(Session s) {
@@ -73,7 +79,13 @@ public final class JettyEcho implements AutoCloseable {
         }
 
         @Override
+        public void onWebSocketClose(int code, String reason) {
+            ended.countDown();
+        }
+
+        @Override
         public void onWebSocketError(Throwable cause) {
+            ended.countDown();
             // the cases break the protocol on purpose; Jetty's failing the connection is the point, not a log line
         }
     }

@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
         footer = {"  0  no case FAILED (with --baseline: no verdict differs from the baseline's)",
             "  1  a case FAILED (or, with --baseline, a verdict changed): each is listed with its rule",
             "  2  a bad option or URL, no server at URL, or an unreadable baseline: one line on stderr",
+            "With --serve PORT the roles turn: clients are judged, the same verdicts and exit codes.",
             "Streams: the summary on stdout, progress on stderr."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -96,8 +97,19 @@ final class CheckCommand implements Callable<Integer> {
                     + "handshake, else websocket (with --list: websocket).")
     String suite;
 
+    @Option(names = "--serve", paramLabel = "PORT", description = "Check a client instead: listen on PORT (0 picks one) and play"
+            + " a case against each echo client that connects to ws://127.0.0.1:PORT/ (or /case/ID; /cases lists them).")
+    Integer serve;
+
+    @Option(names = "--serve-for", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --serve: stop after this long even if cases are left (default: when every case was played, or Ctrl-C).")
+    Duration serveFor;
+
     @Override
     public Integer call() throws IOException {
+        if (serve != null) {
+            return new CheckServeMode(this).call();
+        }
         PrintWriter out = spec.commandLine().getOut();
         Selection selection = selection();
         if (list) {
@@ -106,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if (url == null) {
-            throw new ParameterException(spec.commandLine(), "URL is missing (e.g. ws://127.0.0.1:8080/websocket/echo)");
+            throw new ParameterException(spec.commandLine(), "URL is missing (e.g. ws://127.0.0.1:8080/websocket/echo; or --serve PORT to check clients)");
         }
         if (parallel < 1 || parallel > Runner.Settings.MAX_PARALLELISM || timeout.isZero() || timeout.isNegative()) {
             throw new ParameterException(spec.commandLine(), "out of range: --parallel is 1.."
@@ -130,6 +142,12 @@ final class CheckCommand implements Callable<Integer> {
                 err.flush();
             }
         });
+        return conclude(run, before);
+    }
+
+    /** Prints the summary, writes the reports and compares with the baseline: the exit code. */
+    int conclude(RunSummary run, Baseline before) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         summary(out, run);
         if (report != null) {
             Files.createDirectories(report);
@@ -165,7 +183,7 @@ final class CheckCommand implements Callable<Integer> {
         return picked;
     }
 
-    private Selection selection() {
+    Selection selection() {
         try {
             Selection in = Selection.parse(cases);
             Selection out = Selection.parse(exclude);
@@ -178,7 +196,7 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private Baseline readBaseline() {
+    Baseline readBaseline() {
         try {
             return Baseline.read(baseline);
         } catch (IOException e) {

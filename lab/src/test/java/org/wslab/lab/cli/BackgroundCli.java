@@ -41,6 +41,11 @@ final class BackgroundCli implements AutoCloseable {
         }
     }
 
+    /** What it printed on stdout so far. */
+    String outSoFar() {
+        return out.toString();
+    }
+
     /** Waits (at most 30 s) for the run to end and returns what it printed. */
     CliRun finish() throws Exception {
         int code = exit.get(30, TimeUnit.SECONDS);
