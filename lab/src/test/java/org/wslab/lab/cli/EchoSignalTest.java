@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +49,7 @@ class EchoSignalTest {
 
     @Test
     void ctrlCPrintsTheSummaryClosesWith1000AndExits130(@TempDir Path dir) throws Exception {
-        Assumptions.assumeFalse(sigintIgnored(), "SIGINT is ignored in this environment (a background job)");
+        SigintDelivery.assumeDeliverable();
         Path out = dir.resolve("echo.out");
         Process p = echoing(out);
         try {
@@ -85,19 +83,5 @@ class EchoSignalTest {
         } finally {
             p.destroyForcibly();
         }
-    }
-
-    /** Whether this process (and so its children) ignores SIGINT, as a shell's background job does. */
-    private static boolean sigintIgnored() throws Exception {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return false;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("SigIgn:")) {
-                return (Long.parseLong(line.substring(7).strip(), 16) & 0b10) != 0;
-            }
-        }
-        return false;
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,19 +31,6 @@ class ServeSignalsTest {
     }
 
     /** Whether {@code pid} ignores SIGINT (a child of a shell's background job inherits that; Linux's /proc says). */
-    private static boolean ignoresSigint(long pid) throws Exception {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (!Files.exists(status)) {
-            return false;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("SigIgn:")) {
-                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0;
-            }
-        }
-        return false;
-    }
-
     @ParameterizedTest
     @CsvSource({"jetty, TERM", "wslab, TERM", "jetty, INT", "wslab, INT"})
     void aSignalStopsTheServerWithExitZeroAndOneStoppedLine(String engine, String signal, @TempDir Path dir)
@@ -68,8 +54,7 @@ class ServeSignalsTest {
             }
             assertTrue(port != null, "serve did not start: " + read(err));
             if (signal.equals("INT")) {
-                Assumptions.assumeFalse(ignoresSigint(serve.pid()),
-                        "this test runs where SIGINT is ignored (a background job): Ctrl-C cannot be sent");
+                SigintDelivery.assumeDeliverableTo(serve.pid());
             }
             try (Socket ws = new Socket("127.0.0.1", Integer.parseInt(port.group(1)))) {
                 ws.getOutputStream().write(RawUpgrade.request("/websocket/echo", null, null));

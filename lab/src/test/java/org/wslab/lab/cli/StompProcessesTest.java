@@ -84,6 +84,7 @@ class StompProcessesTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void ctrlCDisconnectsPolitelyAndSummarises(Engine engine, @TempDir Path dir) throws Exception {
+        SigintDelivery.assumeDeliverable();
         try (LabServer server = LabServers.start(engine, LabServerConfig.defaults().withAddress("127.0.0.1", 0),
                 EndpointRegistry.defaults())) {
             String url = "ws://127.0.0.1:" + server.port() + "/websocket/app";
