@@ -11,15 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.wslab.framing.codec.CloseCode;
-import org.wslab.framing.codec.DecodeResult;
-import org.wslab.framing.codec.DecoderSettings;
-import org.wslab.framing.codec.Frame;
-import org.wslab.framing.codec.FrameDecoder;
-import org.wslab.framing.codec.FrameEncoder;
-import org.wslab.framing.codec.Opcode;
 import org.wslab.framing.codec.Role;
-import org.wslab.framing.text.Utf8Validator;
 import org.wslab.handshake.ServerDecision;
 import org.wslab.handshake.ServerHandshake;
 import org.wslab.handshake.ServerPolicy;
@@ -115,7 +107,7 @@ public final class BrokenServer implements AutoCloseable {
                     rest = ByteBuffer.wrap(Arrays.copyOfRange(buf, p.consumed(), n));
                 }
             }
-            Frames frames = new Frames(out, deflate);
+            EchoFrames frames = new EchoFrames(out, Role.SERVER, false, flaw, deflate);
             while (frames.take(rest)) {
                 int n = in.read(buf);
                 if (n < 0) {
@@ -141,112 +133,6 @@ public final class BrokenServer implements AutoCloseable {
             }
         } catch (java.net.SocketTimeoutException enough) {
             // the client kept its half open; close anyway
-        }
-    }
-
-    /** One connection's frame handling; {@link #take} answers false once the connection is done. */
-    private final class Frames {
-        private final OutputStream out;
-        private final FrameDecoder decoder;
-        private final Utf8Validator text = new Utf8Validator();
-        /** Permessage-deflate, when it was agreed. */
-        private final BrokenDeflate deflate;
-        private boolean inMessage;
-        private boolean inText;
-        private boolean compressed;
-
-        Frames(OutputStream out, BrokenDeflate deflate) {
-            this.out = out;
-            this.deflate = deflate;
-            decoder = new FrameDecoder(DecoderSettings.defaults(Role.SERVER)
-                    .withAllowedRsv(flaw == Flaw.IGNORES_RSV ? 0b111 : deflate != null ? Frame.RSV1 : 0));
-        }
-
-        boolean take(ByteBuffer bytes) throws IOException {
-            while (true) {
-                DecodeResult r = decoder.decode(bytes);
-                if (r instanceof DecodeResult.NeedMore) {
-                    return true;
-                }
-                if (r instanceof DecodeResult.Failed f) {
-                    return close(f.error().closeCode().code());
-                }
-                if (!frame(((DecodeResult.Decoded) r).frame())) {
-                    return false;
-                }
-            }
-        }
-
-        /** Handles one frame; false when the connection is over. */
-        private boolean frame(Frame f) throws IOException {
-            switch (f.opcode()) {
-                case PING -> send(new Frame(true, f.rsv(), Opcode.PONG, false, 0, f.payload()));
-                case PONG -> { }
-                case CLOSE -> {
-                    return closeReply(f.payload());
-                }
-                case TEXT, BINARY, CONTINUATION -> {
-                    boolean starts = f.opcode() != Opcode.CONTINUATION;
-                    if (starts == inMessage) { // §5.4: a continuation needs a message, a new message needs none open
-                        return close(1002);
-                    }
-                    inMessage = !f.fin();
-                    if (starts) {
-                        inText = f.opcode() == Opcode.TEXT;
-                        compressed = deflate != null && f.rsv1();
-                        text.reset();
-                    }
-                    if (inText && !compressed && flaw != Flaw.ACCEPTS_INVALID_UTF8 && !validText(f)) { // §8.1, frame by frame
-                        return close(1007);
-                    }
-                    Frame echo = deflate == null ? f.withoutMask() : deflate.echo(f, compressed);
-                    if (echo != null) {
-                        send(echo);
-                    }
-                    if (echo != null && echo.opcode() == Opcode.CLOSE) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-
-        private boolean validText(Frame f) {
-            return text.feed(f.payload()) < 0 && (!f.fin() || text.finish());
-        }
-
-        private boolean closeReply(byte[] body) throws IOException {
-            if (flaw == Flaw.NO_CLOSE_REPLY) {
-                return false;
-            }
-            if (flaw == Flaw.ECHOES_ANY_CLOSE) {
-                send(Frame.of(true, Opcode.CLOSE, body));
-                return false;
-            }
-            if (body.length == 1) {
-                return close(1002);
-            }
-            if (body.length >= 2) {
-                int code = ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
-                if (!CloseCode.validOnWire(code)) {
-                    return close(1002);
-                }
-                if (flaw != Flaw.ACCEPTS_INVALID_UTF8 && Utf8Validator.firstInvalid(Arrays.copyOfRange(body, 2, body.length)) >= 0) {
-                    return close(1007);
-                }
-            }
-            send(Frame.of(true, Opcode.CLOSE, body.length >= 2 ? Arrays.copyOf(body, 2) : body));
-            return false;
-        }
-
-        private boolean close(int code) throws IOException {
-            send(Frame.of(true, Opcode.CLOSE, new byte[] {(byte) (code >>> 8), (byte) code}));
-            return false;
-        }
-
-        private void send(Frame f) throws IOException {
-            out.write(FrameEncoder.toBytes(f));
-            out.flush();
         }
     }
 

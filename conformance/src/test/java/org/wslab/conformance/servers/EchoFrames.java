@@ -25,11 +25,14 @@ public final class EchoFrames {
     private final OutputStream out;
     private final boolean masks;
     private final Flaw flaw;
+    /** Permessage-deflate, when it was agreed; null otherwise. */
+    private final BrokenDeflate deflate;
     private final FrameDecoder decoder;
     private final Random keys = new Random();
     private final Utf8Validator text = new Utf8Validator();
     private boolean inMessage;
     private boolean inText;
+    private boolean compressed;
 
     /**
      * Frames of one connection in {@code role}, writing to {@code out}; {@code masks} says whether our
@@ -37,10 +40,17 @@ public final class EchoFrames {
      * thing done wrong, or null.
      */
     public EchoFrames(OutputStream out, Role role, boolean masks, Flaw flaw) {
+        this(out, role, masks, flaw, null);
+    }
+
+    /** As above, with permessage-deflate agreed (RFC 7692 §6) and played by {@code deflate}. */
+    EchoFrames(OutputStream out, Role role, boolean masks, Flaw flaw, BrokenDeflate deflate) {
         this.out = out;
         this.masks = masks;
         this.flaw = flaw;
-        this.decoder = new FrameDecoder(DecoderSettings.defaults(role).withAllowedRsv(flaw == Flaw.IGNORES_RSV ? 0b111 : 0));
+        this.deflate = deflate;
+        this.decoder = new FrameDecoder(DecoderSettings.defaults(role)
+                .withAllowedRsv(flaw == Flaw.IGNORES_RSV ? 0b111 : deflate != null ? Frame.RSV1 : 0));
     }
 
     /** Handles what {@code bytes} hold; false once the connection is done. */
@@ -75,12 +85,19 @@ public final class EchoFrames {
                 inMessage = !f.fin();
                 if (starts) {
                     inText = f.opcode() == Opcode.TEXT;
+                    compressed = deflate != null && f.rsv1();
                     text.reset();
                 }
-                if (inText && flaw != Flaw.ACCEPTS_INVALID_UTF8 && !validText(f)) { // §8.1, checked frame by frame
+                if (inText && !compressed && flaw != Flaw.ACCEPTS_INVALID_UTF8 && !validText(f)) { // §8.1, frame by frame
                     return close(1007);
                 }
-                send(f.withoutMask());
+                Frame echo = deflate == null ? f.withoutMask() : deflate.echo(f, compressed);
+                if (echo != null) {
+                    send(echo);
+                }
+                if (echo != null && echo.opcode() == Opcode.CLOSE) {
+                    return false;
+                }
             }
         }
         return true;
