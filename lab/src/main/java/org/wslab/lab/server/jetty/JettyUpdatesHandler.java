@@ -95,6 +95,9 @@ final class JettyUpdatesHandler extends Handler.Wrapper {
         if (result instanceof PublishResult.Published p) {
             JettyUpdateAnswers.text(response, callback, HttpStatus.CREATED_201, "published " + p.update().seq() + "\n");
         } else if (result instanceof PublishResult.TooLarge t) {
+            if (body.length == limit + 2) { // more may follow, unread: the connection ends (RFC 9112 §9.6)
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             JettyUpdateAnswers.text(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
                     "an update is at most " + t.limit() + " bytes of UTF-8\n");
         } else if (result instanceof PublishResult.NotOneLine) {

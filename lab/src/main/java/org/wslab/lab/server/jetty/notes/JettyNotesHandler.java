@@ -60,9 +60,19 @@ public final class JettyNotesHandler extends Handler.Wrapper {
         return true;
     }
 
+    /**
+     * A refusal that leaves the body unread ends the connection (RFC 9112 §9.6), and says so with
+     * {@code Connection: close} so the client does not send its next request on a connection the server
+     * is about to close.
+     */
+    static void unreadBodyCloses(Response response) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
+
     private void post(Request request, Response response, Callback callback) throws IOException {
         long declared = request.getLength();
         if (declared > MAX_BODY_BYTES) {
+            unreadBodyCloses(response);
             NoteAnswers.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
                     "a body is at most " + MAX_BODY_BYTES + " bytes, not " + declared);
             return;
@@ -72,6 +82,7 @@ public final class JettyNotesHandler extends Handler.Wrapper {
             body = in.readNBytes(MAX_BODY_BYTES + 1); // a chunked body has no declared length
         }
         if (body.length > MAX_BODY_BYTES) {
+            unreadBodyCloses(response);
             NoteAnswers.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
                     "a body is at most " + MAX_BODY_BYTES + " bytes");
             return;

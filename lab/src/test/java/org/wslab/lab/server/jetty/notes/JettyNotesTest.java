@@ -84,6 +84,9 @@ class JettyNotesTest {
         HttpResponse<String> big = send("POST", "/api/notes", "{\"text\":\"" + "x".repeat(2000) + "\"}");
         assertEquals(413, big.statusCode());
         assertTrue(big.body().contains("at most 1024 bytes"), big.body());
+        // the body was left unread, so the connection ends and says so (RFC 9112 §9.6): a client that
+        // reused it would lose its next request
+        assertEquals("close", big.headers().firstValue("connection").orElse("(none)"));
         HttpResponse<String> longText = send("POST", "/api/notes", "{\"text\":\"" + "x".repeat(300) + "\"}");
         assertEquals(413, longText.statusCode());
         assertTrue(longText.body().contains("at most 280 bytes"), longText.body());
