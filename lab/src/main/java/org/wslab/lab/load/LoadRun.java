@@ -65,16 +65,20 @@ public final class LoadRun {
             long drainEnd = System.nanoTime() + plan.drain().toNanos();
             ScaleOpening.waitFor(() -> tally.scale.receivedCount() + tally.scale.mismatches() >= tally.scale.sentCount()
                     || System.nanoTime() - drainEnd >= 0, plan.drain().toNanos() + 1);
-            clock.shutdown();
-            clock.awaitTermination(5, TimeUnit.SECONDS);
-            sampler.sample(false);
             int held = tally.scale.held();
-            LoadReport.Counts counts = new LoadReport.Counts(plan.connections(), tally.scale.openedCount(), held,
-                    tally.refusedByKind(), tally.scale.sentCount(), tally.scale.receivedCount(),
-                    tally.scale.mismatches(), tally.errors(), tally.receipts());
+            // The counts and the last interval are taken only once every connection has ended: a
+            // loop running behind may still make a send that was due before the end, and its echo
+            // comes before the server's Close (RFC 6455 §5.4 order, §7.1.2), so nothing sent is
+            // left out of the latencies while counted as received, or the reverse.
             all.forEach(LoadConnection::finish);
             int total = all.size();
             ScaleOpening.waitForSeconds(() -> tally.scale.endedCount() >= total, 10);
+            clock.shutdown();
+            clock.awaitTermination(5, TimeUnit.SECONDS);
+            sampler.sample(false);
+            LoadReport.Counts counts = new LoadReport.Counts(plan.connections(), tally.scale.openedCount(), held,
+                    tally.refusedByKind(), tally.scale.sentCount(), tally.scale.receivedCount(),
+                    tally.scale.mismatches(), tally.errors(), tally.receipts());
             log.ifPresent(HistogramLogWriter::close);
             return new LoadReport(plan, counts, sampler.latency(), tally.scale.roundTrips(), sampler.handshakes(),
                     sampler.lag(plan.lagThreshold().toNanos()));
