@@ -184,7 +184,31 @@ final class StompConnector implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LabFailure("interrupted while waiting for " + what + " " + where(), e);
         } catch (ExecutionException e) {
-            throw failure(e.getCause());
+            throw failure(overtaken(e.getCause(), wait));
+        }
+    }
+
+    /**
+     * A call refused because the session had just ended ({@code NOT_CONNECTED}: an ERROR or a close
+     * from the server overtook it) is reported as what ended it, which the client posts once the
+     * transport is down (STOMP 1.2 "ERROR": the server closes after it) — waited for at most
+     * {@code wait}; any other failure is itself.
+     */
+    private Throwable overtaken(Throwable cause, Duration wait) {
+        if (socket == null || !(cause instanceof StompErrorException s) || s.error() != null || s.violation() == null
+                || s.violation().rule() != StompRule.NOT_CONNECTED) {
+            return cause;
+        }
+        try {
+            socket.client().closed().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return new StompErrorException("closed", null, null); // a plain end: failure() says how it closed
+        } catch (ExecutionException ended) {
+            return ended.getCause();
+        } catch (TimeoutException stillOpen) {
+            return cause; // not ended by the server: the refusal itself is the failure
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return cause;
         }
     }
 
@@ -230,21 +254,7 @@ final class StompConnector implements AutoCloseable {
      */
     void disconnect(Duration wait) {
         if (socket != null) {
-            CompletableFuture<StompFrame> receipt = socket.client().disconnect();
-            if (StompErrorException.refusal(receipt).isPresent()) {
-                // refused because the session is over: wait (bounded) for how it ended, which the client
-                // posts just after its state changed
-                try {
-                    socket.client().closed().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    throw failure(e.getCause());
-                } catch (TimeoutException e) {
-                    // not ended by the server: the refusal itself is the failure, reported below
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            awaitDisconnect(receipt, wait);
+            awaitDisconnect(socket.client().disconnect(), wait);
         }
     }
 

@@ -8,12 +8,15 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * A hand-made server on a raw socket, port 0, for the handshake command's bad-server cases: it
  * reads the request head (to its empty line), then answers fixed bytes and closes — or, with
  * {@code null}, says nothing and keeps the connection open until closed — or misbehaves as a
- * {@link Misbehaviour} says.
+ * {@link Misbehaviour} says — or answers bytes computed from the request's key, then ends as a
+ * server should (RFC 6455 §7.1.1): FIN first, then reading until the client's end, so no reset can
+ * destroy what it sent.
  */
 final class RawServer implements AutoCloseable {
     private final ServerSocket server;
@@ -21,14 +24,16 @@ final class RawServer implements AutoCloseable {
     private final List<Socket> open = new ArrayList<>();
     private final AtomicReference<byte[]> answer;
     private final Misbehaviour misbehaviour;
+    private final Function<String, byte[]> reply;
 
     RawServer(byte[] answer) throws IOException {
-        this(answer, null);
+        this(answer, null, null);
     }
 
-    private RawServer(byte[] answer, Misbehaviour misbehaviour) throws IOException {
+    private RawServer(byte[] answer, Misbehaviour misbehaviour, Function<String, byte[]> reply) throws IOException {
         this.answer = new AtomicReference<>(answer);
         this.misbehaviour = misbehaviour;
+        this.reply = reply;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::serve, "raw-server");
         acceptor.setDaemon(true);
@@ -37,7 +42,12 @@ final class RawServer implements AutoCloseable {
 
     /** A server that answers every request as {@code m} says (a 101 it computes from the request's key). */
     static RawServer misbehaving(Misbehaviour m) throws IOException {
-        return new RawServer(null, m);
+        return new RawServer(null, m, null);
+    }
+
+    /** A server that answers {@code reply} of the request's key at once, then ends gracefully. */
+    static RawServer replyingThenEnding(Function<String, byte[]> reply) throws IOException {
+        return new RawServer(null, null, reply);
     }
 
     /** A server that answers nothing, ever. */
@@ -67,7 +77,20 @@ final class RawServer implements AutoCloseable {
                     open.add(s);
                 }
                 String head = readHead(s.getInputStream());
-                if (misbehaviour != null) {
+                if (reply != null) {
+                    s.getOutputStream().write(reply.apply(key(head)));
+                    s.getOutputStream().flush();
+                    s.shutdownOutput();
+                    s.setSoTimeout(10_000);
+                    try {
+                        while (s.getInputStream().read(new byte[512]) >= 0) {
+                            // what the client still sends, until its end
+                        }
+                    } catch (java.net.SocketTimeoutException slow) {
+                        // the client never ended: give up on it
+                    }
+                    s.close();
+                } else if (misbehaviour != null) {
                     s.getOutputStream().write(misbehaviour.answer(key(head)));
                     s.getOutputStream().flush();
                     if (misbehaviour.closes) {
