@@ -27,10 +27,13 @@ final class LoadSampler {
     private final Histogram sendLag = new Histogram(LoadTally.MAX_NANOS, 3);
     private final List<Intervals.Interval> intervals = new ArrayList<>();
     private final CpuShare cpu = new CpuShare();
+    private final String answers;
     private long lastSent;
 
-    LoadSampler(LoadTally tally, PrintWriter progress, Optional<HistogramLogWriter> log) {
+    /** {@code answers} names what comes back in the progress line: echoes, or STOMP MESSAGEs. */
+    LoadSampler(LoadTally tally, PrintWriter progress, Optional<HistogramLogWriter> log, String answers) {
         this.tally = tally;
+        this.answers = answers;
         this.progress = progress;
         this.log = log;
     }
@@ -54,9 +57,9 @@ final class LoadSampler {
         cpu.sample();
         if (print) {
             long sent = tally.scale.sentCount();
-            progress.printf(Locale.ROOT, "wslab load: %.0fs, %d connections open, %d sent/s, %.0f echoes/s, p99 %.2f ms%n",
+            progress.printf(Locale.ROOT, "wslab load: %.0fs, %d connections open, %d sent/s, %.0f %s/s, p99 %.2f ms%n",
                     (System.nanoTime() - startNanos) / 1e9, tally.scale.held(), sent - lastSent,
-                    intervals.get(intervals.size() - 1).perSecond(), lat.getValueAtPercentile(99) / 1e6);
+                    intervals.get(intervals.size() - 1).perSecond(), answers, lat.getValueAtPercentile(99) / 1e6);
             progress.flush();
             lastSent = sent;
         }
