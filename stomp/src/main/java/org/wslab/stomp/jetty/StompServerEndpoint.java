@@ -153,7 +153,13 @@ public final class StompServerEndpoint implements Session.Listener {
             closeSent = true;
             ws.close(StatusCode.NORMAL, "STOMP session ended", Callback.from(() -> { }, x -> ws.disconnect()));
         }
-        if (!closeSent && demandOwed && !stomp.readPaused() && bytesInFlight < config.maxBytesInFlight()) {
+        if (closeSent && demandOwed) {
+            // nothing more goes out: read on (the session discards it) until the peer's Close, or a
+            // peer still writing a large message blocks on a full TCP buffer and never reads our ERROR
+            // and Close (RFC 6455 §7.1.1)
+            demandOwed = false;
+            ws.demand();
+        } else if (!closeSent && demandOwed && !stomp.readPaused() && bytesInFlight < config.maxBytesInFlight()) {
             demandOwed = false;
             ws.demand();
         }
