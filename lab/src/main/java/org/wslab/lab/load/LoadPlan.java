@@ -89,4 +89,9 @@ public record LoadPlan(WebSocketUri uri, int connections, double rate, Duration 
     public long rampOffsetNanos(int i) {
         return ramp.toNanos() * i / connections;
     }
+
+    /** What comes back for each message sent, as the reports count it: echoes, or STOMP MESSAGEs. */
+    public String answers() {
+        return stomp.isPresent() ? "MESSAGEs" : "echoes";
+    }
 }

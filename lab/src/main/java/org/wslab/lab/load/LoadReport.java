@@ -73,7 +73,7 @@ public record LoadReport(LoadPlan plan, Counts counts, Intervals latency, Histog
         plan.stomp().filter(StompLoad::receipts).ifPresent(st -> out.add("receipts: " + c.receipts()
                 + " (a SUBSCRIBE and every SEND asked for one)"));
         out.add(String.format(Locale.ROOT, "throughput: %.1f %s/s over %.1f s (%d connections × %s/s asked)",
-                latency.perSecond(), plan.stomp().isPresent() ? "MESSAGEs" : "echoes", latency.seconds(), c.wanted(),
+                latency.perSecond(), plan.answers(), latency.seconds(), c.wanted(),
                 plan.rate()));
         out.add((plan.stomp().isPresent() ? "latency from intended SEND to MESSAGE, ms: " : "latency from intended send, ms: ") + percentiles(latency.total()));
         out.add("round trip from actual send, ms: " + percentiles(serviceTime));

@@ -48,7 +48,7 @@ public final class LoadRun {
             w.outputStartTime(startMs);
             w.outputLegend();
         });
-        LoadSampler sampler = new LoadSampler(tally, progress, log, plan.stomp().isPresent() ? "MESSAGEs" : "echoes");
+        LoadSampler sampler = new LoadSampler(tally, progress, log, plan.answers());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wslab-load-sampler");
             t.setDaemon(true);
