@@ -8,19 +8,25 @@ import org.wslab.conformance.Finding;
 import org.wslab.conformance.FrameScript;
 import org.wslab.conformance.Verdict;
 import org.wslab.conformance.peer.AcceptedPeer;
+import org.wslab.conformance.stomp.StompClientScript;
 import org.wslab.handshake.ServerDecision;
 import org.wslab.handshake.ServerHandshake;
 import org.wslab.handshake.ServerPolicy;
+import org.wslab.handshake.SubprotocolPolicy;
 
 /**
- * Plays one frame case on a connection a client under test opened: the client's opening handshake
- * judged and answered (RFC 6455 §4.2.1, §4.2.2; no extension or sub-protocol is agreed), then the
- * case's frames, judged as in server mode — a refused handshake is FAILED. The judge words its
+ * Plays one case on a connection a client under test opened: the client's opening handshake
+ * judged and answered (RFC 6455 §4.2.1, §4.2.2; no extension is agreed, and a sub-protocol only
+ * for a STOMP client case), then the case's frames, judged as in server mode, or its STOMP
+ * conversation — a refused handshake is FAILED. The judge words its
  * findings for the end under test as "the server"; here that end is the client, and the words say so.
  */
 final class ClientCasePlay {
     /** The handshake the client-mode server speaks: any Origin, no sub-protocol, no permessage-deflate. */
     static final ServerHandshake HANDSHAKE = new ServerHandshake(ServerPolicy.defaults().withPermessageDeflate(false));
+    /** The handshake of a STOMP client case: the highest STOMP sub-protocol offered is agreed (RFC 6455 §4.2.2). */
+    static final ServerHandshake STOMP_HANDSHAKE = new ServerHandshake(ServerPolicy.defaults().withPermessageDeflate(false)
+            .withSubprotocols(SubprotocolPolicy.SERVER_PREFERENCE, "v12.stomp", "v11.stomp", "v10.stomp"));
     /** What the judge says of a TCP close after the closing handshake, replaced by who closed first. */
     private static final String JUDGED_TCP_CLOSE = "then closed TCP (§7.1.1)";
 
@@ -42,12 +48,13 @@ final class ClientCasePlay {
     }
 
     private static Finding finding(ConformanceCase c, AcceptedPeer peer, long deadline) throws IOException, InterruptedException {
-        ServerDecision d = peer.upgrade(HANDSHAKE);
+        StompClientScript stomp = c.script() instanceof StompClientScript s ? s : null;
+        ServerDecision d = peer.upgrade(stomp != null ? STOMP_HANDSHAKE : HANDSHAKE);
         if (d instanceof ServerDecision.Refuse r) {
             return new Finding(Verdict.FAILED, "the client's opening handshake broke " + r.rule().section() + " "
                     + r.rule().statement() + " (" + r.detail() + "); refused with " + r.status());
         }
-        Finding judged = ((FrameScript) c.script()).playFrames(peer, deadline);
+        Finding judged = stomp != null ? stomp.playAgainst(peer, deadline) : ((FrameScript) c.script()).playFrames(peer, deadline);
         return new Finding(judged.verdict(), reword(judged.observed(), peer));
     }
 

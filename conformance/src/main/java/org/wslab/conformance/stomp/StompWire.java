@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.wslab.conformance.peer.Chop;
+import org.wslab.conformance.peer.FramePeer;
 import org.wslab.conformance.peer.Observation;
 import org.wslab.conformance.peer.RawPeer;
 import org.wslab.conformance.peer.WireFrame;
@@ -26,18 +27,22 @@ import org.wslab.stomp.codec.StompTrace;
 import org.wslab.stomp.codec.WebSocketPayload;
 
 /**
- * STOMP over an upgraded {@link RawPeer}: what a case sends goes out as WebSocket messages (text
+ * STOMP over an upgraded connection, from either end: a {@link RawPeer} (the server is under test)
+ * or, in client mode, an accepted one (the client is; the peer sends our frames unmasked, RFC 6455 §5.1).
+ * What a case sends goes out as WebSocket messages (text
  * when it is UTF-8, RFC 6455 §5.6; binary otherwise), each shown in the wire log as STOMP text;
- * what the server sends is reassembled from its frames (§5.4), decoded with the stomp module's
+ * what the other end sends is reassembled from its frames (§5.4), decoded with the stomp module's
  * {@link StompDecoder} (frames split across messages or several in one, heart-beat EOLs between
- * them), under the version the server's CONNECTED names (STOMP 1.2 "Protocol Negotiation").
- * A server Ping is answered (§5.5.2), a server Close answered and reported (§5.5.1).
+ * them), under the version the CONNECTED names (STOMP 1.2 "Protocol Negotiation").
+ * A Ping is answered (§5.5.2), a Close answered and reported (§5.5.1).
  */
 final class StompWire {
     /** Generous limits for reading a server: the checker judges frames, it does not police their size. */
     private static final StompLimits READ_LIMITS = new StompLimits(4096, 4 << 20, 64 << 20);
 
-    private final RawPeer peer;
+    private final FramePeer peer;
+    private final boolean serverEnd;
+    private final String other;
     private final StompDecoder decoder = new StompDecoder(StompVersion.V1_0, READ_LIMITS);
     private final ArrayDeque<StompEvent> ready = new ArrayDeque<>();
     private final ByteArrayOutputStream message = new ByteArrayOutputStream();
@@ -45,7 +50,20 @@ final class StompWire {
     private StompEvent end;
 
     StompWire(RawPeer peer) {
+        this(peer, false);
+    }
+
+    /** {@code serverEnd}: we are the server (client mode): the other end is "the client", and our CONNECTED sets the version. */
+    StompWire(FramePeer peer, boolean serverEnd) {
         this.peer = peer;
+        this.serverEnd = serverEnd;
+        this.other = serverEnd ? "the client" : "the server";
+    }
+
+    /** Reads and writes under {@code v} from now on: the version our own CONNECTED named (client mode). */
+    void version(StompVersion v) {
+        version = v;
+        decoder.version(v);
     }
 
     /** The version frames are read and written under: 1.0 until a CONNECTED names another. */
@@ -111,7 +129,7 @@ final class StompWire {
         if (o instanceof Observation.Received r) {
             take(r.frame());
         } else if (o instanceof Observation.TcpClosed c) {
-            end = new StompEvent.Closed("the server closed the TCP connection (" + c.how() + ")");
+            end = new StompEvent.Closed(other + " closed the TCP connection (" + c.how() + ")");
         } else if (o instanceof Observation.Undecodable u) {
             end = new StompEvent.Broken("bytes that break RFC 6455 §5.2: " + u.error());
         } else {
@@ -127,7 +145,7 @@ final class StompWire {
             case CLOSE -> {
                 peer.send(List.of(WireFrame.close(f.payload().length >= 2 ? Arrays.copyOf(f.payload(), 2) : new byte[0])),
                         Chop.ONE_WRITE);
-                ready.add(new StompEvent.Closed("the server sent a WebSocket Close" + closeCode(f.payload())));
+                ready.add(new StompEvent.Closed(other + " sent a WebSocket Close" + closeCode(f.payload())));
                 end = new StompEvent.Closed("the WebSocket is closed");
             }
             default -> {
@@ -147,7 +165,7 @@ final class StompWire {
         Optional<StompViolation> bad = decoder.feed(whole, 0, whole.length, new StompFrameSink() {
             @Override
             public void onFrame(StompFrame frame) {
-                if (frame.command() == StompCommand.CONNECTED) {
+                if (frame.command() == StompCommand.CONNECTED && !serverEnd) {
                     version = StompVersion.fromText(frame.header("version", "1.0")).orElse(StompVersion.V1_0);
                     decoder.version(version);
                 }
@@ -160,7 +178,7 @@ final class StompWire {
             }
         });
         if (bad.isPresent()) {
-            ready.add(new StompEvent.Broken("a server frame breaks " + bad.get().citation() + ": " + bad.get().detail()));
+            ready.add(new StompEvent.Broken("a frame from " + other + " breaks " + bad.get().citation() + ": " + bad.get().detail()));
             end = ready.peekLast();
         }
     }

@@ -98,7 +98,8 @@ final class CheckCommand implements Callable<Integer> {
     String suite;
 
     @Option(names = "--serve", paramLabel = "PORT", description = "Check a client instead: listen on PORT (0 picks one) and play"
-            + " a case against each echo client that connects to ws://127.0.0.1:PORT/ (or /case/ID; /cases lists them).")
+            + " a case against each echo client (with --suite stomp: STOMP client) that connects to ws://127.0.0.1:PORT/"
+            + " (or /case/ID; /cases lists them).")
     Integer serve;
 
     @Option(names = "--serve-for", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -168,7 +169,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The suite {@code --suite} names (websocket without it). */
-    private CheckSuite suiteNamed() {
+    CheckSuite suiteNamed() {
         return CheckSuite.named(suite).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--suite is " + CheckSuite.NAMES + ", not '" + suite + "'"));
     }

@@ -15,6 +15,7 @@ import org.wslab.conformance.RunSummary;
 import org.wslab.conformance.report.Baseline;
 import org.wslab.conformance.serve.ClientCases;
 import org.wslab.conformance.serve.ClientModeServer;
+import org.wslab.conformance.serve.StompClientCases;
 import org.wslab.lab.common.LabFailure;
 import picocli.CommandLine.ParameterException;
 
@@ -25,7 +26,8 @@ import picocli.CommandLine.ParameterException;
  * the client's must be masked) and judges it as {@code check URL} judges a server: one progress line
  * per case on stderr, then the same summary, reports, baseline and exit codes. The run ends when every
  * case was played, after {@code --serve-for}, or on Ctrl-C; cases left unplayed make it exit 1, and no
- * client at all within {@code --serve-for} is one line and exit 2 (as no server at URL is).
+ * client at all within {@code --serve-for} is one line and exit 2 (as no server at URL is). With
+ * {@code --suite stomp} the cases are STOMP's ({@link StompClientCases}) and the client a STOMP one.
  */
 final class CheckServeMode {
     /** How long the run waits without {@code --serve-for}: in effect until every case was played or Ctrl-C. */
@@ -34,6 +36,8 @@ final class CheckServeMode {
     private final CheckCommand options;
     /** Where the run listened (the port chosen when --serve is 0), for the no-client line. */
     private String listened;
+    /** What the printed URL is for: an echo client, or a STOMP client with {@code --suite stomp}. */
+    private String client;
 
     CheckServeMode(CheckCommand options) {
         this.options = options;
@@ -48,11 +52,15 @@ final class CheckServeMode {
             throw usage("out of range: --serve PORT is 0..65535 and --timeout above 0 (got " + options.serve + ", "
                     + options.timeout + ")");
         }
-        List<ConformanceCase> picked = ClientCases.select(options.selection());
+        boolean stomp = stompSuite();
+        List<ConformanceCase> picked = stomp ? StompClientCases.select(options.selection())
+                : ClientCases.select(options.selection());
         if (picked.isEmpty()) {
-            throw usage("no client-mode case matches --cases '" + options.cases + "' --exclude '" + options.exclude
-                    + "' (ids look like framing.1.1.1 or client.11.1.1; --serve 0 --list shows them)");
+            throw usage("no client-mode " + (stomp ? "stomp" : "websocket") + " case matches --cases '" + options.cases
+                    + "' --exclude '" + options.exclude + "' (ids look like " + (stomp ? "stompclient.1.1" : "framing.1.1.1 or "
+                    + "client.11.1.1") + "; --serve 0 --list" + (stomp ? " --suite stomp" : "") + " shows them)");
         }
+        client = stomp ? "a STOMP client" : "an echo client";
         if (options.list) {
             picked.forEach(c -> out.println(c.id() + "  " + c.title() + "  [" + c.rule().section() + "]"));
             out.flush();
@@ -62,7 +70,7 @@ final class CheckServeMode {
         RunSummary run = play(picked, out);
         if (run.results().isEmpty() && StopSignal.exitCode(ExitCode.OK) == ExitCode.OK) {
             throw new LabFailure("no client connected to " + listened + " within --serve-for "
-                    + options.serveFor + " (point an echo client at the URL printed above)");
+                    + options.serveFor + " (point " + client + " at the URL printed above)");
         }
         int code = options.conclude(run, before);
         int missing = picked.size() - run.results().size();
@@ -93,7 +101,7 @@ final class CheckServeMode {
         }
         listened = server.uri().getHost() + ":" + server.uri().getPort();
         try (server; StopSignal.Registration stop = StopSignal.whileRunning(server::stop)) {
-            out.println("check: serving " + picked.size() + " cases: point an echo client at " + server.uri()
+            out.println("check: serving " + picked.size() + " cases: point " + client + " at " + server.uri()
                     + " once per case (" + server.uri().resolve(ClientModeServer.CASE_PATH) + "ID plays one, "
                     + server.uri().resolve(ClientModeServer.LIST_PATH) + " lists them)");
             out.flush();
@@ -102,6 +110,15 @@ final class CheckServeMode {
             Thread.currentThread().interrupt();
             return server.summary();
         }
+    }
+
+    /**
+     * Whether {@code --suite stomp} asks for the STOMP client cases: a client that CONNECTs,
+     * SUBSCRIBEs, SENDs to its subscription and DISCONNECTs, once per case. There is no probe in
+     * this direction — the client comes to us — so without {@code --suite} the cases are RFC 6455's.
+     */
+    private boolean stompSuite() {
+        return options.suiteNamed().name().equals("stomp");
     }
 
     private ParameterException usage(String line) {

@@ -82,12 +82,22 @@ class CheckCommandServeTest {
     }
 
     @Test
+    void listWithSuiteStompShowsTheStompClientCases() {
+        CliRun run = CliRun.of("check", "--serve", "0", "--list", "--suite", "stomp");
+        assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+        assertEquals(8, run.outLines().size(), run.out());
+        assertTrue(run.outLines().stream().allMatch(l -> l.startsWith("stompclient.")), run.out());
+    }
+
+    @Test
     void usageProblemsAreOneLineAndExit2() {
         for (String[] args : new String[][] {
             {"check", "ws://127.0.0.1:1/", "--serve", "0"},
             {"check", "--serve", "70000"},
             {"check", "--serve", "0", "--cases", "nothing.*"},
-            {"check", "--serve", "x"}}) {
+            {"check", "--serve", "x"},
+            {"check", "--serve", "0", "--suite", "amqp"},
+            {"check", "--serve", "0", "--suite", "stomp", "--cases", "framing.*"}}) {
             CliRun.of(args).assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
         }
     }

@@ -2,10 +2,12 @@ package org.wslab.stomp.peers;
 
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -35,11 +37,25 @@ public final class SpringStompPeer implements AutoCloseable {
         spring.setTaskScheduler(scheduler);
     }
 
+    /**
+     * Spring's heart-beat offer for the next CONNECTs (STOMP 1.2 "Heart-beating": cx, cy in ms);
+     * Spring offers 10000,10000 unless told otherwise.
+     */
+    public SpringStompPeer heartBeat(long cx, long cy) {
+        spring.setDefaultHeartbeat(new long[] {cx, cy});
+        return this;
+    }
+
     /** Connects to {@code url} offering {@link #NOTES_OFFER}; waits up to 10 s for CONNECTED. */
     public StompSession connect(String url, StompSessionHandler handler) throws Exception {
+        return connect(url, new StompHeaders(), handler);
+    }
+
+    /** As {@link #connect(String, StompSessionHandler)}, with {@code connectHeaders} added to the CONNECT frame. */
+    public StompSession connect(String url, StompHeaders connectHeaders, StompSessionHandler handler) throws Exception {
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.setSecWebSocketProtocol(NOTES_OFFER);
-        return spring.connectAsync(url, handshake, handler).get(10, TimeUnit.SECONDS);
+        return spring.connectAsync(URI.create(url), handshake, connectHeaders, handler).get(10, TimeUnit.SECONDS);
     }
 
     @Override
