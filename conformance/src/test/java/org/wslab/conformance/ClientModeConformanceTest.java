@@ -20,12 +20,18 @@ import org.wslab.conformance.clients.JettyEchoClient;
  * to the test log.
  */
 class ClientModeConformanceTest {
-    private static final Duration CASE_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * 3 s a case; 30 s in the full run ({@link DefaultRun#full()}), where writing limits.9.3.1 alone
+     * (4 MiB in 65,536 frames of 64 B) takes the checker about 4 s, whichever client echoes it.
+     */
+    private static final Duration CASE_TIMEOUT = Duration.ofSeconds(DefaultRun.full() ? 30 : 3);
 
     /**
      * Jetty 12.1's client, every verdict that is not OK, pinned (none FAILED): it checks a text message's
      * UTF-8 only when the message ends (6.4, fail-fast, §8.1 SHOULD), and closes TCP itself right after the
      * closing handshake instead of waiting for the server (§7.1.1 SHOULD; INFORMATIONAL cases say so).
+     * Of the round-trip cases (limits 9.7, 9.8: INFORMATIONAL, times recorded) the default run plays
+     * the representative ones named here; the full run plays all twelve.
      */
     private static final Map<String, Verdict> JETTY_NOT_OK = new TreeMap<>(Map.ofEntries(
             Map.entry("utf8.6.4.1", Verdict.NON_STRICT), Map.entry("utf8.6.4.2", Verdict.NON_STRICT),
@@ -40,7 +46,10 @@ class ClientModeConformanceTest {
         RunSummary run = conforms(new JettyEchoClient());
         Map<String, Verdict> notOk = run.results().stream().filter(r -> r.verdict() != Verdict.OK)
                 .collect(Collectors.toMap(r -> r.id().value(), CaseResult::verdict, (a, b) -> a, TreeMap::new));
-        assertEquals(JETTY_NOT_OK, notOk);
+        Map<String, Verdict> expected = new TreeMap<>(JETTY_NOT_OK);
+        run.results().stream().map(r -> r.id().value()).filter(id -> id.startsWith("limits.9.7.") || id.startsWith("limits.9.8."))
+                .forEach(id -> expected.put(id, Verdict.INFORMATIONAL));
+        assertEquals(expected, notOk);
     }
 
     @Test
