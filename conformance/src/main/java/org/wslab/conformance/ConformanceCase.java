@@ -3,6 +3,7 @@ package org.wslab.conformance;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -10,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.wslab.conformance.peer.RawPeer;
+import org.wslab.framing.tls.ClientTls;
 
 /**
  * One conformance case, as data: the rule it tests and where it is written, how it is played
@@ -67,12 +69,20 @@ public record ConformanceCase(CaseId id, String title, Rule rule, Script script,
      * {@link #strictness}. Never throws for anything the server does.
      */
     public CaseResult play(URI target, Duration given) {
+        return play(target, given, Optional.empty());
+    }
+
+    /**
+     * {@link #play(URI, Duration)}, a {@code wss://} target reached with {@code tls} (empty: the
+     * system's trust store); a TLS handshake that fails is FAILED, as a connection that cannot open.
+     */
+    public CaseResult play(URI target, Duration given, Optional<ClientTls> tls) {
         Duration timeout = script.timeout(given);
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         RawPeer peer;
         try {
-            peer = RawPeer.connect(target, timeout);
+            peer = RawPeer.connect(target, timeout, tls);
         } catch (IOException e) {
             return result(new Finding(Verdict.FAILED, "could not connect to " + target + ": " + e), null, started);
         }

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wslab.conformance.peer.RawPeer;
+import org.wslab.framing.tls.ClientTls;
 
 /**
  * Plays cases against one server: each on its own connection within a per-case timeout, up to
@@ -23,18 +26,26 @@ public final class Runner {
      *
      * @param caseTimeout longest a case waits for the server (default 5 s); a silent server costs this per case
      * @param parallelism cases in flight at once (default 1; 1..64)
+     * @param tls         the TLS of a {@code wss://} target (whom to trust, versions; RFC 6455 §4.1 (5)); empty:
+     *                    the system's trust store, the host name checked
      */
-    public record Settings(Duration caseTimeout, int parallelism) {
+    public record Settings(Duration caseTimeout, int parallelism, Optional<ClientTls> tls) {
         /** The most cases in flight at once. */
         public static final int MAX_PARALLELISM = 64;
 
         public Settings {
+            Objects.requireNonNull(tls, "tls");
             if (caseTimeout.isNegative() || caseTimeout.isZero()) {
                 throw new IllegalArgumentException("the case timeout must be positive: " + caseTimeout);
             }
             if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
                 throw new IllegalArgumentException("parallelism is 1.." + MAX_PARALLELISM + ": " + parallelism);
             }
+        }
+
+        /** {@code caseTimeout} and {@code parallelism}, a {@code wss://} target trusted as the system trusts it. */
+        public Settings(Duration caseTimeout, int parallelism) {
+            this(caseTimeout, parallelism, Optional.empty());
         }
 
         /** 5 s per case, one case at a time. */
@@ -44,12 +55,17 @@ public final class Runner {
 
         /** These settings with another case timeout. */
         public Settings withCaseTimeout(Duration t) {
-            return new Settings(t, parallelism);
+            return new Settings(t, parallelism, tls);
         }
 
         /** These settings with another parallelism. */
         public Settings withParallelism(int n) {
-            return new Settings(caseTimeout, n);
+            return new Settings(caseTimeout, n, tls);
+        }
+
+        /** These settings with the TLS of a {@code wss://} target. */
+        public Settings withTls(ClientTls t) {
+            return new Settings(caseTimeout, parallelism, Optional.of(t));
         }
     }
 
@@ -78,7 +94,7 @@ public final class Runner {
             List<Future<CaseResult>> futures = new ArrayList<>();
             for (ConformanceCase c : cases) {
                 futures.add(pool.submit(() -> {
-                    CaseResult r = c.play(target, settings.caseTimeout());
+                    CaseResult r = c.play(target, settings.caseTimeout(), settings.tls());
                     progress.finished(r, done.incrementAndGet(), cases.size());
                     return r;
                 }));

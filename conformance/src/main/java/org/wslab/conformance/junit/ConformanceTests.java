@@ -53,7 +53,7 @@ public final class ConformanceTests {
     }
 
     private static void check(ConformanceCase c, URI target, Runner.Settings settings, Consumer<CaseResult> results) {
-        CaseResult r = c.play(target, settings.caseTimeout());
+        CaseResult r = c.play(target, settings.caseTimeout(), settings.tls());
         results.accept(r);
         if (r.verdict() == Verdict.FAILED) {
             Assertions.fail(r.describe() + r.wireLog().map(w -> "\n  wire:\n" + w.render()).orElse(""));

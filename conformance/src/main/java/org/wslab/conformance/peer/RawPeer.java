@@ -16,11 +16,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.wslab.framing.codec.DecodeResult;
 import org.wslab.framing.codec.DecoderSettings;
 import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameDecoder;
 import org.wslab.framing.codec.Role;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.ClientTrust;
+import org.wslab.framing.tls.TlsContexts;
 import org.wslab.framing.trace.FrameTrace;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
@@ -34,8 +39,9 @@ import org.wslab.handshake.http.ResponseHead;
 import org.wslab.handshake.http.ResponseHeadParser;
 
 /**
- * A byte-level WebSocket client for conformance cases: a plain TCP socket to a {@code ws://} URL,
- * the opening handshake of RFC 6455 §4.1 done with the {@code handshake} module (or any request a
+ * A byte-level WebSocket client for conformance cases: a plain TCP socket to a {@code ws://} URL
+ * (or a TLS one to a {@code wss://} URL, RFC 6455 §4.1 (5): the log then shows what TLS carries), the
+ * opening handshake of RFC 6455 §4.1 done with the {@code handshake} module (or any request a
  * case writes itself), then any bytes at all — frames that break §5.2 on purpose, in any chops.
  * What the server answers is decoded with framing's {@link FrameDecoder} in the client role, so
  * a masked or malformed server frame is itself an observation. Every byte both ways is recorded,
@@ -82,17 +88,38 @@ public final class RawPeer implements FramePeer, AutoCloseable {
     }
 
     /**
-     * Opens a TCP connection to a {@code ws://} URL within {@code timeout}; no handshake yet.
+     * Opens a TCP connection to a {@code ws://} URL within {@code timeout}, or a TLS one to a
+     * {@code wss://} URL trusted as the system trusts it; no WebSocket handshake yet.
      *
-     * @throws IllegalArgumentException for a URL that is not {@code ws://} (RFC 6455 §3); {@code wss://} is not supported yet
-     * @throws IOException              when the connection cannot be opened
+     * @throws IllegalArgumentException for a URL that is not a WebSocket URI (RFC 6455 §3)
+     * @throws IOException              when the connection (or its TLS handshake) cannot be opened
      */
     public static RawPeer connect(URI target, Duration timeout) throws IOException {
+        return connect(target, timeout, Optional.empty());
+    }
+
+    /**
+     * {@link #connect(URI, Duration)} with the TLS of a {@code wss://} URL (RFC 6455 §4.1 (5)):
+     * {@code tls}'s trust, SNI, host name check and versions, or when empty the system's trust
+     * store with the host name checked. The frames then go inside TLS records, unchanged; the
+     * wire log shows them in the clear. {@code tls} is ignored for {@code ws://}.
+     */
+    public static RawPeer connect(URI target, Duration timeout, Optional<ClientTls> tls) throws IOException {
         WebSocketUri uri = target(target);
         Socket s = new Socket();
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try {
-            s.connect(new InetSocketAddress(uri.host(), uri.port()), (int) Math.max(1, timeout.toMillis()));
+            s.connect(new InetSocketAddress(uri.host(), uri.port()), millis);
             s.setTcpNoDelay(true); // chops must reach the server as written
+            if (uri.secure()) {
+                ClientTls t = tls.orElseGet(() -> new ClientTls(TlsContexts.client(ClientTrust.system()), uri.host(),
+                        uri.port(), true, List.of()));
+                SSLSocket ssl = (SSLSocket) t.context().getSocketFactory().createSocket(s, uri.host(), uri.port(), true);
+                s = ssl;
+                ssl.setSSLParameters(t.parameters());
+                ssl.setSoTimeout(millis);
+                ssl.startHandshake();
+            }
         } catch (IOException e) {
             s.close();
             throw e;
@@ -101,21 +128,16 @@ public final class RawPeer implements FramePeer, AutoCloseable {
     }
 
     /**
-     * The {@code ws://} URL the peer can connect to.
+     * The {@code ws://} or {@code wss://} URL the peer can connect to.
      *
-     * @throws IllegalArgumentException naming the rule for a URL that is not a WebSocket URI (RFC 6455 §3),
-     *                                  or for {@code wss://}, which the peer does not speak yet
+     * @throws IllegalArgumentException naming the rule for a URL that is not a WebSocket URI (RFC 6455 §3)
      */
     public static WebSocketUri target(URI target) {
         WebSocketUri.Parse parse = WebSocketUri.parse(target.toString());
         if (parse instanceof WebSocketUri.Parse.Invalid i) {
             throw new IllegalArgumentException(i.rule() + ": " + i.detail());
         }
-        WebSocketUri uri = ((WebSocketUri.Parse.Valid) parse).uri();
-        if (uri.secure()) {
-            throw new IllegalArgumentException("wss:// is not supported by the conformance peer yet: " + target);
-        }
-        return uri;
+        return ((WebSocketUri.Parse.Valid) parse).uri();
     }
 
     /** The URL connected to. */
@@ -259,7 +281,7 @@ public final class RawPeer implements FramePeer, AutoCloseable {
                     drainAvailable(); // only between slices: a small write (the handshake request) reads nothing early
                 }
             }
-        } catch (SocketException e) {
+        } catch (SocketException | SSLException e) {
             writeFailed = true; // the server's Close (e.g. 1009 mid-message) may still wait in our receive buffer
             log.note("write failed, the " + other + " closed the connection: " + e.getMessage());
         }
@@ -333,7 +355,7 @@ public final class RawPeer implements FramePeer, AutoCloseable {
             return n;
         } catch (SocketTimeoutException e) {
             return 0;
-        } catch (SocketException e) {
+        } catch (SocketException | SSLException e) { // over TLS: a TCP close without close_notify, or a reset
             tcpClosed = true;
             tcpClosedHow = "reset (" + e.getMessage() + ")";
             log.note("TCP connection reset: " + e.getMessage());

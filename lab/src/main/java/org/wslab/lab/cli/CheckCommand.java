@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.wslab.conformance.CaseResult;
@@ -22,10 +23,13 @@ import org.wslab.conformance.report.Baseline;
 import org.wslab.conformance.report.HtmlReport;
 import org.wslab.conformance.report.JUnitXmlReport;
 import org.wslab.conformance.report.JsonResults;
+import org.wslab.framing.tls.ClientTls;
 import org.wslab.handshake.WebSocketUri;
+import org.wslab.lab.client.HandshakeSocket;
 import org.wslab.lab.common.ConnectFailures;
 import org.wslab.lab.common.LabFailure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,6 +59,9 @@ import picocli.CommandLine.Spec;
             "With --serve PORT the roles turn: clients are judged, the same verdicts and exit codes.",
             "Streams: the summary on stdout, progress on stderr."})
 final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    TlsOptions tls;
+
     @Spec
     CommandSpec spec;
 
@@ -126,18 +133,16 @@ final class CheckCommand implements Callable<Integer> {
                     + Runner.Settings.MAX_PARALLELISM + " and --timeout above 0 (got " + parallel + ", " + timeout + ")");
         }
         WebSocketUri uri = HandshakeCommand.parseUrl(url);
-        if (uri.secure()) {
-            throw new LabFailure("wslab check speaks ws:// only so far; to check a wss:// server, check its plain port");
-        }
+        Optional<ClientTls> clientTls = tls.forUri(uri, spec);
         Baseline before = baseline == null ? null : readBaseline();
         URI target = URI.create(uri.toString());
-        reachable(uri);
-        CheckSuite chosen = suite != null ? suiteNamed() : CheckSuite.probe(target, timeout);
+        reachable(uri, clientTls);
+        CheckSuite chosen = suite != null ? suiteNamed() : CheckSuite.probe(target, timeout, clientTls);
         List<ConformanceCase> picked = picked(chosen, selection);
         out.println(chosen.line(picked.size()));
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        RunSummary run = new Runner(new Runner.Settings(timeout, parallel)).run(target, picked, (r, done, total) -> {
+        RunSummary run = new Runner(new Runner.Settings(timeout, parallel, clientTls)).run(target, picked, (r, done, total) -> {
             synchronized (err) {
                 err.println("check: " + done + "/" + total + " " + r.id() + " " + r.verdict());
                 err.flush();
@@ -206,8 +211,15 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** One plain TCP connect first, so a server that is not there is one line, not a FAILED per case. */
-    private static void reachable(WebSocketUri uri) {
+    /**
+     * One connect first (with its TLS handshake for {@code wss://}), so a server that is not there,
+     * or whose certificate is not trusted, is one line, not a FAILED per case.
+     */
+    private static void reachable(WebSocketUri uri, Optional<ClientTls> clientTls) {
+        if (clientTls.isPresent()) {
+            HandshakeSocket.connect(new HandshakeSocket.Address(uri.host(), uri.port()), Duration.ofSeconds(5), clientTls).close();
+            return;
+        }
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(uri.host(), uri.port()), 5_000);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.wslab.conformance.Catalogue;
 import org.wslab.conformance.peer.RawPeer;
 import org.wslab.conformance.stomp.StompScript;
+import org.wslab.framing.tls.ClientTls;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.ClientVerdict;
 
@@ -33,8 +34,8 @@ record CheckSuite(String name, Catalogue catalogue, String why) {
     }
 
     /** The suite for the server at {@code target}, by the sub-protocol it selects when offered STOMP's. */
-    static CheckSuite probe(URI target, Duration timeout) {
-        try (RawPeer peer = RawPeer.connect(target, timeout)) {
+    static CheckSuite probe(URI target, Duration timeout, Optional<ClientTls> tls) {
+        try (RawPeer peer = RawPeer.connect(target, timeout, tls)) {
             ClientVerdict v = peer.openingHandshake(timeout, ClientOptions.defaults()
                     .withSubprotocols(StompScript.STOMP_SUBPROTOCOLS.toArray(String[]::new)));
             if (v instanceof ClientVerdict.Accepted a && a.subprotocol().isPresent()) {
