@@ -120,7 +120,14 @@ public final class BenchMain implements Callable<Integer> {
         long start = System.nanoTime();
         List<String> failures = BenchRun.run(plan, selected, stderr);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        BenchReport report = BenchReport.of(JmhResults.read(plan.out().resolve("results.json")), machine, failures);
+        BenchReport report;
+        try {
+            report = BenchReport.of(JmhResults.read(plan.out().resolve("results.json")), machine, failures);
+        } catch (IllegalStateException e) { // a benchmark's declared fact could not be given: the measurements stay
+            stderr.println("wslab: the report was not written: " + oneLine(e) + "; the measurements are kept in "
+                    + plan.out().resolve("results.json") + " (wslab bench --from FILE renders them once it is fixed)");
+            return 1;
+        }
         report.write(plan.out());
         summary(report, took);
         return failures.isEmpty() ? 0 : 1;
@@ -137,7 +144,12 @@ public final class BenchMain implements Callable<Integer> {
             return usage(results + " is not JMH's JSON output: " + oneLine(e));
         }
         Path dir = results.toAbsolutePath().getParent();
-        BenchReport report = BenchReport.of(run, Machine.readOrUnknown(dir), List.of());
+        BenchReport report;
+        try {
+            report = BenchReport.of(run, Machine.readOrUnknown(dir), List.of());
+        } catch (IllegalStateException e) {
+            return usage("cannot render " + results + ": " + oneLine(e));
+        }
         Files.createDirectories(out);
         if (!Files.isSameFile(dir, out) && !Files.exists(out.resolve("results.json"))) {
             Files.copy(results, out.resolve("results.json"));

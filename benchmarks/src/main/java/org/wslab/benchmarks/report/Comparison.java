@@ -1,5 +1,6 @@
 package org.wslab.benchmarks.report;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -90,20 +91,30 @@ public record Comparison(String className, String suite, String title, String sp
         return b.toString();
     }
 
+    /**
+     * The facts a benchmark that declares {@link Measures#fact()} gives for {@code params}. A class
+     * that declares one but has no static {@code facts(Map)}, or whose method fails, is a broken
+     * benchmark: the report says so rather than leave the column out without a word.
+     */
     private static Map<String, Double> facts(Optional<Class<?>> type, Measures info, Map<String, String> params) {
         if (type.isEmpty() || info == null || info.fact().isEmpty()) {
             return Map.of();
         }
+        String which = type.get().getName() + " declares the fact '" + info.fact() + "' but ";
         try {
             Method facts = type.get().getMethod("facts", Map.class);
             if (!Modifier.isStatic(facts.getModifiers())) {
-                return Map.of();
+                throw new IllegalStateException(which + "its facts(Map) is not static");
             }
             @SuppressWarnings("unchecked")
             Map<String, Double> got = (Map<String, Double>) facts.invoke(null, Map.copyOf(params));
             return got == null ? Map.of() : Map.copyOf(got);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Map.of();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(which + "has no public static facts(Map)", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(which + "its facts(" + params + ") failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(which + "its facts(Map) cannot be called: " + e.getMessage(), e);
         }
     }
 
