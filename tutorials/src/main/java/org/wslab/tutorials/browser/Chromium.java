@@ -56,6 +56,19 @@ public final class Chromium implements AutoCloseable {
         return Files.isExecutable(fallback) ? Optional.of(fallback) : Optional.empty();
     }
 
+    /** The reason given when no browser is found. */
+    public static final String NOT_INSTALLED = "chromium is not installed (apt-get install chromium)";
+
+    /**
+     * Starts the browser {@link #find()} finds, headless, within {@code timeout}.
+     *
+     * @throws BrowserUnavailable when none is installed ({@link #NOT_INSTALLED}) or it did not start
+     */
+    public static Chromium startFound(Duration timeout) throws IOException, BrowserUnavailable {
+        Path exe = find().orElseThrow(() -> new BrowserUnavailable(NOT_INSTALLED));
+        return start(exe, timeout);
+    }
+
     /** Starts {@code exe} headless; waits at most {@code timeout} for its DevTools line. */
     public static Chromium start(Path exe, Duration timeout) throws IOException, BrowserUnavailable {
         Path profile = Files.createTempDirectory("wslab-chromium-");

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.wslab.tutorials.browser.BrowserUnavailable;
 import org.wslab.tutorials.browser.ChatLine;
@@ -34,14 +33,9 @@ public final class BrowserChatRun implements ChapterRun {
 
     @Override
     public void run(TourLab lab, Snippets snippets) throws Exception {
-        Optional<Path> exe = Chromium.find();
-        if (exe.isEmpty()) {
-            skip(snippets, "chromium is not installed (apt-get install chromium)");
-            return;
-        }
         Chromium chromium;
         try {
-            chromium = Chromium.start(exe.get(), Duration.ofSeconds(20));
+            chromium = Chromium.startFound(Duration.ofSeconds(20));
         } catch (BrowserUnavailable e) {
             skip(snippets, e.getMessage());
             return;

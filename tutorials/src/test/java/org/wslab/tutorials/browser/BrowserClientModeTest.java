@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,9 +28,8 @@ import org.wslab.conformance.serve.ClientModeServer;
 /**
  * A real browser judged by the conformance checker's client mode: headless Chromium's
  * {@code WebSocket} API (the browser offers no way to send a raw frame, so what is judged is the
- * browser's own RFC 6455 client) runs an echo client in a page, one connection per case, each
- * text and binary message sent back as it came ({@code binaryType = 'arraybuffer'}), the next
- * connection opened once the last has closed. {@link ClientModeServer} plays the cases and judges.
+ * browser's own RFC 6455 client) runs an echo client in a page ({@link EchoPage}), one connection
+ * per case. {@link ClientModeServer} plays the cases and judges.
  *
  * <p>The selection ({@link #SELECTION}, 124 cases, 3 s each): framing and lengths (§5.2), Ping and
  * Pong (§5.5.2, §5.5.3), RSV bits (§5.2) and reserved opcodes (§5.2), fragmentation (§5.4),
@@ -88,53 +86,20 @@ class BrowserClientModeTest {
             "close.7.9.7", "RFC 6455 §7.4.1", "close.7.9.8", "RFC 6455 §7.4.1", "close.7.9.9", "RFC 6455 §7.4.1",
             "close.7.9.10", "RFC 6455 §7.4.1");
 
-    /**
-     * The echo client: {@code n} connections to {@code url} one after another, each message echoed
-     * (a string as text, an ArrayBuffer as binary); a connection ends on its close event, or when its
-     * guard runs out. Progress is kept in {@code window.wslabEcho} for the test to read.
-     */
-    private static final String ECHO_CLIENT = """
-            (() => {
-              const url = %s, n = %d, guardMs = %d;
-              const state = window.wslabEcho = {opened: 0, errors: 0, guarded: 0, closes: {}, done: false};
-              const one = () => new Promise(resolve => {
-                const ws = new WebSocket(url);
-                ws.binaryType = 'arraybuffer';
-                const guard = setTimeout(() => { state.guarded++; ws.close(); resolve(); }, guardMs);
-                ws.onopen = () => { state.opened++; };
-                ws.onmessage = e => ws.send(e.data);
-                ws.onerror = () => { state.errors++; };
-                ws.onclose = e => {
-                  clearTimeout(guard);
-                  state.closes[e.code] = (state.closes[e.code] || 0) + 1;
-                  resolve();
-                };
-              });
-              (async () => {
-                for (let i = 0; i < n; i++) {
-                  try { await one(); } catch (e) { state.errors++; }
-                }
-                state.done = true;
-              })();
-              return n;
-            })()
-            """;
-
     @Test
     void chromiumIsFailedOnlyOnThePinnedCases() throws Exception {
         Optional<Path> exe = Chromium.find();
-        assumeTrue(exe.isPresent(), "chromium is not installed (apt-get install chromium)");
+        assumeTrue(exe.isPresent(), Chromium.NOT_INSTALLED);
         List<ConformanceCase> cases = ClientCases.select(Selection.parse(SELECTION));
         assertTrue(cases.size() >= 60, "the selection picks a representative run: " + cases.size() + " cases");
         long started = System.nanoTime();
         try (Chromium chromium = startOrSkip(exe.get());
              ClientModeServer server = ClientModeServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                      cases, ClientModeServer.Settings.defaults().withCaseTimeout(CASE_TIMEOUT), Progress.none());
-             Page page = Page.open(chromium)) {
-            page.devTools.evaluate(ECHO_CLIENT.formatted(quoted(server.uri()), cases.size(),
-                    CASE_TIMEOUT.toMillis() + 3000));
+             EchoPage page = EchoPage.open(chromium, DEVTOOLS_WAIT)) {
+            page.echo(server.uri(), cases.size(), CASE_TIMEOUT.plusSeconds(3));
             RunSummary run = server.await(RUN_LIMIT);
-            String browser = page.devTools.evaluate("JSON.stringify(window.wslabEcho)").asText();
+            String browser = page.state();
             String report = report(run) + "\n  the page: " + browser
                     + String.format("%n  wall time: %.1f s", (System.nanoTime() - started) / 1e9);
             System.out.println("Chromium (client mode): " + report);
@@ -169,31 +134,6 @@ class BrowserClientModeTest {
         } catch (BrowserUnavailable e) {
             assumeTrue(false, "chromium is installed but did not start here: " + e.getMessage());
             throw new AssertionError(e); // not reached
-        }
-    }
-
-    private static String quoted(URI uri) {
-        return "'" + uri.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    /** A blank page target opened on the browser's DevTools connection, with its own connection. */
-    private record Page(DevTools browser, DevTools devTools) implements AutoCloseable {
-        static Page open(Chromium chromium) throws IOException {
-            DevTools browser = DevTools.open(chromium.browserUrl(), DEVTOOLS_WAIT);
-            try {
-                String target = browser.call("Target.createTarget", browser.params().put("url", "about:blank"))
-                        .path("targetId").asText();
-                return new Page(browser, DevTools.open(chromium.pageUrl(target), DEVTOOLS_WAIT));
-            } catch (IOException | RuntimeException e) {
-                browser.close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            devTools.close();
-            browser.close();
         }
     }
 }
