@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.wslab.conformance.CaseId;
 import org.wslab.conformance.CaseResult;
 import org.wslab.conformance.ConformanceCase;
@@ -51,9 +53,12 @@ public final class ClientModeServer implements AutoCloseable {
      * @param caseTimeout longest a case waits for the client (default 5 s)
      * @param linger      how long, after the closing handshake, the client is given to close TCP before the server does (§7.1.1)
      * @param connections connections served at once (1..64, default 4)
+     * @param tls         when present, the server speaks TLS with this context's key ({@code wss://}, RFC 6455
+     *                    §4.1 (5)); empty: plain TCP
      */
-    public record Settings(Duration caseTimeout, Duration linger, int connections) {
+    public record Settings(Duration caseTimeout, Duration linger, int connections, Optional<SSLContext> tls) {
         public Settings {
+            Objects.requireNonNull(tls, "tls");
             if (caseTimeout.isNegative() || caseTimeout.isZero() || linger.isNegative()) {
                 throw new IllegalArgumentException("the case timeout must be positive and the linger not negative");
             }
@@ -62,14 +67,24 @@ public final class ClientModeServer implements AutoCloseable {
             }
         }
 
-        /** 5 s per case, 100 ms of linger, 4 connections at once. */
+        /** Plain TCP. */
+        public Settings(Duration caseTimeout, Duration linger, int connections) {
+            this(caseTimeout, linger, connections, Optional.empty());
+        }
+
+        /** 5 s per case, 100 ms of linger, 4 connections at once, plain TCP. */
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(5), Duration.ofMillis(100), 4);
         }
 
         /** These settings with another case timeout. */
         public Settings withCaseTimeout(Duration t) {
-            return new Settings(t, linger, connections);
+            return new Settings(t, linger, connections, tls);
+        }
+
+        /** These settings, the server speaking TLS with {@code context}'s key and certificate. */
+        public Settings withTls(SSLContext context) {
+            return new Settings(caseTimeout, linger, connections, Optional.of(context));
         }
     }
 
@@ -96,7 +111,8 @@ public final class ClientModeServer implements AutoCloseable {
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("conformance-client-watchdog"));
         String host = listener.getInetAddress().isAnyLocalAddress() ? "127.0.0.1"
                 : listener.getInetAddress().getHostAddress();
-        this.served = ((WebSocketUri.Parse.Valid) WebSocketUri.parse("ws://" + (host.contains(":") ? "[" + host + "]" : host)
+        this.served = ((WebSocketUri.Parse.Valid) WebSocketUri.parse((settings.tls().isPresent() ? "wss://" : "ws://")
+                + (host.contains(":") ? "[" + host + "]" : host)
                 + ":" + listener.getLocalPort() + "/")).uri();
     }
 
@@ -112,7 +128,9 @@ public final class ClientModeServer implements AutoCloseable {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("no case to play");
         }
-        ServerSocket listener = new ServerSocket();
+        ServerSocket listener = settings.tls().isPresent()
+                ? settings.tls().get().getServerSocketFactory().createServerSocket() // TLS per connection, on its worker
+                : new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(bind, 64);
         ClientModeServer server = new ClientModeServer(cases, settings, progress, listener);
@@ -121,7 +139,7 @@ public final class ClientModeServer implements AutoCloseable {
         return server;
     }
 
-    /** The URL to point the client at, {@code ws://HOST:PORT/}. */
+    /** The URL to point the client at, {@code ws://HOST:PORT/} (or {@code wss://} with TLS). */
     public URI uri() {
         return URI.create(served.toString());
     }

@@ -62,6 +62,14 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     TlsOptions tls;
 
+    @Option(names = "--tls", description = "With --serve: speak TLS on PORT, so clients connect to wss://127.0.0.1:PORT/;"
+            + " the certificate is self-signed for localhost, 127.0.0.1 and ::1, its PEM written (see --cert-out).")
+    boolean serveTls;
+
+    @Option(names = "--cert-out", paramLabel = "FILE", description = "With --serve --tls: where to write the certificate's"
+            + " PEM for the client to trust (default: cert.pem in a fresh temporary directory wslab-tls-*).")
+    Path certOut;
+
     @Spec
     CommandSpec spec;
 
@@ -117,6 +125,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (serve != null) {
             return new CheckServeMode(this).call();
+        }
+        if (serveTls || certOut != null) {
+            throw new ParameterException(spec.commandLine(), (serveTls ? "--tls" : "--cert-out") + " applies to --serve"
+                    + " (checking clients); to check a TLS server, give its wss:// URL");
         }
         PrintWriter out = spec.commandLine().getOut();
         Selection selection = selection();

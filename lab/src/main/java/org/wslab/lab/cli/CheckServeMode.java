@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wslab.conformance.CaseId;
@@ -66,8 +67,9 @@ final class CheckServeMode {
             out.flush();
             return ExitCode.OK;
         }
+        Optional<ServeTlsOptions.Prepared> tls = tls();
         Baseline before = options.baseline == null ? null : options.readBaseline();
-        RunSummary run = play(picked, out);
+        RunSummary run = play(picked, out, tls);
         if (run.results().isEmpty() && StopSignal.exitCode(ExitCode.OK) == ExitCode.OK) {
             throw new LabFailure("no client connected to " + listened + " within --serve-for "
                     + options.serveFor + " (point " + client + " at the URL printed above)");
@@ -84,9 +86,11 @@ final class CheckServeMode {
         return StopSignal.exitCode(code);
     }
 
-    private RunSummary play(List<ConformanceCase> picked, PrintWriter out) throws IOException {
+    private RunSummary play(List<ConformanceCase> picked, PrintWriter out, Optional<ServeTlsOptions.Prepared> tls)
+            throws IOException {
         PrintWriter err = options.spec.commandLine().getErr();
-        ClientModeServer.Settings settings = ClientModeServer.Settings.defaults().withCaseTimeout(options.timeout);
+        ClientModeServer.Settings plain = ClientModeServer.Settings.defaults().withCaseTimeout(options.timeout);
+        ClientModeServer.Settings settings = tls.map(t -> plain.withTls(t.listener().context())).orElse(plain);
         ClientModeServer server;
         try {
             server = ClientModeServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.serve), picked,
@@ -101,6 +105,10 @@ final class CheckServeMode {
         }
         listened = server.uri().getHost() + ":" + server.uri().getPort();
         try (server; StopSignal.Registration stop = StopSignal.whileRunning(server::stop)) {
+            tls.ifPresent(t -> {
+                out.println("check: tls: certificate '" + t.listener().certificate().getSubjectX500Principal().getName()
+                        + "' (" + t.source() + ")" + t.pem().map(p -> "; its PEM, for the client to trust: " + p).orElse(""));
+            });
             out.println("check: serving " + picked.size() + " cases: point " + client + " at " + server.uri()
                     + " once per case (" + server.uri().resolve(ClientModeServer.CASE_PATH) + "ID plays one, "
                     + server.uri().resolve(ClientModeServer.LIST_PATH) + " lists them)");
@@ -110,6 +118,25 @@ final class CheckServeMode {
             Thread.currentThread().interrupt();
             return server.summary();
         }
+    }
+
+    /**
+     * The TLS of {@code --tls} (RFC 6455 §4.1 (5), the server's side): a self-signed certificate for
+     * localhost whose PEM is written for the client to trust. The client-side TLS options belong
+     * to checking a {@code wss://} server and are refused here.
+     */
+    private Optional<ServeTlsOptions.Prepared> tls() {
+        if (options.tls.insecure || options.tls.ca != null || !options.tls.versions.isEmpty()) {
+            throw usage("--insecure, --ca and --tls-version are for checking a wss:// server; with --serve, --tls "
+                    + "makes the client connect over wss://");
+        }
+        if (!options.serveTls) {
+            if (options.certOut != null) {
+                throw usage("--cert-out applies to --tls, which is not given");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(ServeTlsOptions.selfSigned(options.serve, options.certOut));
     }
 
     /**

@@ -78,10 +78,14 @@ final class ServeTlsOptions {
             throw new ParameterException(spec.commandLine(),
                     "--cert-out writes the generated certificate; with --keystore none is generated");
         }
-        return Optional.of(keystore == null ? selfSigned(tlsPort) : fromKeyStore(tlsPort));
+        return Optional.of(keystore == null ? selfSigned(tlsPort, certOut) : fromKeyStore(tlsPort));
     }
 
-    private Prepared selfSigned(int tlsPort) {
+    /**
+     * A fresh self-signed certificate for localhost, 127.0.0.1 and ::1, its PEM written to
+     * {@code certOut} (null: {@code cert.pem} in a temporary directory removed at exit).
+     */
+    static Prepared selfSigned(int tlsPort, Path certOut) {
         SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
         Path pem;
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wslab.framing.engine.EngineSettings;
 import org.wslab.framing.engine.Event;
 import org.wslab.framing.socket.BlockingWebSocket;
+import org.wslab.framing.tls.ClientTls;
+import org.wslab.framing.tls.TlsContexts;
+import org.wslab.framing.tls.TrustMaterial;
+import org.wslab.framing.transport.TransportSettings;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.WebSocketUri;
 
@@ -42,6 +47,27 @@ class CheckCommandServeTest {
             JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
             assertEquals(13, results.get("cases").size());
             assertEquals("client.11.1.1", results.get("cases").get(8).get("id").asText(), results.toString());
+        }
+    }
+
+    @Test
+    void withTlsTheClientConnectsOverWssTrustingThePemWritten(@TempDir Path dir) throws Exception {
+        Path pem = dir.resolve("cert.pem");
+        try (BackgroundCli cli = new BackgroundCli("check", "--serve", "0", "--tls", "--cert-out", pem.toString(),
+                "--cases", "framing.1.1.*,client.*", "--timeout", "3s")) {
+            cli.awaitOutput("point an echo client at ");
+            Matcher m = Pattern.compile("point an echo client at (wss://\\S+/) ").matcher(cli.outSoFar());
+            assertTrue(m.find(), cli.outSoFar());
+            assertTrue(cli.outSoFar().contains("its PEM, for the client to trust: " + pem.toAbsolutePath()), cli.outSoFar());
+            WebSocketUri uri = ((WebSocketUri.Parse.Valid) WebSocketUri.parse(m.group(1))).uri();
+            ClientTls tls = new ClientTls(TlsContexts.client(TrustMaterial.caFile(pem, null)), uri.host(), uri.port(), true,
+                    java.util.List.of());
+            for (int i = 0; i < 13; i++) {
+                echoOnce(uri, Optional.of(tls));
+            }
+            CliRun run = cli.finish();
+            assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("wss://127.0.0.1:") && run.out().contains("13 cases in"), run.out());
         }
     }
 
@@ -97,6 +123,9 @@ class CheckCommandServeTest {
             {"check", "--serve", "0", "--cases", "nothing.*"},
             {"check", "--serve", "x"},
             {"check", "--serve", "0", "--suite", "amqp"},
+            {"check", "--serve", "0", "--insecure"},
+            {"check", "--serve", "0", "--cert-out", "x.pem"},
+            {"check", "ws://127.0.0.1:1/", "--tls"},
             {"check", "--serve", "0", "--suite", "stomp", "--cases", "framing.*"}}) {
             CliRun.of(args).assertOneErrorLine(ExitCode.USAGE_OR_CONNECTION);
         }
@@ -104,7 +133,13 @@ class CheckCommandServeTest {
 
     /** One connection of an echo client on our engine: every message sent back until the server closes. */
     private static void echoOnce(WebSocketUri uri) throws Exception {
-        try (BlockingWebSocket ws = BlockingWebSocket.connect(uri, ClientOptions.defaults(), EngineSettings.defaults())) {
+        echoOnce(uri, Optional.empty());
+    }
+
+    /** As {@link #echoOnce(WebSocketUri)}, over {@code tls} when given. */
+    private static void echoOnce(WebSocketUri uri, Optional<ClientTls> tls) throws Exception {
+        try (BlockingWebSocket ws = BlockingWebSocket.connect(uri, ClientOptions.defaults(), EngineSettings.defaults(),
+                TransportSettings.defaults(), BlockingWebSocket.DEFAULT_EVENT_CAPACITY, tls)) {
             if (ws.awaitOpen() == null) {
                 return;
             }
