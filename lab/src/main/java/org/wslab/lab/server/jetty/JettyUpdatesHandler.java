@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.wslab.lab.server.jetty.http.UnreadBody;
 import org.wslab.lab.server.jetty.updates.PublishResult;
 import org.wslab.lab.server.jetty.updates.UpdateFeed;
 
@@ -96,7 +97,7 @@ final class JettyUpdatesHandler extends Handler.Wrapper {
             JettyUpdateAnswers.text(response, callback, HttpStatus.CREATED_201, "published " + p.update().seq() + "\n");
         } else if (result instanceof PublishResult.TooLarge t) {
             if (body.length == limit + 2) { // more may follow, unread: the connection ends (RFC 9112 §9.6)
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                UnreadBody.closesConnection(response);
             }
             JettyUpdateAnswers.text(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
                     "an update is at most " + t.limit() + " bytes of UTF-8\n");

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.wslab.lab.server.jetty.http.UnreadBody;
 import org.wslab.lab.server.jetty.updates.PublishResult;
 import org.wslab.lab.server.jetty.updates.ReadResult;
 import org.wslab.lab.server.jetty.updates.Update;
@@ -60,19 +61,10 @@ public final class JettyNotesHandler extends Handler.Wrapper {
         return true;
     }
 
-    /**
-     * A refusal that leaves the body unread ends the connection (RFC 9112 §9.6), and says so with
-     * {@code Connection: close} so the client does not send its next request on a connection the server
-     * is about to close.
-     */
-    static void unreadBodyCloses(Response response) {
-        response.getHeaders().put(HttpHeader.CONNECTION, "close");
-    }
-
     private void post(Request request, Response response, Callback callback) throws IOException {
         long declared = request.getLength();
         if (declared > MAX_BODY_BYTES) {
-            unreadBodyCloses(response);
+            UnreadBody.closesConnection(response);
             NoteAnswers.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
                     "a body is at most " + MAX_BODY_BYTES + " bytes, not " + declared);
             return;
@@ -82,7 +74,7 @@ public final class JettyNotesHandler extends Handler.Wrapper {
             body = in.readNBytes(MAX_BODY_BYTES + 1); // a chunked body has no declared length
         }
         if (body.length > MAX_BODY_BYTES) {
-            unreadBodyCloses(response);
+            UnreadBody.closesConnection(response);
             NoteAnswers.error(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
                     "a body is at most " + MAX_BODY_BYTES + " bytes");
             return;
