@@ -9,6 +9,7 @@ import org.wslab.conformance.FrameScript;
 import org.wslab.conformance.Verdict;
 import org.wslab.conformance.peer.AcceptedPeer;
 import org.wslab.conformance.stomp.StompClientScript;
+import org.wslab.conformance.stomp.StompScript;
 import org.wslab.handshake.ServerDecision;
 import org.wslab.handshake.ServerHandshake;
 import org.wslab.handshake.ServerPolicy;
@@ -26,7 +27,7 @@ final class ClientCasePlay {
     static final ServerHandshake HANDSHAKE = new ServerHandshake(ServerPolicy.defaults().withPermessageDeflate(false));
     /** The handshake of a STOMP client case: the highest STOMP sub-protocol offered is agreed (RFC 6455 §4.2.2). */
     static final ServerHandshake STOMP_HANDSHAKE = new ServerHandshake(ServerPolicy.defaults().withPermessageDeflate(false)
-            .withSubprotocols(SubprotocolPolicy.SERVER_PREFERENCE, "v12.stomp", "v11.stomp", "v10.stomp"));
+            .withSubprotocols(SubprotocolPolicy.SERVER_PREFERENCE, StompScript.STOMP_SUBPROTOCOLS.toArray(String[]::new)));
     /** What the judge says of a TCP close after the closing handshake, replaced by who closed first. */
     private static final String JUDGED_TCP_CLOSE = "then closed TCP (§7.1.1)";
 

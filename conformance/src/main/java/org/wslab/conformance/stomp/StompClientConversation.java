@@ -2,12 +2,15 @@ package org.wslab.conformance.stomp;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.wslab.conformance.peer.FramePeer;
 import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.codec.StompCommand;
 import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
+import org.wslab.stomp.session.HeartBeat;
+import org.wslab.stomp.session.VersionNegotiation;
 
 /**
  * One STOMP conversation with a client under test, the server end played by us (client mode):
@@ -51,8 +54,10 @@ final class StompClientConversation {
             return;
         }
         connect = f.frame();
-        version = negotiate(connect.header("accept-version"));
-        clientBeatMs = version == StompVersion.V1_0 ? 0 : clientBeat(connect.header("heart-beat"));
+        version = VersionNegotiation.negotiate(connect.header("accept-version"), EnumSet.allOf(StompVersion.class))
+                .orElse(StompVersion.V1_0); // none we speak: judged as the 1.0 client it then is
+        clientBeatMs = version == StompVersion.V1_0 ? 0
+                : HeartBeat.parse(connect.header("heart-beat"), version) instanceof HeartBeat.Parsed.Valid v ? v.value().canSend() : 0;
         wire.send(List.of(StompEncoder.encode(connected(), version)));
         wire.version(version);
         connectedAtNanos = System.nanoTime();
@@ -144,33 +149,6 @@ final class StompClientConversation {
             h.addAll(List.of("content-type", type));
         }
         return StompFrame.of(StompCommand.MESSAGE, h.toArray(String[]::new)).withBody(sent.body());
-    }
-
-    /** The highest version in {@code accept-version} we speak; none given is STOMP 1.0 (1.2 "Protocol Negotiation"). */
-    static StompVersion negotiate(String acceptVersion) {
-        StompVersion best = StompVersion.V1_0;
-        if (acceptVersion != null) {
-            for (String v : acceptVersion.split(",")) {
-                StompVersion got = StompVersion.fromText(v.strip()).orElse(null);
-                if (got != null && got.compareTo(best) > 0) {
-                    best = got;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** The {@code cx} of a CONNECT's heart-beat header; 0 when absent or not two numbers. */
-    private static long clientBeat(String header) {
-        if (header == null) {
-            return 0;
-        }
-        String[] parts = header.split(",");
-        try {
-            return parts.length == 2 ? Math.max(0, Long.parseLong(parts[0].strip())) : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     static String describe(StompEvent e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.wslab.conformance.Finding;
 import org.wslab.conformance.Script;
 import org.wslab.conformance.Verdict;
@@ -12,6 +11,7 @@ import org.wslab.conformance.peer.AcceptedPeer;
 import org.wslab.conformance.peer.RawPeer;
 import org.wslab.handshake.http.RequestHead;
 import org.wslab.stomp.StompVersion;
+import org.wslab.stomp.broker.AckMode;
 import org.wslab.stomp.codec.StompFrame;
 
 /**
@@ -26,8 +26,6 @@ public final class StompClientScript implements Script {
     private interface Judgement {
         Finding judge(StompClientConversation c, Optional<RequestHead> request);
     }
-
-    private static final Set<String> STOMP_PROTOCOLS = Set.of("v10.stomp", "v11.stomp", "v12.stomp");
 
     private final String expects;
     private final boolean watchBeats;
@@ -68,7 +66,7 @@ public final class StompClientScript implements Script {
         return new StompClientScript("Sec-WebSocket-Protocol offers v10.stomp, v11.stomp or v12.stomp", false, (c, req) -> {
             List<String> offered = req.map(r -> r.headers().all("Sec-WebSocket-Protocol")).orElse(List.of()).stream()
                     .flatMap(v -> List.of(v.split(",")).stream()).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            boolean stomp = offered.stream().anyMatch(STOMP_PROTOCOLS::contains);
+            boolean stomp = offered.stream().anyMatch(StompScript.STOMP_SUBPROTOCOLS::contains);
             return new Finding(stomp ? Verdict.OK : Verdict.FAILED, offered.isEmpty() ? "the client offered no sub-protocol"
                     : "the client offered " + String.join(", ", offered));
         });
@@ -98,11 +96,11 @@ public final class StompClientScript implements Script {
             }
             StompFrame s = c.subscribe;
             String ack = s.header("ack", "auto");
-            Set<String> modes = c.version == StompVersion.V1_0 ? Set.of("auto", "client")
-                    : Set.of("auto", "client", "client-individual");
+            AckMode mode = AckMode.fromHeader(ack); // null: not a mode at all
+            boolean known = mode != null && (mode != AckMode.CLIENT_INDIVIDUAL || c.version != StompVersion.V1_0);
             String got = "SUBSCRIBE with destination " + quote(s.header("destination")) + ", id " + quote(s.header("id"))
                     + ", ack " + ack + " under STOMP " + c.version.text();
-            boolean ok = s.header("destination") != null && modes.contains(ack)
+            boolean ok = s.header("destination") != null && known
                     && (c.version == StompVersion.V1_0 || s.header("id") != null);
             return new Finding(ok ? Verdict.OK : Verdict.FAILED, got);
         });

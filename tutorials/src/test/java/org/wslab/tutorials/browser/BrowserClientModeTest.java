@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -88,12 +86,10 @@ class BrowserClientModeTest {
 
     @Test
     void chromiumIsFailedOnlyOnThePinnedCases() throws Exception {
-        Optional<Path> exe = Chromium.find();
-        assumeTrue(exe.isPresent(), Chromium.NOT_INSTALLED);
         List<ConformanceCase> cases = ClientCases.select(Selection.parse(SELECTION));
         assertTrue(cases.size() >= 60, "the selection picks a representative run: " + cases.size() + " cases");
         long started = System.nanoTime();
-        try (Chromium chromium = startOrSkip(exe.get());
+        try (Chromium chromium = startOrSkip();
              ClientModeServer server = ClientModeServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                      cases, ClientModeServer.Settings.defaults().withCaseTimeout(CASE_TIMEOUT), Progress.none());
              EchoPage page = EchoPage.open(chromium, DEVTOOLS_WAIT)) {
@@ -128,11 +124,11 @@ class BrowserClientModeTest {
     }
 
     /** Starts Chromium, or skips the test with the reason it could not. */
-    private static Chromium startOrSkip(Path exe) throws IOException {
+    private static Chromium startOrSkip() throws IOException {
         try {
-            return Chromium.start(exe, Duration.ofSeconds(20));
+            return Chromium.startFound(Duration.ofSeconds(20));
         } catch (BrowserUnavailable e) {
-            assumeTrue(false, "chromium is installed but did not start here: " + e.getMessage());
+            assumeTrue(false, e.getMessage());
             throw new AssertionError(e); // not reached
         }
     }
