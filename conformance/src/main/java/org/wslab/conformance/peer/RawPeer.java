@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,15 +17,11 @@ import java.util.Optional;
 import java.util.Random;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import org.wslab.framing.codec.DecodeResult;
-import org.wslab.framing.codec.DecoderSettings;
-import org.wslab.framing.codec.Frame;
 import org.wslab.framing.codec.FrameDecoder;
 import org.wslab.framing.codec.Role;
 import org.wslab.framing.tls.ClientTls;
 import org.wslab.framing.tls.ClientTrust;
 import org.wslab.framing.tls.TlsContexts;
-import org.wslab.framing.trace.FrameTrace;
 import org.wslab.handshake.ClientHandshake;
 import org.wslab.handshake.ClientOptions;
 import org.wslab.handshake.ClientVerdict;
@@ -59,14 +54,13 @@ public final class RawPeer implements FramePeer, AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final WireLog log = new WireLog();
-    private FrameDecoder decoder;
+    private final InboundFrames inbound;
     private Optional<DeflateParameters> deflate = Optional.empty();
     /** Our role: CLIENT for a server under test; SERVER ({@link AcceptedPeer}) for a client under test. */
     private final Role role;
     private final String other;
     private final Random maskKeys = new SecureRandom();
     private final byte[] readBuffer = new byte[READ_BUFFER];
-    private ByteBuffer pending = ByteBuffer.allocate(0);
     private boolean tcpClosed;
     /** A write failed (the server closed or reset): later writes are no-ops, but what it sent first is still read. */
     private boolean writeFailed;
@@ -82,7 +76,7 @@ public final class RawPeer implements FramePeer, AutoCloseable {
         this.socket = socket;
         this.role = role;
         this.other = role == Role.CLIENT ? "server" : "client";
-        this.decoder = new FrameDecoder(DecoderSettings.defaults(role));
+        this.inbound = new InboundFrames(role, log);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -173,7 +167,7 @@ public final class RawPeer implements FramePeer, AutoCloseable {
             ClientVerdict v = hs.validate(p.head());
             if (v instanceof ClientVerdict.Accepted a && a.deflate().isPresent()) {
                 deflate = a.deflate();
-                decoder = new FrameDecoder(DecoderSettings.defaults(Role.CLIENT).withAllowedRsv(Frame.RSV1));
+                inbound.allowCompression();
             }
             return v;
         }
@@ -200,9 +194,8 @@ public final class RawPeer implements FramePeer, AutoCloseable {
         ResponseHeadParser parser = new ResponseHeadParser();
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        if (pending.hasRemaining()) { // read while a large request was written (an early refusal, e.g. 431)
-            byte[] early = new byte[pending.remaining()];
-            pending.get(early);
+        if (inbound.hasPending()) { // read while a large request was written (an early refusal, e.g. 431)
+            byte[] early = inbound.takePending();
             ParseResult<ResponseHead> r = parser.feed(early, 0, early.length);
             if (r instanceof ParseResult.Parsed<ResponseHead> p) {
                 head.write(early, 0, p.consumed());
@@ -242,28 +235,7 @@ public final class RawPeer implements FramePeer, AutoCloseable {
      * noted in the log; the next {@link #next} then observes the close.
      */
     public void send(List<WireFrame> frames, Chop chop) throws IOException {
-        ByteArrayOutputStream batch = new ByteArrayOutputStream();
-        for (WireFrame asked : frames) {
-            WireFrame f = role == Role.CLIENT ? asked : asked.mirrored();
-            int key = maskKeys.nextInt();
-            byte[] wire = f.encode(key);
-            if (!log.muted()) {
-                log.sentFrame(f.trace(key));
-            }
-            if (chop.writeBytes() == -1) {
-                write(wire);
-            } else {
-                batch.write(wire);
-            }
-        }
-        byte[] all = batch.toByteArray();
-        if (chop.writeBytes() == 0) {
-            write(all);
-        } else if (chop.writeBytes() > 0) {
-            for (int i = 0; i < all.length; i += chop.writeBytes()) {
-                write(Arrays.copyOfRange(all, i, Math.min(all.length, i + chop.writeBytes())));
-            }
-        }
+        FrameWrites.send(frames, chop, role, maskKeys, log, this::write);
     }
 
     /** Writes raw bytes exactly as given (a no-op noted in the log once the connection is gone). */
@@ -291,18 +263,9 @@ public final class RawPeer implements FramePeer, AutoCloseable {
     public Observation next(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (pending.hasRemaining() || decoder.error().isPresent()) {
-                DecodeResult r = decoder.decode(pending);
-                if (r instanceof DecodeResult.Decoded d) {
-                    if (!log.muted()) {
-                        log.receivedFrame(FrameTrace.render(d.frame()));
-                    }
-                    return new Observation.Received(d.frame());
-                }
-                if (r instanceof DecodeResult.Failed f) {
-                    log.note("undecodable: " + f.error());
-                    return new Observation.Undecodable(f.error());
-                }
+            Observation decoded = inbound.decode();
+            if (decoded != null) {
+                return decoded;
             }
             if (tcpClosed) {
                 return new Observation.TcpClosed("closed");
@@ -365,22 +328,7 @@ public final class RawPeer implements FramePeer, AutoCloseable {
 
     /** Appends {@code b[off, off+len)} to the bytes waiting for the decoder. */
     void keep(byte[] b, int off, int len) {
-        if (len <= 0) {
-            return;
-        }
-        if (pending.capacity() - pending.limit() < len) { // no room after the data: compact, or grow (amortised)
-            int need = pending.remaining() + len;
-            if (need <= pending.capacity() / 2) {
-                pending.compact().flip();
-            } else {
-                ByteBuffer grown = ByteBuffer.allocate(Math.max(2 * pending.capacity(), need));
-                grown.put(pending).flip();
-                pending = grown;
-            }
-        }
-        int end = pending.limit();
-        pending.limit(end + len);
-        pending.put(end, b, off, len);
+        inbound.keep(b, off, len);
     }
 
     /** Closes the socket at once, from any thread (a watchdog ending a case that overran). */
