@@ -10,13 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.wslab.conformance.peer.RawPeer;
 import org.wslab.framing.tls.ClientTls;
 
 /**
  * One conformance case, as data: the rule it tests and where it is written, how it is played
  * and what a conforming server does (its {@link Script}), and how strict the rule is.
- * {@link #play} runs it against a server on a fresh {@link RawPeer}.
+ * {@link #play} runs it against a server on a fresh connection ({@link Dial}).
  *
  * @param id         the dotted id, e.g. {@code rsv.3.2}
  * @param title      a line on what it does
@@ -80,27 +79,24 @@ public record ConformanceCase(CaseId id, String title, Rule rule, Script script,
         Duration timeout = script.timeout(given);
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        RawPeer peer;
-        try {
-            peer = RawPeer.connect(target, timeout, tls);
+        Dial dial = new Dial(target, timeout, tls);
+        ScheduledFuture<?> guard = WATCHDOG.schedule(dial::abort, timeout.plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        try (dial) {
+            return result(script.play(dial, timeout, deadline), dial, started);
+        } catch (Dial.Unreachable e) {
+            return result(new Finding(Verdict.FAILED, e.getMessage()), dial, started);
         } catch (IOException e) {
-            return result(new Finding(Verdict.FAILED, "could not connect to " + target + ": " + e), null, started);
-        }
-        ScheduledFuture<?> guard = WATCHDOG.schedule(peer::abort, timeout.plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-        try (peer) {
-            return result(script.play(peer, timeout, deadline), peer, started);
-        } catch (IOException e) {
-            return result(new Finding(Verdict.FAILED, "the connection failed: " + e), peer, started);
+            return result(new Finding(Verdict.FAILED, "the connection failed: " + e), dial, started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return result(new Finding(Verdict.FAILED, "interrupted"), peer, started);
+            return result(new Finding(Verdict.FAILED, "interrupted"), dial, started);
         } finally {
             guard.cancel(false);
         }
     }
 
-    private CaseResult result(Finding f, RawPeer peer, long started) {
+    private CaseResult result(Finding f, Dial dial, long started) {
         return new CaseResult(this, strictness.cap(f.verdict()), f.verdict(), f.observed(),
-                peer == null ? null : peer.log(), Duration.ofNanos(System.nanoTime() - started));
+                dial.log().orElse(null), Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -102,7 +102,8 @@ public record DeflateScript(List<ExtensionOffer> offers, Messages messages) impl
     }
 
     @Override
-    public Finding play(RawPeer peer, Duration timeout, long deadlineNanos) throws IOException, InterruptedException {
+    public Finding play(Dial dial, Duration timeout, long deadlineNanos) throws IOException, InterruptedException {
+        RawPeer peer = dial.tcp();
         ClientOptions options = ClientOptions.defaults().withExtensions(offers.toArray(ExtensionOffer[]::new));
         ClientVerdict opened = peer.openingHandshake(timeout, options);
         if (opened instanceof ClientVerdict.Rejected r) {

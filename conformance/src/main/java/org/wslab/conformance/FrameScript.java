@@ -46,7 +46,8 @@ public record FrameScript(List<Action> actions, Expectation expectation) impleme
     }
 
     @Override
-    public Finding play(RawPeer peer, Duration timeout, long deadlineNanos) throws IOException, InterruptedException {
+    public Finding play(Dial dial, Duration timeout, long deadlineNanos) throws IOException, InterruptedException {
+        RawPeer peer = dial.tcp();
         ClientVerdict opened = peer.openingHandshake(timeout);
         if (opened instanceof ClientVerdict.Rejected r) {
             return new Finding(Verdict.FAILED, "the opening handshake failed: " + r.rule() + " — " + r.detail());

@@ -169,7 +169,7 @@ final class Judge {
         if (after instanceof Observation.Received r) {
             return failed(h + ", then a " + r.frame().opcode() + " frame after its Close (§5.5.1: no frames after Close)");
         }
-        String tcp = after instanceof Observation.TcpClosed ? "then closed TCP (§7.1.1)"
+        String tcp = after instanceof Observation.TcpClosed ? "then " + peer.closedText()
                 : "TCP still open " + Duration.ofNanos(wait).toMillis() + " ms later (§7.1.1: the server SHOULD close it first)";
         if (codes.contains(code)) {
             return found(Verdict.OK, h + "; " + tcp);

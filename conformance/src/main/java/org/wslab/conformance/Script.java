@@ -2,12 +2,11 @@ package org.wslab.conformance;
 
 import java.io.IOException;
 import java.time.Duration;
-import org.wslab.conformance.peer.RawPeer;
 
 /**
  * How a case is played on one fresh connection, and what it expects: the frames of RFC 6455
  * §5 after a standard opening handshake ({@link FrameScript}), a request of the case's own
- * writing (§4.1, §4.2), or STOMP frames inside WebSocket messages. Open, so that a project can
+ * writing (§4.1, §4.2), STOMP frames inside WebSocket messages, or WebSocket over an HTTP/2 stream (RFC 8441). Open, so that a project can
  * write cases of its own beside the catalogue's.
  */
 public interface Script {
@@ -18,14 +17,16 @@ public interface Script {
     String expects();
 
     /**
-     * Plays the case on {@code peer}, connected but not yet upgraded, judging what the server
+     * Plays the case on the connection it opens with {@code dial} (a TCP one, {@link Dial#tcp()}, or an
+     * HTTP/2 one, {@link Dial#http2()}), judging what the server
      * does by {@code deadlineNanos} ({@link System#nanoTime()}); {@code timeout} is the whole case's
      * budget. Answers the finding before strictness caps it; never throws for what the server does.
      *
+     * @throws Dial.Unreachable     when the connection cannot be opened
      * @throws IOException          when the connection fails under the case
      * @throws InterruptedException when the run is interrupted
      */
-    Finding play(RawPeer peer, Duration timeout, long deadlineNanos) throws IOException, InterruptedException;
+    Finding play(Dial dial, Duration timeout, long deadlineNanos) throws IOException, InterruptedException;
 
     /**
      * The time the case is given when the run gives {@code given}: that, unless the script needs

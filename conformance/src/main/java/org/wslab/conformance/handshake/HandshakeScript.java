@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.wslab.conformance.Dial;
 import org.wslab.conformance.Finding;
 import org.wslab.conformance.Script;
 import org.wslab.conformance.peer.Chop;
@@ -60,7 +61,8 @@ public record HandshakeScript(String title, RequestTemplate request, Delivery de
     }
 
     @Override
-    public Finding play(RawPeer peer, Duration timeout, long deadlineNanos) throws IOException, InterruptedException {
+    public Finding play(Dial dial, Duration timeout, long deadlineNanos) throws IOException, InterruptedException {
+        RawPeer peer = dial.tcp();
         byte[] bytes = request.bytes(peer.uri());
         ParseResult<ResponseHead> response;
         if (delivery.writeBytes() == 0) {

@@ -19,4 +19,9 @@ public interface FramePeer {
 
     /** The next thing the other end does within {@code timeout}: a frame, a TCP close, silence or bad bytes. */
     Observation next(Duration timeout) throws IOException;
+
+    /** How a verdict says the other end closed what carries the frames after the closing handshake. */
+    default String closedText() {
+        return "closed TCP (§7.1.1)";
+    }
 }

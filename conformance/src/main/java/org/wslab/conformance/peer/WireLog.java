@@ -91,7 +91,13 @@ public final class WireLog {
                 case RECEIVED -> out.append("← read ").append(hex(e.bytes())).append('\n');
                 case SENT_FRAME -> out.append("→ frame\n").append(indent(e.text()));
                 case RECEIVED_FRAME -> out.append("← frame\n").append(indent(e.text()));
-                case NOTE -> out.append("· ").append(e.text()).append('\n');
+                case NOTE -> {
+                    int nl = e.text().indexOf('\n');
+                    out.append("· ").append(nl < 0 ? e.text() : e.text().substring(0, nl)).append('\n');
+                    if (nl >= 0) {
+                        out.append(indent(e.text().substring(nl + 1))); // a request or response head, a field per line
+                    }
+                }
             }
         }
         return out.toString();

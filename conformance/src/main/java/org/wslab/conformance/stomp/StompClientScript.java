@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.wslab.conformance.Dial;
 import org.wslab.conformance.Finding;
 import org.wslab.conformance.Script;
 import org.wslab.conformance.Verdict;
 import org.wslab.conformance.peer.AcceptedPeer;
-import org.wslab.conformance.peer.RawPeer;
 import org.wslab.handshake.http.RequestHead;
 import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.broker.AckMode;
@@ -50,7 +50,7 @@ public final class StompClientScript implements Script {
     }
 
     @Override
-    public Finding play(RawPeer peer, Duration timeout, long deadlineNanos) {
+    public Finding play(Dial dial, Duration timeout, long deadlineNanos) {
         return new Finding(Verdict.UNIMPLEMENTED, "a client-mode case: wslab check --serve plays it to a STOMP client");
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.wslab.conformance.Dial;
 import org.wslab.conformance.Finding;
 import org.wslab.conformance.Script;
 import org.wslab.conformance.Verdict;
@@ -48,7 +49,8 @@ public record StompScript(List<String> subprotocols, List<Step> steps) implement
     }
 
     @Override
-    public Finding play(RawPeer peer, Duration timeout, long deadlineNanos) throws IOException, InterruptedException {
+    public Finding play(Dial dial, Duration timeout, long deadlineNanos) throws IOException, InterruptedException {
+        RawPeer peer = dial.tcp();
         ClientVerdict opened = peer.openingHandshake(timeout, ClientOptions.defaults()
                 .withSubprotocols(subprotocols.toArray(String[]::new)));
         if (opened instanceof ClientVerdict.Rejected r) {
