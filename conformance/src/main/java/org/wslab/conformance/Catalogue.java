@@ -13,6 +13,7 @@ import org.wslab.conformance.cases.FragmentationCases;
 import org.wslab.conformance.cases.FramingCases;
 import org.wslab.conformance.cases.HandshakeCases;
 import org.wslab.conformance.cases.HandshakeNegotiationCases;
+import org.wslab.conformance.cases.Http2Cases;
 import org.wslab.conformance.cases.LimitsCases;
 import org.wslab.conformance.cases.MiscCases;
 import org.wslab.conformance.cases.OpcodeCases;
@@ -44,8 +45,8 @@ public final class Catalogue {
 
     /**
      * The RFC 6455 cases (the opening handshake with RFC 7692's negotiation, framing, ping/pong,
-     * reserved bits, opcodes, fragmentation, UTF-8, close, limits, misc) and the RFC 7692 ones
-     * (permessage-deflate payloads and parameters).
+     * reserved bits, opcodes, fragmentation, UTF-8, close, limits, misc), the RFC 7692 ones
+     * (permessage-deflate payloads and parameters) and the RFC 8441 ones (WebSocket over HTTP/2).
      */
     public static Catalogue standard() {
         List<ConformanceCase> all = new ArrayList<>();
@@ -61,6 +62,7 @@ public final class Catalogue {
         all.addAll(LimitsCases.cases());
         all.addAll(MiscCases.cases());
         all.addAll(DeflateCases.cases());
+        all.addAll(Http2Cases.cases());
         return new Catalogue(all);
     }
 

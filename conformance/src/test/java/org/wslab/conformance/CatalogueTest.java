@@ -31,6 +31,7 @@ class CatalogueTest {
         expected.put("limits", 54);
         expected.put("misc", 1);
         expected.put("deflate", 216);
+        expected.put("h2", 18);
         assertEquals(expected, catalogue.countsByCategory());
         assertTrue(catalogue.countsByCategory().get("utf8") >= 145, "Autobahn 6.x holds 145");
         assertTrue(catalogue.countsByCategory().get("limits") >= 54, "Autobahn 9.x holds 54");
@@ -43,9 +44,9 @@ class CatalogueTest {
             assertTrue(cases.get(i - 1).id().compareTo(cases.get(i).id()) < 0, cases.get(i).id().value());
         }
         assertEquals("handshake.0.1.1", cases.get(0).id().value()); // the handshake sorts first (0), as on the wire
-        assertEquals("deflate.13.7.18", cases.get(cases.size() - 1).id().value());
+        assertEquals("h2.8441.5.16", cases.get(cases.size() - 1).id().value()); // RFC 8441's after Autobahn's 13.x
         for (ConformanceCase c : cases) {
-            assertTrue(c.rule().section().matches("RFC (6455|7692|9110|9112) §.+"), c.id() + " cites " + c.rule().section());
+            assertTrue(c.rule().section().matches("RFC (6455|7692|8441|9110|9112) §.+"), c.id() + " cites " + c.rule().section());
             assertFalse(c.sends().isBlank(), c.id().value());
             assertFalse(c.expects().isBlank(), c.id().value());
         }

@@ -9,7 +9,11 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
-/** A real embedded Jetty 12 WebSocket server on an ephemeral port, echoing at {@code /echo}. */
+/**
+ * A real embedded Jetty 12 WebSocket server on an ephemeral port, echoing at {@code /echo}: over
+ * HTTP/1.1 (RFC 6455) and, on the same port, over HTTP/2 with prior knowledge (h2c) with the extended
+ * CONNECT enabled (RFC 8441), as a Jetty user turns it on.
+ */
 public final class JettyEcho implements AutoCloseable {
     /** Message and frame limit: above the 256 KiB of case close.7.1.6. */
     static final long LIMIT = 1024 * 1024;
@@ -23,12 +27,10 @@ public final class JettyEcho implements AutoCloseable {
             "deflate.13.5.*", "deflate.13.6.*");
 
     private final Server server = new Server();
-    private final ServerConnector connector = new ServerConnector(server);
+    private final ServerConnector connector;
 
     public JettyEcho() throws Exception {
-        connector.setPort(0);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
+        connector = H2c.connector(server, true);
         server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(LIMIT);
             container.setMaxBinaryMessageSize(LIMIT);
