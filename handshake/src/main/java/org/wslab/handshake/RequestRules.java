@@ -110,7 +110,12 @@ public final class RequestRules {
         return RuleCheck.pass(HandshakeRule.REQUEST_TARGET, "origin-form " + t.raw());
     }
 
-    private static RuleCheck version(List<String> values) {
+    /**
+     * The {@link HandshakeRule#VERSION_13} check alone (§4.2.1 (6)) of the {@code Sec-WebSocket-Version}
+     * values a request carries, for a handshake that is not an HTTP/1.1 upgrade: RFC 8441 §5 keeps the field
+     * as RFC 6455 defines it in the extended CONNECT of HTTP/2.
+     */
+    public static RuleCheck version(List<String> values) {
         if (values.size() == 1 && values.get(0).equals("13")) {
             return RuleCheck.pass(HandshakeRule.VERSION_13, "Sec-WebSocket-Version: 13");
         }

@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
                 + "messages, e.g. the lab's /websocket/echo), byte by byte: it sends what a well-behaved client "
                 + "would and what it never would (bad RSV bits, reserved opcodes, broken UTF-8 split across "
                 + "fragments, oversized control frames, bad close codes), and judges each answer by the rule "
-                + "it cites. A server that selects a STOMP sub-protocol (e.g. the lab's /websocket/app) gets the "
+                + "it cites. The h2.* cases then open WebSocket over HTTP/2 (RFC 8441) on the same host and port, "
+                + "h2c with prior knowledge; a server without it is UNIMPLEMENTED there. A server that selects a STOMP sub-protocol (e.g. the lab's /websocket/app) gets the "
                 + "STOMP cases instead: negotiation, escaping, content-length, heart-beats, receipts, acks, "
                 + "transactions, errors and limits.",
         footerHeading = "%nExit codes:%n",
@@ -107,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean details;
 
     @Option(names = "--suite", paramLabel = CheckSuite.NAMES,
-            description = "The cases to play: websocket (RFC 6455, for an echo endpoint) or stomp (STOMP 1.0-1.2 over "
+            description = "The cases to play: websocket (RFC 6455, RFC 7692 and RFC 8441, for an echo endpoint) or stomp (STOMP 1.0-1.2 over "
                     + "WebSocket). Default: stomp when the server selects a STOMP sub-protocol offered in a probe "
                     + "handshake, else websocket (with --list: websocket).")
     String suite;

@@ -1,17 +1,21 @@
 package org.wslab.lab.server.jetty;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.wslab.handshake.OriginPolicy;
+import org.wslab.handshake.RequestRules;
 import org.wslab.handshake.ServerDecision;
 import org.wslab.handshake.ServerHandshake;
 import org.wslab.handshake.ServerPolicy;
@@ -20,6 +24,8 @@ import org.wslab.handshake.extension.ExtensionHeader;
 import org.wslab.handshake.http.HeaderField;
 import org.wslab.handshake.http.ParseResult;
 import org.wslab.handshake.http.RequestHead;
+import org.wslab.handshake.spec.Outcome;
+import org.wslab.handshake.spec.RuleCheck;
 
 /**
  * Our server side of the opening handshake (RFC 6455 §4.2.1, §4.2.2 (4), RFC 7692 §7.1) in front of
@@ -39,16 +45,22 @@ import org.wslab.handshake.http.RequestHead;
  * and fails the whole upgrade on an unknown parameter. Extensions other than permessage-deflate are
  * dropped, as our engine supports none.
  *
+ * <p>Over HTTP/2 (h2c on the same port) the handshake is RFC 8441's extended CONNECT: no key, no
+ * {@code Upgrade}, a 200 for a 101. It is judged by what RFC 8441 §5 keeps of RFC 6455 — the version and
+ * the Origin — before Jetty's own RFC 8441 support takes it.
+ *
  * <p>Any other request (the index page, the notes board, {@code /updates/…}, a path with no endpoint)
  * passes untouched. A watched server ({@code serve --log}) logs a refusal with its rule.
  */
 final class JettyHandshakeGuard extends Handler.Wrapper {
+    private final OriginPolicy origins;
     private final ServerHandshake handshake;
     private final Set<String> endpointPaths;
 
     /** Judges upgrades to any of {@code endpointPaths} (exact paths) with {@code origins}, then hands them to {@code next}. */
     JettyHandshakeGuard(OriginPolicy origins, Set<String> endpointPaths, Handler next) {
         super(next);
+        this.origins = Objects.requireNonNull(origins, "origins");
         this.handshake = new ServerHandshake(ServerPolicy.defaults()
                 .withOriginPolicy(Objects.requireNonNull(origins, "origins")).withPermessageDeflate(true));
         this.endpointPaths = Set.copyOf(endpointPaths);
@@ -56,6 +68,9 @@ final class JettyHandshakeGuard extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (extendedConnect(request)) {
+            return overHttp2(request, response, callback);
+        }
         if (!judged(request)) {
             return super.handle(request, response, callback);
         }
@@ -72,6 +87,40 @@ final class JettyHandshakeGuard extends Handler.Wrapper {
                 acceptedOffer(((ParseResult.Parsed<RequestHead>) head).head(), accept));
         return super.handle(offered, accept.extensions().isEmpty() ? response
                 : new AgreedExtensions(offered, response, ExtensionHeader.format(accept.extensions())), callback);
+    }
+
+    /** Whether {@code request} is RFC 8441 §5's extended CONNECT with {@code :protocol websocket} to one of our endpoints. */
+    private boolean extendedConnect(Request request) {
+        return HttpMethod.CONNECT.is(request.getMethod()) && HttpVersion.HTTP_2.is(request.getConnectionMetaData().getProtocol())
+                && request.getTunnelSupport() != null && "websocket".equals(request.getTunnelSupport().getProtocol())
+                && endpointPaths.contains(Request.getPathInContext(request));
+    }
+
+    /**
+     * The extended CONNECT judged by the rules RFC 8441 §5 keeps from RFC 6455: the version (§4.2.1 (6)),
+     * answered 400 with {@code Sec-WebSocket-Version: 13} (§4.4; HTTP/2 has no upgrade for 426 to ask
+     * for, RFC 9113 §8.6), and the Origin (§4.2.2 (4)), answered 403. Jetty by itself answers a missing or
+     * other version with 404. A request that keeps them goes on to Jetty, whose 200 opens the stream.
+     */
+    private boolean overHttp2(Request request, Response response, Callback callback) throws Exception {
+        RuleCheck version = RequestRules.version(request.getHeaders().getValuesList(HttpHeader.SEC_WEBSOCKET_VERSION));
+        RuleCheck origin = RequestRules.origin(origins, Optional.ofNullable(request.getHeaders().get(HttpHeader.ORIGIN)));
+        RuleCheck broken = version.outcome() == Outcome.FAIL ? version
+                : origin.outcome() == Outcome.FAIL ? origin : null;
+        if (broken == null) {
+            return super.handle(request, response, callback);
+        }
+        int status = broken == version ? 400 : RequestRules.statusFor(broken.rule());
+        String line = broken.rule().section() + ": " + broken.rule().statement() + " — " + broken.detail() + "\n";
+        JettyWatchHandler.watchOf(request).ifPresent(w -> w.answered(JettyWatchHandler.requestLine(request),
+                status, broken.rule(), broken.detail()));
+        response.setStatus(status);
+        if (broken == version) {
+            response.getHeaders().put(HttpHeader.SEC_WEBSOCKET_VERSION, "13");
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.write(true, ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
     }
 
     /** Whether {@code request} is an upgrade to WebSocket (§4.2.1 (3)) at one of our endpoints. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -76,7 +77,7 @@ public final class JettyLabServer implements LabServer {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("wslab-jetty");
         server = new Server(threads);
-        connector = new ServerConnector(server);
+        connector = new ServerConnector(server, new HttpConnectionFactory(), h2c());
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
@@ -100,6 +101,16 @@ public final class JettyLabServer implements LabServer {
         }
         server.setStopTimeout(config.stopTimeout().toMillis());
         server.setStopAtShutdown(false);
+    }
+
+    /**
+     * HTTP/2 with prior knowledge (RFC 9113 §3.3) beside HTTP/1.1 on the plain port, the extended CONNECT
+     * enabled (RFC 8441 §3), so a WebSocket can also be opened on an HTTP/2 stream.
+     */
+    private static HTTP2CServerConnectionFactory h2c() {
+        HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(new HttpConfiguration());
+        h2c.setConnectProtocolEnabled(true);
+        return h2c;
     }
 
     /**
