@@ -46,6 +46,7 @@ public final class TestingTheProtocolRun implements ChapterRun {
         snippets.write("ch07/fixed.txt", "the same property against PayloadLength::decode: "
                 + Props.examples() + " lengths, every one read back as written\n");
         CheckingAServerRun.run(lab, snippets);
+        CheckingOverHttp2Run.run(lab, snippets);
         CheckingAClientRun.run(snippets);
     }
 
