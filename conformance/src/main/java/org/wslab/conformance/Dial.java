@@ -62,12 +62,12 @@ public final class Dial implements AutoCloseable {
     }
 
     /**
-     * An HTTP/2 connection to the target's host and port (RFC 9113 §3.3, prior knowledge, for a
-     * {@code ws://} URL), opened on the first call; its SETTINGS say whether the server takes RFC 8441's
-     * extended CONNECT.
+     * An HTTP/2 connection to the target's host and port — with prior knowledge for a {@code ws://} URL
+     * (RFC 9113 §3.3), inside TLS with ALPN {@code h2} for a {@code wss://} one (§3.2) — opened on the first
+     * call; its SETTINGS say whether the server takes RFC 8441's extended CONNECT.
      *
      * @throws Unreachable when no TCP connection opens
-     * @throws H2Session.NotHttp2 when the connection opens but speaks no HTTP/2, or the URL is {@code wss://}
+     * @throws H2Session.NotHttp2 when the connection opens but speaks no HTTP/2 (or agrees no h2 by ALPN)
      */
     public H2Session http2() throws IOException {
         if (http2 == null) {

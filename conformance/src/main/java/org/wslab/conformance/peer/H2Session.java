@@ -23,6 +23,7 @@ import org.eclipse.jetty.http2.frames.HeadersFrame;
 import org.eclipse.jetty.http2.frames.SettingsFrame;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.wslab.framing.tls.ClientTls;
@@ -31,7 +32,8 @@ import org.wslab.handshake.http.HeaderField;
 
 /**
  * An HTTP/2 connection to the server under test, for WebSocket over HTTP/2 (RFC 8441): opened with
- * prior knowledge (RFC 9113 §3.3) to a {@code ws://} URL's host and port, the server's first SETTINGS
+ * prior knowledge (RFC 9113 §3.3) to a {@code ws://} URL's host and port, or inside TLS with h2 offered by
+ * ALPN (RFC 9113 §3.2, RFC 7301) to a {@code wss://} URL's, the server's first SETTINGS
  * read (whether it sends {@code SETTINGS_ENABLE_CONNECT_PROTOCOL = 1}, RFC 8441 §3), then any number of
  * CONNECT streams ({@link #connect}), each an {@link H2Stream} carrying RFC 6455 frames in its DATA.
  * HTTP/2 framing, HPACK and flow control are Jetty's {@link HTTP2Client}; what the case sends and what
@@ -47,6 +49,8 @@ public final class H2Session implements AutoCloseable {
     private final CompletableFuture<Map<Integer, Integer>> settings = new CompletableFuture<>();
     private final List<H2Stream> streams = new CopyOnWriteArrayList<>();
     private volatile Session session;
+    /** The TLS of a {@code wss://} URL, or null for h2c. */
+    private SslContextFactory.Client tls;
     private volatile String ended;
 
     /** A connection that opened but speaks no HTTP/2 (no SETTINGS came), or a target this checker reaches no HTTP/2 at. */
@@ -61,23 +65,27 @@ public final class H2Session implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code uri}'s host and port, sends the client preface and waits at most {@code timeout}
+     * Connects to {@code uri}'s host and port (inside TLS for {@code wss://}, trusted as {@code tls} says
+     * or, empty, as the system trusts), sends the client preface and waits at most {@code timeout}
      * for the server's SETTINGS (RFC 9113 §3.4).
      *
-     * @throws NotHttp2    when none comes (an HTTP/1.1-only server answers the preface with an error), or
-     *                     for a {@code wss://} URL: HTTP/2 over TLS needs ALPN (RFC 9113 §3.2), not played here
+     * @throws NotHttp2    when none comes: an HTTP/1.1-only server answers the preface with an error, and
+     *                     inside TLS one agrees no h2 by ALPN
      * @throws IOException when no TCP connection opens
      */
     public static H2Session open(WebSocketUri uri, Duration timeout, Optional<ClientTls> tls) throws IOException {
-        if (uri.secure()) {
-            throw new NotHttp2("WebSocket over HTTP/2 on TLS (h2 chosen by ALPN, RFC 9113 §3.2) is not played by"
-                    + " this checker; the h2.* cases run against a ws:// URL (h2c, prior knowledge, RFC 9113 §3.3)");
-        }
         H2Session s = new H2Session(uri);
         CompletableFuture<Session> opened = new CompletableFuture<>();
-        s.log.note("HTTP/2 connection with prior knowledge (RFC 9113 §3.3) to " + uri.host() + ":" + uri.port()
+        s.log.note((uri.secure() ? "HTTP/2 connection inside TLS, h2 offered by ALPN (RFC 9113 §3.2)"
+                : "HTTP/2 connection with prior knowledge (RFC 9113 §3.3)") + " to " + uri.host() + ":" + uri.port()
                 + "; HTTP/2 frames are noted, the bytes shown are DATA payloads: the WebSocket bytes");
-        shared().connect(new InetSocketAddress(uri.host(), uri.port()), s.listener(), Promise.from(opened));
+        InetSocketAddress address = new InetSocketAddress(uri.host(), uri.port());
+        if (uri.secure()) {
+            s.tls = Http2Tls.factory(tls.orElseGet(() -> RawPeer.systemTls(uri)));
+            shared().connect(s.tls, address, s.listener(), Promise.from(opened));
+        } else {
+            shared().connect(address, s.listener(), Promise.from(opened));
+        }
         long millis = Math.max(1, timeout.toMillis());
         try {
             s.session = opened.get(millis, TimeUnit.MILLISECONDS);
@@ -87,15 +95,14 @@ public final class H2Session implements AutoCloseable {
         } catch (TimeoutException e) {
             s.close();
             throw new NotHttp2("no SETTINGS frame from the server within " + millis + " ms (RFC 9113 §3.4):"
-                    + " it speaks no HTTP/2 with prior knowledge on this port");
+                    + s.speaksNo());
         } catch (ExecutionException e) {
             s.close();
             if (s.session == null) {
                 throw new IOException("could not connect to " + uri.host() + ":" + uri.port() + ": " + e.getCause(), e.getCause());
             }
             throw new NotHttp2("the connection ended before the server's SETTINGS (RFC 9113 §3.4): "
-                    + Optional.ofNullable(s.ended).orElse(String.valueOf(e.getCause()))
-                    + " — it speaks no HTTP/2 with prior knowledge on this port");
+                    + Optional.ofNullable(s.ended).orElse(String.valueOf(e.getCause().getMessage())) + " —" + s.speaksNo());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             s.close();
@@ -112,6 +119,12 @@ public final class H2Session implements AutoCloseable {
                 .append(id > 0 && id < names.length && names[id] != null ? names[id] : "unknown").append("(0x")
                 .append(Integer.toHexString(id)).append(")=").append(value));
         return "{" + b + "}";
+    }
+
+    /** Why there is no HTTP/2 here, in the words of how it was asked for. */
+    private String speaksNo() {
+        return tls == null ? " it speaks no HTTP/2 with prior knowledge on this port"
+                : " it agreed no h2 by ALPN (RFC 9113 §3.2), or speaks no HTTP/2 inside TLS";
     }
 
     /** One HTTP/2 client for every case: daemon threads, started once. */
@@ -229,5 +242,12 @@ public final class H2Session implements AutoCloseable {
             s.close(ErrorCode.NO_ERROR.code, "case over", Callback.NOOP);
         }
         end("closed by the checker");
+        if (tls != null) {
+            try {
+                tls.stop();
+            } catch (Exception ignored) {
+                // nothing held open
+            }
+        }
     }
 }

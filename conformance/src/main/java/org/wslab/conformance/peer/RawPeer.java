@@ -106,8 +106,7 @@ public final class RawPeer implements FramePeer, AutoCloseable {
             s.connect(new InetSocketAddress(uri.host(), uri.port()), millis);
             s.setTcpNoDelay(true); // chops must reach the server as written
             if (uri.secure()) {
-                ClientTls t = tls.orElseGet(() -> new ClientTls(TlsContexts.client(ClientTrust.system()), uri.host(),
-                        uri.port(), true, List.of()));
+                ClientTls t = tls.orElseGet(() -> systemTls(uri));
                 SSLSocket ssl = (SSLSocket) t.context().getSocketFactory().createSocket(s, uri.host(), uri.port(), true);
                 s = ssl;
                 ssl.setSSLParameters(t.parameters());
@@ -119,6 +118,11 @@ public final class RawPeer implements FramePeer, AutoCloseable {
             throw e;
         }
         return new RawPeer(uri, s);
+    }
+
+    /** The TLS a {@code wss://} URL gets when none is given: the system's trust store, the host name checked. */
+    static ClientTls systemTls(WebSocketUri uri) {
+        return new ClientTls(TlsContexts.client(ClientTrust.system()), uri.host(), uri.port(), true, List.of());
     }
 
     /**

@@ -40,6 +40,24 @@ class CheckTlsTest {
         }
     }
 
+    /**
+     * RFC 8441 inside TLS: h2 by ALPN (RFC 9113 §3.2) on the Jetty engine's TLS port, every h2 case OK;
+     * our engine's TLS agrees HTTP/1.1 only, so every h2 case is UNIMPLEMENTED, saying so.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theHttp2CasesRideAlpnH2OnJettyOnly(Engine engine, @TempDir Path dir) throws Exception {
+        try (LabServer server = TlsFixtures.server(engine, CERT)) {
+            String ca = CERT.writePem(dir.resolve("cert.pem")).toString();
+            CliRun run = CliRun.of("check", "--ca", ca, "--cases", "h2.*", "--details",
+                    TlsFixtures.wss(server, "/websocket/echo"));
+            assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+            boolean jetty = engine == Engine.JETTY;
+            assertTrue(run.out().contains(jetty ? "OK 18," : "UNIMPLEMENTED 18,"), run.out());
+            assertTrue(jetty || run.out().contains("no h2 by ALPN"), run.out());
+        }
+    }
+
     @Test
     void anUntrustedCertificateIsOneLineNotAFailurePerCase() throws Exception {
         try (LabServer server = TlsFixtures.jetty(CERT)) {

@@ -45,7 +45,7 @@ import org.wslab.handshake.spec.RuleCheck;
  * and fails the whole upgrade on an unknown parameter. Extensions other than permessage-deflate are
  * dropped, as our engine supports none.
  *
- * <p>Over HTTP/2 (h2c on the same port) the handshake is RFC 8441's extended CONNECT: no key, no
+ * <p>Over HTTP/2 (h2c on the plain port, h2 by ALPN on the TLS one) the handshake is RFC 8441's extended CONNECT: no key, no
  * {@code Upgrade}, a 200 for a 101. It is judged by what RFC 8441 §5 keeps of RFC 6455 — the version and
  * the Origin — before Jetty's own RFC 8441 support takes it.
  *

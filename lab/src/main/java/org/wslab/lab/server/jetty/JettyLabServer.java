@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -36,9 +38,10 @@ import org.wslab.lab.stomp.LabStomp;
 import org.wslab.lab.stomp.jetty.JettyStompCreator;
 
 /**
- * The lab server on embedded Jetty 12: one plain connector (and, with {@link LabServerConfig#tls()},
- * a TLS one beside it: TLS, RFC 8446, then HTTP/1.1, whose upgrade is the {@code wss://} opening
- * handshake of RFC 6455 §4.2 and §10.6; no ALPN, no HTTP/2), the WebSocket endpoints of the registry
+ * The lab server on embedded Jetty 12: one plain connector, HTTP/1.1 and h2c (and, with
+ * {@link LabServerConfig#tls()}, a TLS one beside it: TLS, RFC 8446, then HTTP/1.1, whose upgrade is the
+ * {@code wss://} opening handshake of RFC 6455 §4.2 and §10.6, or h2 where ALPN agrees it); on HTTP/2 a
+ * WebSocket opens with RFC 8441's extended CONNECT. The WebSocket endpoints of the registry
  * mounted on Jetty's {@link WebSocketUpgradeHandler}, the index page behind it, and a
  * {@link GracefulHandler} so a stop lets requests finish.
  *
@@ -114,7 +117,8 @@ public final class JettyLabServer implements LabServer {
     }
 
     /**
-     * A connector speaking TLS with the given context, then HTTP/1.1. The SNI host check is off: a lab
+     * A connector speaking TLS with the given context, then HTTP/1.1 — or h2 where the client's ALPN offers
+     * it first (RFC 9113 §3.2, RFC 7301), the extended CONNECT enabled (RFC 8441 §3). The SNI host check is off: a lab
      * server is reached by IP literal or by a name its certificate may not carry (the client decides).
      */
     private ServerConnector tlsConnector(LabTls tls) {
@@ -125,7 +129,12 @@ public final class JettyLabServer implements LabServer {
         secure.setSniHostCheck(false);
         https.addCustomizer(secure);
         HttpConnectionFactory http = new HttpConnectionFactory(https);
-        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, http.getProtocol()), http);
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(https);
+        h2.setConnectProtocolEnabled(true);
+        // ALPN ids are compared as written (RFC 7301 §3.1): "http/1.1", not Jetty's protocol name "HTTP/1.1"
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
+        alpn.setDefaultProtocol(http.getProtocol()); // a client offering no ALPN speaks HTTP/1.1
+        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2, http);
         c.setHost(config.host());
         c.setPort(tls.port());
         server.addConnector(c);
