@@ -2,11 +2,16 @@ package org.wslab.conformance.http2;
 
 import static org.wslab.conformance.http2.ExtendedConnectScript.left;
 
-import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.wslab.conformance.Action;
+import org.wslab.conformance.Ending;
+import org.wslab.conformance.Expectation;
 import org.wslab.conformance.Finding;
+import org.wslab.conformance.FrameScript;
+import org.wslab.conformance.Reply;
 import org.wslab.conformance.Verdict;
 import org.wslab.conformance.peer.Chop;
 import org.wslab.conformance.peer.H2Connect;
@@ -153,15 +158,26 @@ public final class Http2Checks {
                 });
     }
 
-    /** Two WebSockets at once: each stream echoes its own messages, interleaved. */
+    /**
+     * Two WebSockets at once: three text messages on each, interleaved on the connection, then each
+     * stream judged as {@link FrameScript} judges one connection — its own three echoes, then the closing
+     * handshake.
+     */
     public static ExtendedConnectScript multiplexed() {
         return ExtendedConnectScript.onWebSockets(2, "two extended CONNECTs on one connection, then a text message on"
-                + " each, alternately", "each stream echoes its own messages", (streams, deadline) -> {
+                + " each, alternately, three times", "each stream echoes its own messages", (streams, deadline) -> {
+                    List<List<Reply>> echoes = List.of(new ArrayList<>(), new ArrayList<>());
                     for (int i = 0; i < 3; i++) {
-                        Finding broken = echo(streams.get(0), "stream A message " + i, deadline);
-                        broken = broken != null ? broken : echo(streams.get(1), "stream B message " + i, deadline);
-                        if (broken != null) {
-                            return broken;
+                        for (int n = 0; n < 2; n++) {
+                            String text = "stream " + "AB".charAt(n) + " message " + i;
+                            streams.get(n).send(List.of(WireFrame.text(text)), Chop.ONE_WRITE);
+                            echoes.get(n).add(Reply.text(text));
+                        }
+                    }
+                    for (int n = 0; n < 2; n++) {
+                        Finding f = new FrameScript(List.of(), closingAfter(echoes.get(n))).playFrames(streams.get(n), deadline);
+                        if (f.verdict() != Verdict.OK) {
+                            return new Finding(f.verdict(), "stream " + "AB".charAt(n) + ": " + f.observed());
                         }
                     }
                     return new Finding(Verdict.OK, "three messages echoed on each of two streams, each on its own");
@@ -173,19 +189,16 @@ public final class Http2Checks {
         return ExtendedConnectScript.onWebSockets(2, "two extended CONNECTs; RST_STREAM CANCEL on the first, then a"
                 + " message on the second", "the second stream still echoes", (streams, deadline) -> {
                     streams.get(0).reset();
-                    Finding broken = echo(streams.get(1), "still here after the other stream's reset", deadline);
-                    return broken != null ? broken : new Finding(Verdict.OK, "the other stream echoed after the reset");
+                    String text = "still here after the other stream's reset";
+                    Finding f = new FrameScript(List.of(new Action.Send(List.of(WireFrame.text(text)), Chop.ONE_WRITE)),
+                            closingAfter(List.of(Reply.text(text)))).playFrames(streams.get(1), deadline);
+                    return f.verdict() == Verdict.OK ? new Finding(Verdict.OK, "the other stream echoed after the reset: "
+                            + f.observed()) : f;
                 });
     }
 
-    /** Sends {@code text} on {@code s}; null when the same text came back, else the FAILED finding. */
-    private static Finding echo(H2Stream s, String text, long deadline) throws IOException {
-        s.send(List.of(WireFrame.text(text)), Chop.ONE_WRITE);
-        Observation o = s.next(left(deadline));
-        if (o instanceof Observation.Received r && r.frame().opcode() == Opcode.TEXT && r.frame().fin()
-                && text.equals(new String(r.frame().payload(), java.nio.charset.StandardCharsets.UTF_8))) {
-            return null;
-        }
-        return new Finding(Verdict.FAILED, "sent \"" + text + "\", got " + o + " (RFC 9113 §5: each stream carries its own bytes)");
+    /** {@code replies} in order, then the closing handshake we start (RFC 6455 §5.5.1). */
+    private static Expectation closingAfter(List<Reply> replies) {
+        return new Expectation(replies, new Ending.CloseNormally());
     }
 }

@@ -1,7 +1,6 @@
 package org.wslab.conformance.peer;
 
 import java.util.List;
-import java.util.Optional;
 import org.wslab.handshake.http.HeaderField;
 
 /**
@@ -25,11 +24,6 @@ public record H2Response(int status, List<HeaderField> fields, boolean endStream
     /** The values of the field {@code name} (any case), in order. */
     public List<String> all(String name) {
         return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).map(HeaderField::value).toList();
-    }
-
-    /** The one value of {@code name}, if it appears. */
-    public Optional<String> first(String name) {
-        return all(name).stream().findFirst();
     }
 
     /** The status line and fields, as the case's notes show them. */

@@ -218,7 +218,7 @@ public final class H2Session implements AutoCloseable {
         }
         MetaData.ConnectRequest meta = new MetaData.ConnectRequest("http", new HostPortHttpField(authority), request.path(),
                 fields, request.protocol());
-        H2Stream stream = new H2Stream(this, log);
+        H2Stream stream = new H2Stream(log);
         streams.add(stream);
         if (ended != null) {
             stream.ended(ended);

@@ -47,7 +47,6 @@ public final class H2Stream implements FramePeer {
 
     private record End(String how) implements Chunk {}
 
-    private final H2Session session;
     private final WireLog log;
     private final InboundFrames inbound;
     private final Random maskKeys = new SecureRandom();
@@ -61,8 +60,7 @@ public final class H2Stream implements FramePeer {
     private String endedHow;
     private boolean writeFailed;
 
-    H2Stream(H2Session session, WireLog log) {
-        this.session = session;
+    H2Stream(WireLog log) {
         this.log = log;
         this.inbound = new InboundFrames(Role.CLIENT, log);
     }
@@ -151,11 +149,6 @@ public final class H2Stream implements FramePeer {
     /** The server's response HEADERS, if they came in time. */
     public Optional<H2Response> response() {
         return Optional.ofNullable(answer);
-    }
-
-    /** The session the stream belongs to. */
-    public H2Session session() {
-        return session;
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,12 @@ import org.wslab.conformance.CaseResult;
 import org.wslab.conformance.ConformanceCase;
 import org.wslab.conformance.Verdict;
 import org.wslab.conformance.cases.Http2Cases;
+import org.wslab.conformance.peer.H2Connect;
+import org.wslab.conformance.peer.H2Session;
+import org.wslab.conformance.peer.H2Stream;
+import org.wslab.conformance.peer.RawPeer;
+import org.wslab.handshake.OriginPattern;
+import org.wslab.handshake.http.HeaderField;
 import org.wslab.lab.engines.LabServers;
 import org.wslab.lab.server.Engine;
 import org.wslab.lab.server.EndpointRegistry;
@@ -53,6 +61,31 @@ class LabHttp2ConformanceTest {
         try (LabServer jetty = start(Engine.JETTY)) {
             play(jetty.webSocketUri(LabEndpoint.echo()), Verdict.OK);
         }
+    }
+
+    /**
+     * RFC 6455 §4.2.2 (4) through RFC 8441 §5: over HTTP/2 too the Origin allow-list answers an Origin it
+     * does not list with 403 and a listed one with 200, and version 7 with 400 naming version 13 (§4.4).
+     */
+    @Test
+    void jettyEngineJudgesTheOriginAndVersionOfAnExtendedConnect() throws Exception {
+        LabServerConfig config = LabServerConfig.defaults().withAddress("127.0.0.1", 0)
+                .withOrigins(List.of(OriginPattern.parse("https://app.example.com")));
+        try (LabServer jetty = LabServers.start(Engine.JETTY, config, EndpointRegistry.defaults());
+             H2Session h2 = H2Session.open(RawPeer.target(jetty.webSocketUri(LabEndpoint.echo())), TIMEOUT, Optional.empty())) {
+            String path = h2.uri().resourceName();
+            assertEquals(403, status(h2, H2Connect.websocket(path, H2Connect.VERSION_13,
+                    new HeaderField("origin", "https://evil.example"))));
+            assertEquals(200, status(h2, H2Connect.websocket(path, H2Connect.VERSION_13,
+                    new HeaderField("origin", "https://app.example.com"))));
+            H2Stream refused = h2.connect(H2Connect.websocket(path, new HeaderField("sec-websocket-version", "7")), TIMEOUT);
+            assertEquals(400, refused.response().orElseThrow().status());
+            assertEquals(List.of("13"), refused.response().get().all("sec-websocket-version"));
+        }
+    }
+
+    private static int status(H2Session h2, H2Connect request) throws Exception {
+        return h2.connect(request, TIMEOUT).response().orElseThrow().status();
     }
 
     @Test
