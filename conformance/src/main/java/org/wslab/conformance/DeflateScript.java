@@ -38,11 +38,6 @@ import org.wslab.handshake.extension.ExtensionOffer;
 public record DeflateScript(List<ExtensionOffer> offers, Messages messages) implements Script {
     /** The slowest rate, compressed and echoed, a case is given time for on top of the run's timeout. */
     static final long BYTES_PER_SECOND = 2L << 20;
-    /**
-     * The slowest round trips a second a case is given time for: each message waits for its echo, so
-     * a thousand small ones cost a thousand scheduling turns at both ends whatever their size.
-     */
-    static final long ROUND_TRIPS_PER_SECOND = 100;
 
     public DeflateScript {
         offers = List.copyOf(offers);
@@ -97,13 +92,14 @@ public record DeflateScript(List<ExtensionOffer> offers, Messages messages) impl
 
     /**
      * {@code given} plus a second for each {@link #BYTES_PER_SECOND} the case moves one way and for each
-     * {@link #ROUND_TRIPS_PER_SECOND} messages it awaits: a thousand compressed round trips are work for
+     * {@link FrameScript#ROUND_TRIPS_PER_SECOND} messages it awaits: a thousand compressed round trips are work for
      * both ends even on a quick server, and Autobahn gives these cases 60 to 480 s of their own.
      */
     @Override
     public Duration timeout(Duration given) {
         long bytes = (long) messages.count() * (messages.size() + 256);
-        return given.plusMillis(bytes * 1000 / BYTES_PER_SECOND + messages.count() * 1000L / ROUND_TRIPS_PER_SECOND);
+        long awaited = messages.count();
+        return given.plusMillis(bytes * 1000 / BYTES_PER_SECOND + awaited * 1000 / FrameScript.ROUND_TRIPS_PER_SECOND);
     }
 
     @Override

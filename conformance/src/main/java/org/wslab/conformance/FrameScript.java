@@ -23,6 +23,12 @@ public record FrameScript(List<Action> actions, Expectation expectation) impleme
      * 4.4 s here), which a 5 s case timeout would judge as silence.
      */
     static final int FRAMES_PER_SECOND = 8192;
+    /**
+     * Awaited echoes a case is given one second for on top of that: each round trip waits for its echo
+     * before the next message, so a thousand small ones (Autobahn 9.7, 9.8) cost a thousand scheduling
+     * turns at both ends whatever their size — on a loaded 2-core machine about 4 ms each.
+     */
+    static final long ROUND_TRIPS_PER_SECOND = 100;
 
     public FrameScript {
         actions = List.copyOf(actions);
@@ -39,10 +45,20 @@ public record FrameScript(List<Action> actions, Expectation expectation) impleme
         return expectation.describe();
     }
 
+    /** {@code given}, plus time for the frames sent ({@link #FRAMES_PER_SECOND}) and the echoes awaited ({@link #ROUND_TRIPS_PER_SECOND}). */
     @Override
     public Duration timeout(Duration given) {
-        long frames = actions.stream().mapToLong(a -> a instanceof Action.Send send ? send.frames().size() : 0).sum();
-        return given.plusMillis(frames * 1000 / FRAMES_PER_SECOND);
+        long frames = 0;
+        long awaited = 0;
+        for (Action a : actions) {
+            if (a instanceof Action.Send send) {
+                frames += send.frames().size();
+            } else if (a instanceof Action.RoundTrips trips) {
+                frames += trips.count();
+                awaited += trips.count();
+            }
+        }
+        return given.plusMillis(frames * 1000 / FRAMES_PER_SECOND + awaited * 1000 / ROUND_TRIPS_PER_SECOND);
     }
 
     @Override
