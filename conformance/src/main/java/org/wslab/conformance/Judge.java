@@ -140,7 +140,7 @@ final class Judge {
             return null;
         }
         if (h instanceof Heard.Ended end && end.observation() instanceof Observation.TcpClosed t) {
-            return found(Verdict.NON_STRICT, "the server closed TCP (" + t.how() + ") instead of answering " + wanted
+            return found(Verdict.NON_STRICT, peer.closedText(t) + " instead of answering " + wanted
                     + "; a refusal should send Close " + Ending.codesText(e.refusals()) + " first (§7.1.7)");
         }
         if (!(h instanceof Heard.Close c) || closeProblem(c.frame()) != null || !e.refusals().contains(closeCode(c.frame()))) {
@@ -179,7 +179,7 @@ final class Judge {
 
     private Finding failConnection(Heard h, Set<Integer> codes) throws IOException {
         if (h instanceof Heard.Ended end && end.observation() instanceof Observation.TcpClosed t) {
-            return found(Verdict.NON_STRICT, "the server closed TCP (" + t.how() + ") without a Close frame"
+            return found(Verdict.NON_STRICT, peer.closedText(t) + " without a Close frame"
                     + " (§7.1.7: it SHOULD send Close " + Ending.codesText(codes) + " first)");
         }
         if (!(h instanceof Heard.Close c)) {
@@ -228,11 +228,11 @@ final class Judge {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return new Heard.Ended(new Observation.Silence(0));
+                return new Heard.Ended(new Observation.Silence(0), "");
             }
             Observation o = peer.next(Duration.ofNanos(left));
             if (!(o instanceof Observation.Received r)) {
-                return new Heard.Ended(o);
+                return new Heard.Ended(o, o instanceof Observation.TcpClosed t ? peer.closedText(t) : "");
             }
             Frame f = r.frame();
             if (f.rsv1() && (f.opcode().isControl() || f.opcode() == Opcode.CONTINUATION)) {
@@ -326,11 +326,12 @@ final class Judge {
             }
         }
 
-        record Ended(Observation observation) implements Heard {
+        /** The connection's end, {@code closed} saying how the peer put a close of its carrier. */
+        record Ended(Observation observation, String closed) implements Heard {
             @Override
             public String toString() {
-                if (observation instanceof Observation.TcpClosed t) {
-                    return "the server closed TCP (" + t.how() + ")";
+                if (observation instanceof Observation.TcpClosed) {
+                    return closed;
                 }
                 if (observation instanceof Observation.Undecodable u) {
                     return "the server sent a broken frame: " + u.error();

@@ -20,6 +20,14 @@ public interface FramePeer {
     /** The next thing the other end does within {@code timeout}: a frame, a TCP close, silence or bad bytes. */
     Observation next(Duration timeout) throws IOException;
 
+    /**
+     * How a verdict says the server closed what carries the frames, as {@code closed} saw it, before
+     * or without the closing handshake: TCP here (RFC 6455 §7.1.7).
+     */
+    default String closedText(Observation.TcpClosed closed) {
+        return "the server closed TCP (" + closed.how() + ")";
+    }
+
     /** How a verdict says the other end closed what carries the frames after the closing handshake. */
     default String closedText() {
         return "closed TCP (§7.1.1)";

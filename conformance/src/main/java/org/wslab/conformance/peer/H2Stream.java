@@ -189,6 +189,12 @@ public final class H2Stream implements FramePeer {
         }
     }
 
+    /** The stream's end in its own words (END_STREAM, RST_STREAM or a failed stream, RFC 8441 §5). */
+    @Override
+    public String closedText(Observation.TcpClosed closed) {
+        return closed.how();
+    }
+
     @Override
     public String closedText() {
         return "ended the stream (RFC 8441 §5: the stream's end stands for TCP's close, RFC 6455 §7.1.1)";

@@ -1,6 +1,7 @@
 package org.wslab.conformance.http2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -55,6 +56,32 @@ class Http2CasesTest {
             assertEquals(allBut(Verdict.FAILED, Map.of("h2.8441.3.1", Verdict.OK, "h2.8441.5.1", Verdict.OK,
                     "h2.8441.4.1", Verdict.NON_STRICT, "h2.8441.5.2", Verdict.NON_STRICT,
                     "h2.8441.5.5", Verdict.NON_STRICT)), play(broken.uri())); // 5.5: nothing refused, a SHOULD
+        }
+    }
+
+    /**
+     * RFC 8441 §5: the stream's END_STREAM stands for TCP's FIN and its RST_STREAM for a reset (Jetty resets a
+     * CONNECT stream it ends while ours is open), so a server that ends the stream without a Close is told so
+     * in the stream's own words — NON_STRICT where it had to fail the WebSocket (RFC 6455
+     * §7.1.7 SHOULD send a Close first), FAILED where it had to echo — and no verdict speaks of TCP or quotes
+     * an observation's record form.
+     */
+    @Test
+    void aStreamEndedWithoutACloseIsToldInTheStreamsWords() throws Exception {
+        try (BrokenHttp2 hangsUp = new BrokenHttp2(true, true)) {
+            Map<String, CaseResult> results = new TreeMap<>();
+            Http2Cases.cases().forEach(c -> results.put(c.id().toString(), c.play(hangsUp.uri(), TIMEOUT)));
+            CaseResult unmasked = results.get("h2.8441.5.12");
+            assertEquals(Verdict.NON_STRICT, unmasked.verdict(), unmasked.observed());
+            assertTrue(unmasked.observed().matches("the server (ended|reset) the stream \\((END|RST)_STREAM.*"),
+                    unmasked.observed());
+            CaseResult echo = results.get("h2.8441.5.7");
+            assertEquals(Verdict.FAILED, echo.verdict(), echo.observed());
+            assertTrue(echo.observed().matches(".*the server (ended|reset) the stream \\((END|RST)_STREAM.*"), echo.observed());
+            for (CaseResult r : results.values()) {
+                assertFalse(r.observed().contains("TCP ("), r.id() + ": " + r.observed());
+                assertFalse(r.observed().matches("(?s).*\\b[A-Z]\\w+\\[\\w+=.*"), r.id() + " quotes a record: " + r.observed());
+            }
         }
     }
 
