@@ -9,10 +9,12 @@ import static org.wslab.conformance.stomp.StompSteps.expect;
 import static org.wslab.conformance.stomp.StompSteps.receipt;
 import static org.wslab.conformance.stomp.StompSteps.rule;
 import static org.wslab.conformance.stomp.StompSteps.send;
+import static org.wslab.conformance.stomp.StompSteps.sendBinary;
 import static org.wslab.conformance.stomp.StompSteps.sendChopped;
 import static org.wslab.conformance.stomp.StompSteps.stompCase;
 import static org.wslab.conformance.stomp.StompSteps.subscribe;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.wslab.conformance.ConformanceCase;
@@ -26,8 +28,9 @@ import org.wslab.stomp.codec.StompCommand;
  * STOMP {@code stomp.3.x}: header value encoding per version (STOMP 1.2 / 1.1 "Value Encoding":
  * 1.0 has no escapes, 1.1 {@code \n \c \\}, 1.2 also {@code \r}, any other escape fatal, CONNECT
  * and CONNECTED never escaped); {@code stomp.4.x}: bodies and {@code content-length} ("Header
- * content-length", "STOMP Frames"); {@code stomp.5.x}: frames split across WebSocket messages,
- * several in one, EOLs between them ("Augmented BNF").
+ * content-length", "STOMP Frames"), a binary body among them; {@code stomp.5.x}: frames split
+ * across WebSocket messages, several in one, EOLs between them ("Augmented BNF"), frames in binary
+ * messages (RFC 6455 §5.6).
  *
  * <p>An escaping case sends a header of its own in a SEND and reads it back in the MESSAGE; a
  * server that does not forward such headers at all is UNIMPLEMENTED there (see {@code stomp.7.5}).
@@ -43,6 +46,20 @@ public final class StompEncodingCases {
             "STOMP is a stream of frames: over WebSocket a frame may span messages and a message may hold several frames");
     private static final Rule LENGTH = rule("1.2", "Header content-length",
             "content-length octets are the body, NULs included; the octet after them MUST be the frame's NUL");
+
+    private static final Rule BINARY_BODY = rule("1.2", "Header content-length",
+            "a body is octets of any value, NULs included (content-length); over WebSocket a body that is not UTF-8"
+            + " can only travel in a binary message (RFC 6455 §5.6), so it is taken in and delivered in one");
+    private static final Rule IN_BINARY = rule("1.2", "STOMP Frames",
+            "a frame is octets, whether a WebSocket text or binary message carries it");
+    /** The 256 octet values in order, a body no text message may carry. */
+    private static final byte[] EVERY_OCTET = new byte[256];
+
+    static {
+        for (int i = 0; i < EVERY_OCTET.length; i++) {
+            EVERY_OCTET[i] = (byte) i;
+        }
+    }
 
     private StompEncodingCases() {}
 
@@ -99,6 +116,11 @@ public final class StompEncodingCases {
         all.add(stompCase(4, 8, "an empty body arrives empty", rule("1.2", "STOMP Frames", "a body may be empty"),
                 Strictness.MUST, connect("1.2"), subscribe("0", "{topic}", "auto"), send("SEND\ndestination:{topic}\n\n\0"),
                 expect(StompCommand.MESSAGE, is("destination", "{topic}")).body("")));
+        all.add(stompCase(4, 9, "a binary body (every octet 0x00-0xFF) in a binary message arrives whole", BINARY_BODY,
+                Strictness.MUST, connect("1.2"), subscribe("0", "{topic}", "auto"),
+                sendBinary("SEND with content-length:256 and the octets 0x00-0xFF as its body, as a binary message",
+                        "SEND\ndestination:{topic}\ncontent-length:256\n\n", EVERY_OCTET),
+                expect(StompCommand.MESSAGE, is("destination", "{topic}")).octets(EVERY_OCTET)));
 
         all.add(stompCase(5, 1, "a CONNECT split across two WebSocket messages", SPLIT, Strictness.SHOULD,
                 send("CONNECT\naccept-ver", "sion:1.2\nhost:{host}\n\n\0"), expect(StompCommand.CONNECTED, is("version", "1.2"))));
@@ -130,6 +152,15 @@ public final class StompEncodingCases {
         all.add(stompCase(5, 9, "a SEND one octet per WebSocket message", SPLIT, Strictness.SHOULD, connect("1.2"),
                 subscribe("0", "{topic}", "auto"), sendChopped(1, "SEND\ndestination:{topic}\n\nbit by bit\0"),
                 expect(StompCommand.MESSAGE).body("bit by bit")));
+        all.add(stompCase(5, 10, "a CONNECT in a binary WebSocket message", IN_BINARY, Strictness.SHOULD,
+                sendBinary("CONNECT accept-version:1.2, as a binary message", "CONNECT\naccept-version:1.2\nhost:{host}\n\n",
+                        new byte[0]), expect(StompCommand.CONNECTED, is("version", "1.2"))));
+        all.add(stompCase(5, 11, "SUBSCRIBE and SEND in binary messages, a text body", IN_BINARY, Strictness.SHOULD,
+                connect("1.2"), sendBinary("SUBSCRIBE with a receipt, as a binary message",
+                        "SUBSCRIBE\nid:0\ndestination:{topic}\nreceipt:s\n\n", new byte[0]), receipt("s"),
+                sendBinary("SEND with the body \"in binary\", as a binary message", "SEND\ndestination:{topic}\n\n",
+                        "in binary".getBytes(StandardCharsets.UTF_8)),
+                expect(StompCommand.MESSAGE, is("destination", "{topic}")).body("in binary")));
         return all;
     }
 

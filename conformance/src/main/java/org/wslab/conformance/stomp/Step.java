@@ -24,6 +24,22 @@ public interface Step {
     /** Plays the step; null to go on. */
     Finding run(StompRun run) throws IOException, InterruptedException;
 
+    /** A step that sends, described by its {@code what}. */
+    interface Sending extends Step {
+        /** What it sends, in words. */
+        String what();
+
+        @Override
+        default String describe() {
+            return what();
+        }
+
+        @Override
+        default boolean sends() {
+            return true;
+        }
+    }
+
     /** The STOMP text of a frame for the log and descriptions: control octets in caret notation. */
     static String show(String template) {
         return template.replace("\r", "^M").replace("\n", "^J ").replace("\0", "^@").strip();
@@ -166,17 +182,7 @@ public interface Step {
      * @param what   what it sends, in words
      * @param octets the message
      */
-    record SendOctets(String what, byte[] octets) implements Step {
-        @Override
-        public String describe() {
-            return what;
-        }
-
-        @Override
-        public boolean sends() {
-            return true;
-        }
-
+    record SendOctets(String what, byte[] octets) implements Sending {
         @Override
         public Finding run(StompRun run) throws IOException {
             run.wire.send(List.of(octets));
@@ -268,17 +274,7 @@ public interface Step {
      * @param tail  the end, a template
      * @param piece octets per WebSocket message
      */
-    record SendLarge(String what, String head, char fill, int count, String tail, int piece) implements Step {
-        @Override
-        public String describe() {
-            return what;
-        }
-
-        @Override
-        public boolean sends() {
-            return true;
-        }
-
+    record SendLarge(String what, String head, char fill, int count, String tail, int piece) implements Sending {
         @Override
         public Finding run(StompRun run) throws IOException {
             byte[] h = run.wire(head);

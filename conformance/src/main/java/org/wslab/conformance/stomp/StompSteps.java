@@ -141,6 +141,11 @@ public final class StompSteps {
         return new Step.SendOctets(what, octets);
     }
 
+    /** A frame of {@code head} (a template), {@code body} and its NUL, as one binary WebSocket message. */
+    public static Step sendBinary(String what, String head, byte[] body) {
+        return new SendBinary(what, head, body);
+    }
+
     /** A template sent in WebSocket messages of {@code chars} characters each. */
     public static Step sendChopped(int chars, String template) {
         return new Step.SendChopped(template, chars);

@@ -47,6 +47,7 @@ final class StompWire {
     private final ArrayDeque<StompEvent> ready = new ArrayDeque<>();
     private final ByteArrayOutputStream message = new ByteArrayOutputStream();
     private StompVersion version = StompVersion.V1_0;
+    private boolean messageIsText;
     private StompEvent end;
 
     StompWire(RawPeer peer) {
@@ -92,6 +93,12 @@ final class StompWire {
             frames.add(WireFrame.of(true, WebSocketPayload.isText(m) ? Opcode.TEXT.code() : Opcode.BINARY.code(), m));
         }
         peer.send(frames, Chop.ONE_WRITE);
+    }
+
+    /** Sends {@code message} as one binary WebSocket message whatever its octets (RFC 6455 §5.6), shown as STOMP text. */
+    void sendBinary(byte[] message) throws IOException {
+        note(StompTrace.render(">>> (binary) ", message));
+        peer.send(List.of(WireFrame.of(true, Opcode.BINARY.code(), message)), Chop.ONE_WRITE);
     }
 
     /**
@@ -149,10 +156,19 @@ final class StompWire {
                 end = new StompEvent.Closed("the WebSocket is closed");
             }
             default -> {
+                if (f.opcode() != Opcode.CONTINUATION) {
+                    messageIsText = f.opcode() == Opcode.TEXT;
+                }
                 message.write(f.payload());
                 if (f.fin()) {
                     byte[] whole = message.toByteArray();
                     message.reset();
+                    if (messageIsText && !WebSocketPayload.isText(whole)) {
+                        ready.add(new StompEvent.Broken("a text message from " + other + " is not UTF-8 (RFC 6455 §8.1:"
+                                + " the connection fails with 1007; octets that are not UTF-8 travel in a binary message, §5.6)"));
+                        end = ready.peekLast();
+                        return;
+                    }
                     decode(whole);
                 }
             }

@@ -46,7 +46,11 @@ public final class StompServer implements AutoCloseable {
         /** Never sends a heart-beat (breaks "Heart-beating": the sender MUST send data every n ms). */
         NO_HEART_BEATS,
         /** Never sends a RECEIPT (breaks "Header receipt", "RECEIPT"). */
-        NO_RECEIPTS
+        NO_RECEIPTS,
+        /** Drops every binary WebSocket message it is sent, as a server reading text only would ("STOMP Frames"). */
+        TEXT_ONLY,
+        /** Sends every frame as a text message, a binary body too (breaks RFC 6455 §5.6: text is UTF-8). */
+        ALL_AS_TEXT
     }
 
     private static final AtomicLong IDS = new AtomicLong();
@@ -96,6 +100,9 @@ public final class StompServer implements AutoCloseable {
 
         @Override
         public void onBinary(byte[] data) {
+            if (faults.contains(Fault.TEXT_ONLY)) {
+                return;
+            }
             session.receive(ByteBuffer.wrap(data), System.nanoTime());
             service();
         }
@@ -125,7 +132,7 @@ public final class StompServer implements AutoCloseable {
             for (OutboundMessage m : session.takeOutput()) {
                 byte[] out = faulty(m);
                 if (out != null) {
-                    if (WebSocketPayload.isText(out)) {
+                    if (WebSocketPayload.isText(out) || faults.contains(Fault.ALL_AS_TEXT)) {
                         channel.sendText(out);
                     } else {
                         channel.sendBinary(out);

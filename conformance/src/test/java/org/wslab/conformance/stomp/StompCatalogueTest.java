@@ -84,6 +84,26 @@ class StompCatalogueTest {
         assertEquals(expected, judgedFailed(Fault.NO_RECEIPTS));
     }
 
+    // STOMP 1.2 "STOMP Frames": a frame is octets, in a text or a binary message; a server that drops binary
+    // messages fails the cases that send a frame in one: a binary body, a CONNECT, SUBSCRIBE and SEND (the header
+    // that is not UTF-8, stomp.12.11, is only ignored: NON_STRICT, STOMP makes ERROR a MAY)
+    @Test
+    void aServerThatDropsBinaryMessagesFailsTheCasesSendingThem() throws Exception {
+        assertEquals(ids("stomp.4.9", "stomp.5.10", "stomp.5.11"), judgedFailed(Fault.TEXT_ONLY));
+    }
+
+    // RFC 6455 §5.6, §8.1: a text message is UTF-8, so a binary body sent in one is a broken message (1007), and
+    // only the case whose MESSAGE carries a body that is not UTF-8 sees it
+    @Test
+    void aServerThatSendsABinaryBodyAsTextFailsTheBinaryBodyCase() throws Exception {
+        List<CaseResult> results = run(Fault.ALL_AS_TEXT);
+        Set<String> failed = results.stream().filter(r -> r.judged() == Verdict.FAILED).map(r -> r.id().value())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(ids("stomp.4.9"), failed);
+        String observed = results.stream().filter(r -> r.id().value().equals("stomp.4.9")).findFirst().orElseThrow().observed();
+        assertTrue(observed.contains("§8.1") || observed.contains("UTF-8"), observed);
+    }
+
     private static boolean expectsReceipt(List<Step> steps) {
         return steps.stream().anyMatch(s -> s instanceof Expect e && e.command() == StompCommand.RECEIPT
                 || s instanceof Step.AnyOrder a && a.expected().stream().anyMatch(e -> e.command() == StompCommand.RECEIPT));

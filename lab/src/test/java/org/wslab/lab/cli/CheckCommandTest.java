@@ -74,7 +74,7 @@ class CheckCommandTest {
         String app = server.webSocketUri(LabEndpoint.stomp()).toString();
         CliRun run = CliRun.of("check", app, "--cases", "stomp.1.*,stomp.8.1", "--report", dir.toString());
         assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("suite: stomp (14 of 109 cases; ") && run.out().contains("selected sub-protocol v12.stomp"), run.out());
+        assertTrue(run.out().contains("suite: stomp (14 of 112 cases; ") && run.out().contains("selected sub-protocol v12.stomp"), run.out());
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertEquals(14, results.get("cases").size());
         assertEquals("stomp", results.get("cases").get(0).get("category").asText());
@@ -83,7 +83,7 @@ class CheckCommandTest {
         assertTrue(Files.readString(dir.resolve("index.html")).contains("stomp.1.13"), "the index lists every STOMP case");
         CliRun forced = CliRun.of("check", url, "--suite", "stomp", "--cases", "stomp.1.3");
         assertEquals(ExitCode.CHECK_FAILED, forced.exitCode(), "the echo server echoes CONNECT instead of CONNECTED: " + forced);
-        assertTrue(forced.out().contains("suite: stomp (1 of 109 cases; ") && forced.out().contains("--suite stomp"), forced.out());
+        assertTrue(forced.out().contains("suite: stomp (1 of 112 cases; ") && forced.out().contains("--suite stomp"), forced.out());
     }
 
     @Test
