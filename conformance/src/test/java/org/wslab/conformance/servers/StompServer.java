@@ -22,8 +22,10 @@ import org.wslab.framing.transport.WebSocketHandler;
 import org.wslab.handshake.ServerHandshake;
 import org.wslab.handshake.ServerPolicy;
 import org.wslab.handshake.SubprotocolPolicy;
+import org.wslab.stomp.StompVersion;
 import org.wslab.stomp.broker.InMemoryBroker;
 import org.wslab.stomp.codec.StompCommand;
+import org.wslab.stomp.codec.StompEncoder;
 import org.wslab.stomp.codec.StompFrame;
 import org.wslab.stomp.codec.StompHeader;
 import org.wslab.stomp.codec.WebSocketPayload;
@@ -50,7 +52,12 @@ public final class StompServer implements AutoCloseable {
         /** Drops every binary WebSocket message it is sent, as a server reading text only would ("STOMP Frames"). */
         TEXT_ONLY,
         /** Sends every frame as a text message, a binary body too (breaks RFC 6455 §5.6: text is UTF-8). */
-        ALL_AS_TEXT
+        ALL_AS_TEXT,
+        /**
+         * Passes a MESSAGE body that is not UTF-8 through a string (malformed octets become U+FFFD) and
+         * recounts its content-length: valid text, but not the octets sent (breaks "Header content-length").
+         */
+        BODY_AS_STRING
     }
 
     private static final AtomicLong IDS = new AtomicLong();
@@ -154,6 +161,9 @@ public final class StompServer implements AutoCloseable {
                 }
                 if (faults.contains(Fault.MIS_ESCAPES) && c == StompCommand.MESSAGE) {
                     return unescaped(f.frame());
+                }
+                if (faults.contains(Fault.BODY_AS_STRING) && c == StompCommand.MESSAGE && !WebSocketPayload.isText(f.frame().body())) {
+                    return StompEncoder.encode(f.frame().withBody(f.frame().bodyText()), StompVersion.V1_2);
                 }
                 return m.octets();
             }

@@ -104,6 +104,17 @@ class StompCatalogueTest {
         assertTrue(observed.contains("§8.1") || observed.contains("UTF-8"), observed);
     }
 
+    // STOMP 1.2 "Header content-length": a body is octets; one turned into a string and back (0x80-0xFF each become
+    // U+FFFD, EF BF BD) is valid text but not what was sent, caught at its first changed octet
+    @Test
+    void aServerThatPassesABodyThroughAStringFailsTheBinaryBodyCase() throws Exception {
+        List<CaseResult> results = run(Fault.BODY_AS_STRING);
+        assertEquals(ids("stomp.4.9"), results.stream().filter(r -> r.judged() == Verdict.FAILED).map(r -> r.id().value())
+                .collect(Collectors.toCollection(TreeSet::new)));
+        String observed = results.stream().filter(r -> r.id().value().equals("stomp.4.9")).findFirst().orElseThrow().observed();
+        assertTrue(observed.contains("body of 512 octets differs from the 256 expected at octet 128: 0xef for 0x80"), observed);
+    }
+
     private static boolean expectsReceipt(List<Step> steps) {
         return steps.stream().anyMatch(s -> s instanceof Expect e && e.command() == StompCommand.RECEIPT
                 || s instanceof Step.AnyOrder a && a.expected().stream().anyMatch(e -> e.command() == StompCommand.RECEIPT));
