@@ -48,4 +48,9 @@ public record CaseResult(ConformanceCase conformanceCase, Verdict verdict, Verdi
                 + "\n  sends:    " + conformanceCase.sends()
                 + "\n  expected: " + expected() + "\n  observed: " + observed;
     }
+
+    /** {@link #describe()}, then the annotated bytes of the exchange (its wire log). */
+    public String describeWithWire() {
+        return describe() + wireLog().map(w -> "\n  wire:\n" + w.render()).orElse("\n  wire: (no connection)");
+    }
 }

@@ -56,7 +56,7 @@ public final class ConformanceTests {
         CaseResult r = c.play(target, settings.caseTimeout(), settings.tls());
         results.accept(r);
         if (r.verdict() == Verdict.FAILED) {
-            Assertions.fail(r.describe() + r.wireLog().map(w -> "\n  wire:\n" + w.render()).orElse(""));
+            Assertions.fail(r.describeWithWire());
         }
     }
 }

@@ -72,7 +72,7 @@ final class CheckingAClientRun {
                     .collect(Collectors.joining("\n", "", "\n")));
             Optional<CaseResult> failed = run.with(Verdict.FAILED).stream().findFirst();
             snippets.write("ch07/check-browser-case.txt", failed.map(r -> "# headless Chromium, " + server.uri() + "\n"
-                    + r.describe() + "\n  wire:\n" + r.wireLog().map(w -> w.render()).orElse("(no connection)"))
+                    + r.describeWithWire())
                     .orElse("# this Chromium failed the connection on every one of them: no case FAILED\n"));
         } catch (IOException e) {
             throw new ChapterFailure("the browser client check did not behave as the text says: " + e.getMessage());

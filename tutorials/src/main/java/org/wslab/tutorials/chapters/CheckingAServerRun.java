@@ -67,7 +67,7 @@ final class CheckingAServerRun {
             if (notStrict.isPresent()) {
                 CaseResult r = notStrict.get();
                 snippets.write("ch07/check-case.txt", "# " + server.engine().cliName() + " engine, " + url + "\n"
-                        + r.describe() + "\n  wire:\n" + r.wireLog().map(w -> w.render()).orElse("(no connection)"));
+                        + r.describeWithWire());
                 return;
             }
         }
@@ -96,8 +96,7 @@ final class CheckingAServerRun {
                 throw new ChapterFailure("plain Jetty was expected to fail " + SHOWN_FAILURE + " (it upgrades a key of "
                         + "\"abc\"), but the verdict was " + r.verdict() + ": " + r.describe());
             }
-            snippets.write("ch07/check-plain-jetty-case.txt", "# plain Jetty 12, " + url + "\n" + r.describe()
-                    + "\n  wire:\n" + r.wireLog().map(w -> w.render()).orElse("(no connection)"));
+            snippets.write("ch07/check-plain-jetty-case.txt", "# plain Jetty 12, " + url + "\n" + r.describeWithWire());
         }
     }
 }

@@ -47,7 +47,6 @@ final class CheckingOverHttp2Run {
         if (r.verdict() != Verdict.OK) {
             throw new ChapterFailure("the Jetty engine was expected to pass " + SHOWN + " over HTTP/2: " + r.describe());
         }
-        snippets.write("ch07/check-h2-case.txt", "# jetty engine, " + echo + ", over h2c\n" + r.describe()
-                + "\n  wire:\n" + r.wireLog().map(w -> w.render()).orElse("(no connection)"));
+        snippets.write("ch07/check-h2-case.txt", "# jetty engine, " + echo + ", over h2c\n" + r.describeWithWire());
     }
 }

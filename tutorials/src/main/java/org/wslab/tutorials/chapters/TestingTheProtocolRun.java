@@ -47,6 +47,7 @@ public final class TestingTheProtocolRun implements ChapterRun {
                 + Props.examples() + " lengths, every one read back as written\n");
         CheckingAServerRun.run(lab, snippets);
         CheckingOverHttp2Run.run(lab, snippets);
+        CheckingAStompServerRun.run(lab, snippets);
         CheckingAClientRun.run(snippets);
     }
 

@@ -36,6 +36,12 @@ class TestingTheProtocolRunTest {
             String check = Files.readString(dir.resolve("ch07/check-" + engine + ".txt"));
             assertTrue(check.contains("FAILED 0") && check.contains("rsv ") && check.contains("(exit code 0"), check);
         }
+        for (String engine : new String[] {"jetty", "wslab"}) {
+            String stomp = Files.readString(dir.resolve("ch07/check-stomp-" + engine + ".txt"));
+            assertTrue(stomp.contains("suite: stomp (20 of ") && stomp.contains("FAILED 0"), stomp);
+        }
+        String binary = Files.readString(dir.resolve("ch07/check-stomp-case.txt"));
+        assertTrue(binary.contains("stomp.4.9 OK") && binary.contains(">>> (binary) SEND"), binary);
         String one = Files.readString(dir.resolve("ch07/check-case.txt"));
         assertTrue(one.contains("wire:") || one.contains("answered every case"), one);
         // plain Jetty, without the lab's rules in front, upgrades the malformed keys: exactly these eight
