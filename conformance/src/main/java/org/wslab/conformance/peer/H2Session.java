@@ -211,12 +211,13 @@ public final class H2Session implements AutoCloseable {
      */
     public H2Stream connect(H2Connect request, Duration timeout) throws IOException, InterruptedException {
         String authority = uri.hostHeader();
-        log.note("→ HEADERS, a new stream (RFC 8441 §4)\n" + request.describe("http", authority));
+        String scheme = uri.secure() ? "https" : "http"; // RFC 8441 §5: https for wss, http for ws
+        log.note("→ HEADERS, a new stream (RFC 8441 §4)\n" + request.describe(scheme, authority));
         HttpFields.Mutable fields = HttpFields.build();
         for (HeaderField f : request.fields()) {
             fields.add(f.name(), f.value());
         }
-        MetaData.ConnectRequest meta = new MetaData.ConnectRequest("http", new HostPortHttpField(authority), request.path(),
+        MetaData.ConnectRequest meta = new MetaData.ConnectRequest(scheme, new HostPortHttpField(authority), request.path(),
                 fields, request.protocol());
         H2Stream stream = new H2Stream(log);
         streams.add(stream);

@@ -49,12 +49,16 @@ class CheckTlsTest {
     void theHttp2CasesRideAlpnH2OnJettyOnly(Engine engine, @TempDir Path dir) throws Exception {
         try (LabServer server = TlsFixtures.server(engine, CERT)) {
             String ca = CERT.writePem(dir.resolve("cert.pem")).toString();
-            CliRun run = CliRun.of("check", "--ca", ca, "--cases", "h2.*", "--details",
-                    TlsFixtures.wss(server, "/websocket/echo"));
+            CliRun run = CliRun.of("check", "--ca", ca, "--cases", "h2.*", "--details", "--report",
+                    dir.resolve("report").toString(), TlsFixtures.wss(server, "/websocket/echo"));
             assertEquals(ExitCode.OK, run.exitCode(), run.toString());
             boolean jetty = engine == Engine.JETTY;
             assertTrue(run.out().contains(jetty ? "OK 18," : "UNIMPLEMENTED 18,"), run.out());
             assertTrue(jetty || run.out().contains("no h2 by ALPN"), run.out());
+            if (jetty) { // RFC 8441 §5: the CONNECT of a wss:// WebSocket names the scheme https
+                String page = Files.readString(dir.resolve("report/cases/h2.8441.5.7.html"));
+                assertTrue(page.contains(":scheme: https") && !page.contains(":scheme: http\n"), page);
+            }
         }
     }
 
