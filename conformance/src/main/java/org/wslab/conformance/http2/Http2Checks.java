@@ -55,7 +55,7 @@ public final class Http2Checks {
     public static ExtendedConnectScript noAccept() {
         return ExtendedConnectScript.onWebSockets(1, "an extended CONNECT, :protocol websocket, no sec-websocket-key",
                 "a 200 without sec-websocket-accept", (streams, deadline) -> {
-                    List<String> accept = streams.get(0).response().get().all("sec-websocket-accept");
+                    List<String> accept = streams.get(0).response().get().headers().all("sec-websocket-accept");
                     return accept.isEmpty() ? new Finding(Verdict.OK, "200 without sec-websocket-accept")
                             : new Finding(Verdict.NON_STRICT, "the 200 carries sec-websocket-accept " + accept
                             + " though no key was sent (RFC 8441 §5: the :protocol pseudo-header supersedes them)");
@@ -92,8 +92,8 @@ public final class Http2Checks {
                         return new Finding(Verdict.FAILED, r.map(x -> "accepted with " + x.status()).orElse("no response")
                                 + ": nothing refused (case h2.8441.5.4 judges that)");
                     }
-                    List<String> named = r.get().all("sec-websocket-version");
-                    return named.stream().anyMatch(v -> v.contains("13"))
+                    List<String> named = r.get().headers().tokens("sec-websocket-version");
+                    return named.contains("13")
                             ? new Finding(Verdict.OK, r.get().status() + " with sec-websocket-version " + named)
                             : new Finding(Verdict.NON_STRICT, r.get().status() + " without sec-websocket-version 13 (RFC 6455 §4.4)");
                 });
@@ -110,7 +110,7 @@ public final class Http2Checks {
                     if (r.isEmpty()) {
                         return new Finding(Verdict.FAILED, "no response to the CONNECT");
                     }
-                    List<String> picked = r.get().all("sec-websocket-protocol");
+                    List<String> picked = r.get().headers().tokens("sec-websocket-protocol");
                     if (!r.get().accepted() || picked.isEmpty()) {
                         return new Finding(Verdict.OK, r.get().status() + (picked.isEmpty() ? " without a sub-protocol" : ""));
                     }

@@ -25,6 +25,7 @@ import org.eclipse.jetty.http2.frames.ResetFrame;
 import org.eclipse.jetty.util.Callback;
 import org.wslab.framing.codec.Role;
 import org.wslab.handshake.http.HeaderField;
+import org.wslab.handshake.http.Headers;
 
 /**
  * One CONNECT stream of an {@link H2Session}: the server's response HEADERS, then — once a 2xx
@@ -74,7 +75,7 @@ public final class H2Stream implements FramePeer {
                     for (HttpField f : r.getHttpFields()) {
                         fields.add(new HeaderField(f.getName().toLowerCase(java.util.Locale.ROOT), f.getValue()));
                     }
-                    response.complete(new H2Response(r.getStatus(), fields, frame.isEndStream()));
+                    response.complete(new H2Response(r.getStatus(), new Headers(fields), frame.isEndStream()));
                 }
                 if (frame.isEndStream()) {
                     ended("the server ended the stream (END_STREAM on HEADERS)");

@@ -80,7 +80,7 @@ class LabHttp2ConformanceTest {
                     new HeaderField("origin", "https://app.example.com"))));
             H2Stream refused = h2.connect(H2Connect.websocket(path, new HeaderField("sec-websocket-version", "7")), TIMEOUT);
             assertEquals(400, refused.response().orElseThrow().status());
-            assertEquals(List.of("13"), refused.response().get().all("sec-websocket-version"));
+            assertEquals(List.of("13"), refused.response().get().headers().all("sec-websocket-version"));
         }
     }
 
