@@ -72,7 +72,8 @@ public final class Http2Checks {
                     H2Stream s = session.connect(request, left(deadline));
                     Optional<H2Response> r = s.response();
                     if (r.isEmpty()) {
-                        return new Finding(Verdict.FAILED, "no response to the CONNECT " + what);
+                        return new Finding(Verdict.FAILED, "no response to the CONNECT " + what + " (RFC 8441 §5: it is answered"
+                                + " as a WebSocket handshake, here a refusal)");
                     }
                     return r.get().accepted()
                             ? new Finding(Verdict.FAILED, "the CONNECT " + what + " was accepted with " + r.get().status()
@@ -108,7 +109,8 @@ public final class Http2Checks {
                             new HeaderField("sec-websocket-protocol", offered)), left(deadline));
                     Optional<H2Response> r = s.response();
                     if (r.isEmpty()) {
-                        return new Finding(Verdict.FAILED, "no response to the CONNECT");
+                        return new Finding(Verdict.FAILED, "no response to the CONNECT (RFC 8441 §5: it is answered as a"
+                                + " WebSocket handshake)");
                     }
                     List<String> picked = r.get().headers().tokens("sec-websocket-protocol");
                     if (!r.get().accepted() || picked.isEmpty()) {

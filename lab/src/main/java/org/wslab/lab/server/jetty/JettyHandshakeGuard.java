@@ -62,7 +62,7 @@ final class JettyHandshakeGuard extends Handler.Wrapper {
         super(next);
         this.origins = Objects.requireNonNull(origins, "origins");
         this.handshake = new ServerHandshake(ServerPolicy.defaults()
-                .withOriginPolicy(Objects.requireNonNull(origins, "origins")).withPermessageDeflate(true));
+                .withOriginPolicy(this.origins).withPermessageDeflate(true));
         this.endpointPaths = Set.copyOf(endpointPaths);
     }
 
